@@ -1,0 +1,185 @@
+import { randomUUID } from "node:crypto";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import { requireSession } from "./auth/session-middleware";
+import type { SessionVerifier } from "./auth/verify-session";
+import type { Config } from "./config";
+import type { DemoIssuer } from "./demo/issuer";
+import { ApiError, errors } from "./errors";
+import { demoRoutes } from "./routes/demo";
+import { profileRoutes } from "./routes/profile";
+import { methodNotAllowed } from "./routes/http";
+import { staticRoutes, type StaticFiles } from "./routes/static";
+import { ProfileService } from "./services/profile";
+import type { Store } from "./store/db";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  verifySession: SessionVerifier;
+  /** Present in demo mode only: issues session tokens for the demo page. */
+  demo?: DemoIssuer;
+  /** The built widget (dist/widget) and, in demo mode, the demo host page. */
+  widgetFiles?: StaticFiles;
+  demoFiles?: StaticFiles;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+declare module "hono" {
+  interface ContextVariableMap {
+    requestId: string;
+  }
+}
+
+/** The demo page is itself a strict-CSP host: no inline script or style anywhere. */
+const DEMO_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH"]);
+
+/** Builds the whole HTTP application from its dependencies; no globals, so tests build their own. */
+export function createApp(deps: AppDeps): Hono {
+  const { config, store } = deps;
+  const log = deps.log ?? (() => {});
+  const profiles = new ProfileService(store.db, { reauthMaxAgeSeconds: config.auth.reauthMaxAgeSeconds });
+  const app = new Hono();
+
+  app.use(async function requestId(c, next) {
+    const id = randomUUID();
+    c.set("requestId", id);
+    c.header("X-Request-Id", id);
+    const started = performance.now();
+    await next();
+    log({
+      msg: "request",
+      requestId: id,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+
+  app.use(
+    secureHeaders({
+      crossOriginResourcePolicy: false,
+      crossOriginOpenerPolicy: "same-origin",
+      referrerPolicy: "no-referrer",
+      strictTransportSecurity: config.publicUrl.startsWith("https:") ? "max-age=31536000; includeSubDomains" : false,
+      xFrameOptions: "DENY",
+    }),
+  );
+
+  const allowed = new Set(config.corsOrigins);
+  app.use(
+    "/api/*",
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+      allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key"],
+      exposeHeaders: ["ETag", "X-Request-Id", "Retry-After"],
+      maxAge: 600,
+    }),
+  );
+
+  app.use("/api/*", async function apiHeaders(c, next) {
+    await next();
+    c.header("Cross-Origin-Resource-Policy", "same-origin");
+    if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
+  });
+
+  for (const prefix of ["/api/*", "/demo/*"]) {
+    app.use(
+      prefix,
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw errors.payloadTooLarge(MAX_BODY_BYTES);
+        },
+      }),
+      async function requireJson(c, next) {
+        if (WRITE_METHODS.has(c.req.method)) {
+          const type = c.req.header("Content-Type") ?? "";
+          if (!/^application\/json\s*(;|$)/i.test(type)) throw errors.unsupportedMediaType();
+        }
+        await next();
+      },
+    );
+  }
+
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.get("/readyz", async (c) => {
+    try {
+      await store.ping();
+      return c.json({ status: "ready", database: store.engine });
+    } catch {
+      throw errors.unavailable();
+    }
+  });
+
+  app.get("/api/config", (c) => {
+    c.header("Cache-Control", "public, max-age=60");
+    return c.json({
+      methods: {
+        sms: config.mfa.smsEnabled,
+        email: config.mfa.emailEnabled,
+        passkey: config.mfa.passkeyEnabled,
+        totp: config.mfa.totpEnabled,
+      },
+      maxDevices: config.mfa.maxDevices,
+      reauthMaxAgeMinutes: config.auth.reauthMaxAgeSeconds / 60,
+      sessionMaxAgeMinutes: config.auth.sessionMaxAgeSeconds / 60,
+    });
+  });
+  app.all("/api/config", methodNotAllowed(["GET"]));
+
+  const session = requireSession(deps.verifySession);
+  app.use("/api/profile", session);
+  app.route("/api/profile", profileRoutes(profiles));
+
+  if (deps.demo) app.route("/demo", demoRoutes(deps.demo));
+  if (deps.widgetFiles) app.route("/widget", staticRoutes(deps.widgetFiles, { mountedAt: "/widget", crossOrigin: true }));
+  if (deps.demoFiles) {
+    app.route("/", staticRoutes(deps.demoFiles, { mountedAt: "/", crossOrigin: false, index: "index.html", csp: DEMO_CSP }));
+  }
+
+  app.notFound(() => {
+    throw errors.notFound();
+  });
+
+  app.onError((err, c) => {
+    let apiError: ApiError;
+    if (err instanceof ApiError) apiError = err;
+    else if (err instanceof HTTPException && err.status === 413) apiError = errors.payloadTooLarge(MAX_BODY_BYTES);
+    else if (err instanceof HTTPException && err.status < 500) {
+      apiError = new ApiError(err.status as 400, "bad_request", "The request could not be understood.");
+    } else if (isDatabaseUnavailable(err)) {
+      log({ msg: "database unavailable", requestId: c.var.requestId, error: String(err) });
+      apiError = errors.unavailable();
+    } else {
+      log({ msg: "unhandled error", requestId: c.var.requestId, error: String(err), stack: (err as Error).stack });
+      apiError = errors.internal();
+    }
+    for (const [name, value] of Object.entries(apiError.headers ?? {})) c.header(name, value);
+    if (apiError.status === 503) c.header("Retry-After", "5");
+    c.header("Cache-Control", "no-store");
+    return c.json(apiError.toBody(), apiError.status);
+  });
+
+  return app;
+}
+
+/** Connection failures of either engine: answered 503 rather than 500. */
+function isDatabaseUnavailable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return (
+    typeof code === "string" &&
+    (["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P02", "57P03", "08006", "08001", "SQLITE_BUSY"].includes(code))
+  ) || /Connection terminated|timeout exceeded when trying to connect/i.test(String(err));
+}

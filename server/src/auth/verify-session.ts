@@ -1,0 +1,103 @@
+import { createPublicKey, type KeyObject } from "node:crypto";
+import {
+  createRemoteJWKSet,
+  errors as joseErrors,
+  importJWK,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from "jose";
+import type { Config } from "../config";
+import { errors } from "../errors";
+import type { Session } from "../services/session";
+
+export type SessionVerifier = (token: string) => Promise<Session>;
+
+/** Longest token accepted; real session JWTs are a few KB at most. */
+export const MAX_TOKEN_LENGTH = 8192;
+
+type KeySource = KeyObject | Uint8Array | JWTVerifyGetKey | CryptoKey;
+
+/** Loads one PEM (SPKI) or JWK public key, refusing private or symmetric keys. */
+async function loadPublicKey(text: string): Promise<KeySource> {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("{")) {
+    const jwk = JSON.parse(trimmed) as Record<string, unknown>;
+    if (jwk.kty === "oct") throw new Error("AUTH_PUBLIC_KEY: symmetric keys are not accepted");
+    if ("d" in jwk) throw new Error("AUTH_PUBLIC_KEY: this is a private key; give the public key");
+    const { d: _d, ...publicJwk } = jwk;
+    const key = await importJWK({ ...publicJwk, ext: true }, typeof jwk.alg === "string" ? jwk.alg : undefined);
+    return key;
+  }
+  const key = createPublicKey(trimmed.replace(/\\n/g, "\n"));
+  if (key.type !== "public") throw new Error("AUTH_PUBLIC_KEY: give a public key");
+  return key;
+}
+
+/**
+ * Builds the token check: signature with the configured key or JWKS, an explicit algorithm
+ * allowlist, required exp/iat/sub, issuer and audience, and the session's age from
+ * `auth_time` (else `iat`) against SESSION_MAX_AGE_MINUTES.
+ */
+export async function createSessionVerifier(
+  auth: Config["auth"],
+  options: { jwks?: JWTVerifyGetKey; jwksCooldownMs?: number } = {},
+): Promise<SessionVerifier> {
+  const algorithms = auth.algorithms.filter((a) => a !== "none" && !a.startsWith("HS"));
+  let key: KeySource;
+  if (options.jwks) key = options.jwks;
+  else if (auth.jwksUrl) {
+    key = createRemoteJWKSet(new URL(auth.jwksUrl), {
+      timeoutDuration: 5000,
+      // A burst of unknown `kid`s causes at most one refetch per cooldown.
+      cooldownDuration: options.jwksCooldownMs ?? 30_000,
+      cacheMaxAge: 10 * 60_000,
+    });
+  } else if (auth.publicKey) key = await loadPublicKey(auth.publicKey);
+  else throw new Error("AUTH_JWKS_URL or AUTH_PUBLIC_KEY: one is required");
+
+  const tolerance = auth.clockToleranceSeconds;
+
+  return async function verifySession(token: string): Promise<Session> {
+    if (token.length > MAX_TOKEN_LENGTH || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token)) {
+      throw errors.sessionInvalid();
+    }
+    let payload: JWTPayload;
+    try {
+      const verified = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1] as never, {
+        algorithms,
+        issuer: auth.issuer,
+        audience: auth.audience,
+        requiredClaims: ["exp", "iat", "sub"],
+        clockTolerance: tolerance,
+      });
+      payload = verified.payload;
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) throw errors.sessionExpired();
+      if (err instanceof joseErrors.JWKSTimeout) throw errors.unavailable();
+      throw errors.sessionInvalid();
+    }
+
+    const now = Math.floor(Date.now() / 1000);
+    const { sub, iat, exp } = payload;
+    if (typeof sub !== "string" || sub.length === 0 || sub.length > 255) throw errors.sessionInvalid();
+    if (typeof iat !== "number" || typeof exp !== "number") throw errors.sessionInvalid();
+    if (iat > now + tolerance) throw errors.sessionInvalid("The session token was issued in the future.");
+    const authTime = payload.auth_time;
+    if (authTime !== undefined && (typeof authTime !== "number" || authTime > now + tolerance)) {
+      throw errors.sessionInvalid();
+    }
+    const signedInAt = typeof authTime === "number" ? authTime : iat;
+    if (now - signedInAt > auth.sessionMaxAgeSeconds + tolerance) throw errors.sessionExpired();
+
+    const claim = payload[auth.usernameClaim];
+    const username = typeof claim === "string" && claim.length > 0 && claim.length <= 255 ? claim : sub;
+    return {
+      subject: sub,
+      username,
+      issuedAt: iat,
+      expiresAt: exp,
+      ...(typeof authTime === "number" ? { authTime } : {}),
+    };
+  };
+}

@@ -1,0 +1,208 @@
+import * as v from "valibot";
+
+/** Thrown when the environment is unusable; its message is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const DEFAULT_ALGORITHMS = ["RS256", "PS256", "ES256", "EdDSA"] as const;
+const ASYMMETRIC_ALGORITHMS = new Set([
+  "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519",
+]);
+
+const int = (min: number, max: number) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.regex(/^\d+$/, "must be a whole number"),
+    v.transform(Number),
+    v.minValue(min, `must be at least ${min}`),
+    v.maxValue(max, `must be at most ${max}`),
+  );
+
+const bool = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.picklist(["true", "false", "1", "0", "yes", "no"], "must be true or false"),
+  v.transform((s) => s === "true" || s === "1" || s === "yes"),
+);
+
+const httpUrl = v.pipe(
+  v.string(),
+  v.trim(),
+  v.url("must be an absolute URL"),
+  v.check((s) => /^https?:/i.test(s), "must be an http(s) URL"),
+);
+
+const origin = v.pipe(
+  httpUrl,
+  v.check((s) => new URL(s).origin === s.replace(/\/$/, ""), "must be an origin (scheme://host[:port]) without a path"),
+  v.transform((s) => new URL(s).origin),
+);
+
+const list = <T>(item: v.GenericSchema<string, T>) =>
+  v.pipe(
+    v.string(),
+    v.transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
+    v.minLength(1, "must not be empty"),
+    v.array(item),
+  );
+
+const algorithm = v.pipe(
+  v.string(),
+  v.check((a) => ASYMMETRIC_ALGORITHMS.has(a), "only asymmetric algorithms are allowed (RS*, PS*, ES*, EdDSA)"),
+);
+
+const EnvSchema = v.object({
+  PORT: v.optional(int(0, 65535), "8787"),
+  HOST: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1)), "127.0.0.1"),
+  PUBLIC_URL: v.optional(origin),
+  DATABASE_URL: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.check(
+        (s) => /^sqlite:.+/.test(s) || /^postgres(ql)?:\/\/.+/.test(s),
+        "must be sqlite:PATH, sqlite::memory: or postgres://…",
+      ),
+    ),
+    "sqlite:./data/profile.db",
+  ),
+  AUTH_JWKS_URL: v.optional(httpUrl),
+  AUTH_PUBLIC_KEY: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
+  AUTH_ISSUER: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
+  AUTH_AUDIENCE: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
+  AUTH_ALGORITHMS: v.optional(list(algorithm), DEFAULT_ALGORITHMS.join(",")),
+  AUTH_USERNAME_CLAIM: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1)), "preferred_username"),
+  SESSION_MAX_AGE_MINUTES: v.optional(int(1, 60 * 24 * 365), "60"),
+  REAUTH_MAX_AGE_MINUTES: v.optional(int(1, 60 * 24), "10"),
+  CORS_ORIGINS: v.optional(list(origin)),
+  SMS_OTP_ENABLED: v.optional(bool, "true"),
+  EMAIL_OTP_ENABLED: v.optional(bool, "true"),
+  FIDO_PASSKEY_ENABLED: v.optional(bool, "true"),
+  TOTP_ENABLED: v.optional(bool, "true"),
+  MFA_MAX_DEVICES: v.optional(int(1, 50), "5"),
+  WEBAUTHN_RP_ID: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9.-]+$/i, "must be a host name"))),
+  WEBAUTHN_RP_NAME: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1)), "Profile"),
+  WEBAUTHN_ORIGINS: v.optional(list(origin)),
+  SMTP_URL: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^smtps?:\/\/.+/, "must be smtp://… or smtps://…"))),
+  EMAIL_FROM: v.optional(v.pipe(v.string(), v.trim(), v.minLength(3))),
+  SMS_WEBHOOK_URL: v.optional(httpUrl),
+  SMS_WEBHOOK_SECRET: v.optional(v.pipe(v.string(), v.minLength(16, "must be at least 16 characters"))),
+  SECRETS_KEY: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.check((s) => Buffer.from(s, "base64").length === 32, "must be 32 bytes, base64-encoded"),
+    ),
+  ),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string;
+  demo: boolean;
+  auth: {
+    jwksUrl?: string;
+    publicKey?: string;
+    issuer: string;
+    audience: string;
+    algorithms: string[];
+    usernameClaim: string;
+    sessionMaxAgeSeconds: number;
+    reauthMaxAgeSeconds: number;
+    clockToleranceSeconds: number;
+  };
+  corsOrigins: string[];
+  mfa: {
+    smsEnabled: boolean;
+    emailEnabled: boolean;
+    passkeyEnabled: boolean;
+    totpEnabled: boolean;
+    maxDevices: number;
+  };
+  webauthn: { rpId: string; rpName: string; origins: string[] };
+  smtp?: { url: string; from: string };
+  sms?: { url: string; secret: string };
+  secretsKey?: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the environment once. In demo mode the auth settings may be left out:
+ * main.ts fills them in with the self-issued demo key.
+ */
+export function loadConfig(env: Env, options: { demo?: boolean } = {}): Config {
+  const demo = options.demo ?? false;
+  // Empty variables count as unset, so `FOO= npm start` behaves like leaving FOO out.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([k, val]) => k in EnvSchema.entries && val !== undefined && val !== ""),
+  );
+  const result = v.safeParse(EnvSchema, present);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const key = issue.path?.[0]?.key;
+    const shown = typeof key === "string" && present[key] !== undefined && !/SECRET|KEY/.test(key)
+      ? ` (got "${String(present[key]).slice(0, 80)}")`
+      : "";
+    throw new ConfigError(`${String(key ?? "environment")}: ${issue.message}${shown}`);
+  }
+  const e = result.output;
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const corsOrigins = e.CORS_ORIGINS ?? [publicUrl];
+
+  if (!demo) {
+    if (!e.AUTH_JWKS_URL && !e.AUTH_PUBLIC_KEY) {
+      throw new ConfigError("AUTH_JWKS_URL or AUTH_PUBLIC_KEY: one is required to verify session tokens");
+    }
+    if (!e.AUTH_ISSUER) throw new ConfigError("AUTH_ISSUER: required (the `iss` of session tokens)");
+    if (!e.AUTH_AUDIENCE) throw new ConfigError("AUTH_AUDIENCE: required (the `aud` of session tokens)");
+  }
+  if (e.AUTH_JWKS_URL && e.AUTH_PUBLIC_KEY) {
+    throw new ConfigError("AUTH_PUBLIC_KEY: set either AUTH_JWKS_URL or AUTH_PUBLIC_KEY, not both");
+  }
+  if (e.SMTP_URL && !e.EMAIL_FROM) throw new ConfigError("EMAIL_FROM: required when SMTP_URL is set");
+  if (e.SMS_WEBHOOK_URL && !e.SMS_WEBHOOK_SECRET) {
+    throw new ConfigError("SMS_WEBHOOK_SECRET: required when SMS_WEBHOOK_URL is set");
+  }
+  const firstOrigin = corsOrigins[0] ?? publicUrl;
+
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    databaseUrl: e.DATABASE_URL,
+    demo,
+    auth: {
+      jwksUrl: e.AUTH_JWKS_URL,
+      publicKey: e.AUTH_PUBLIC_KEY,
+      issuer: e.AUTH_ISSUER ?? `${publicUrl}/demo`,
+      audience: e.AUTH_AUDIENCE ?? "profile-widget-demo",
+      algorithms: e.AUTH_ALGORITHMS,
+      usernameClaim: e.AUTH_USERNAME_CLAIM,
+      sessionMaxAgeSeconds: e.SESSION_MAX_AGE_MINUTES * 60,
+      reauthMaxAgeSeconds: e.REAUTH_MAX_AGE_MINUTES * 60,
+      clockToleranceSeconds: 30,
+    },
+    corsOrigins,
+    mfa: {
+      smsEnabled: e.SMS_OTP_ENABLED,
+      emailEnabled: e.EMAIL_OTP_ENABLED,
+      passkeyEnabled: e.FIDO_PASSKEY_ENABLED,
+      totpEnabled: e.TOTP_ENABLED,
+      maxDevices: e.MFA_MAX_DEVICES,
+    },
+    webauthn: {
+      rpId: e.WEBAUTHN_RP_ID ?? new URL(firstOrigin).hostname,
+      rpName: e.WEBAUTHN_RP_NAME,
+      origins: e.WEBAUTHN_ORIGINS ?? corsOrigins,
+    },
+    smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,
+    sms: e.SMS_WEBHOOK_URL && e.SMS_WEBHOOK_SECRET ? { url: e.SMS_WEBHOOK_URL, secret: e.SMS_WEBHOOK_SECRET } : undefined,
+    secretsKey: e.SECRETS_KEY,
+  };
+}

@@ -1,0 +1,88 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { extname, join, relative, sep } from "node:path";
+import { gzipSync } from "node:zlib";
+import { Hono } from "hono";
+import { errors } from "../errors";
+
+interface StaticFile {
+  body: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer> | null;
+  type: string;
+  etag: string;
+  /** Content-hashed names never change, so they may be cached for a year. */
+  immutable: boolean;
+}
+
+export type StaticFiles = Map<string, StaticFile>;
+
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".html": "text/html; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".map": "application/json",
+};
+
+/** Reads a folder into memory once, with gzip copies of text files and strong ETags. */
+export function loadStaticFiles(dir: string): StaticFiles {
+  const files: StaticFiles = new Map();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else {
+        const type = TYPES[extname(name)];
+        if (!type) continue;
+        const body = new Uint8Array(readFileSync(full));
+        const compressible = /text|javascript|json|svg/.test(type) && body.length > 512;
+        files.set(relative(dir, full).split(sep).join("/"), {
+          body,
+          gzip: compressible ? new Uint8Array(gzipSync(body, { level: 9 })) : null,
+          type,
+          etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`,
+          immutable: /-[A-Za-z0-9_-]{8,}\.js$/.test(name),
+        });
+      }
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/**
+ * Serves loaded files. The widget's files are fetched by module scripts on other origins
+ * (CORS mode), so they carry `Access-Control-Allow-Origin: *` and a cross-origin CORP.
+ */
+export function staticRoutes(
+  files: StaticFiles,
+  options: { mountedAt: string; crossOrigin: boolean; index?: string; csp?: string },
+) {
+  const prefix = options.mountedAt.replace(/\/$/, "") + "/";
+  return new Hono().get("/*", (c) => {
+    let path = c.req.path.startsWith(prefix) ? c.req.path.slice(prefix.length) : "";
+    if (path === "" && options.index) path = options.index;
+    const file = files.get(path);
+    if (!file) throw errors.notFound();
+    c.header("Content-Type", file.type);
+    c.header("ETag", file.etag);
+    c.header("Vary", "Accept-Encoding");
+    c.header("Cache-Control", file.immutable ? "public, max-age=31536000, immutable" : "public, max-age=300, must-revalidate");
+    if (options.crossOrigin) {
+      c.header("Access-Control-Allow-Origin", "*");
+      c.header("Cross-Origin-Resource-Policy", "cross-origin");
+    } else {
+      c.header("Cross-Origin-Resource-Policy", "same-origin");
+      if (options.csp && file.type.startsWith("text/html")) c.header("Content-Security-Policy", options.csp);
+    }
+    if (c.req.header("If-None-Match") === file.etag) return c.body(null, 304);
+    if (file.gzip && /\bgzip\b/.test(c.req.header("Accept-Encoding") ?? "")) {
+      c.header("Content-Encoding", "gzip");
+      return c.body(file.gzip);
+    }
+    return c.body(file.body);
+  });
+}

@@ -1,0 +1,110 @@
+import * as v from "valibot";
+import { COUNTRY_CODES } from "../../../widget/src/countries";
+
+const COUNTRIES = new Set(COUNTRY_CODES);
+// C0/C1 controls, and bidi overrides that could disguise text.
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+const MESSAGES = {
+  text: "Must be text.",
+  control: "Must not contain line breaks or control characters.",
+  max: (n: number) => `Must be ${n} characters or fewer.`,
+  email: "Enter a valid email address, like name@example.com.",
+  phone: "Enter the number in international format: + then country code and number, like +14155550123.",
+  postalCode: "Enter a valid postal code: letters, digits, spaces and hyphens.",
+  country: "Choose a country from the list.",
+} as const;
+
+/** A clearable text field: null or "" clears it (stored as null); otherwise trimmed text. */
+const text = (max: number, ...checks: v.PipeItem<string, string, v.BaseIssue<unknown>>[]) =>
+  v.nullable(
+    v.pipe(
+      v.string(MESSAGES.text),
+      v.trim(),
+      v.check((s) => !UNSAFE_CHARS.test(s), MESSAGES.control),
+      v.maxLength(max, MESSAGES.max(max)),
+      v.transform((s): string | null => (s === "" ? null : s)),
+      v.nullable(v.pipe(v.string(), ...checks)),
+    ),
+  );
+
+const email = text(254, v.email(MESSAGES.email), v.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, MESSAGES.email));
+const phone = v.nullable(
+  v.pipe(
+    v.string(MESSAGES.text),
+    // People type spaces, dashes, dots and brackets; E.164 stores digits only.
+    v.transform((s) => s.replace(/[\s().-]/g, "")),
+    v.transform((s): string | null => (s === "" ? null : s)),
+    v.nullable(v.pipe(v.string(), v.regex(/^\+[1-9]\d{6,14}$/, MESSAGES.phone))),
+  ),
+);
+
+export const AddressPatchSchema = v.object({
+  streetAddress: v.optional(text(200)),
+  locality: v.optional(text(100)),
+  region: v.optional(text(100)),
+  postalCode: v.optional(text(20, v.regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, MESSAGES.postalCode))),
+  countryCode: v.optional(
+    v.nullable(
+      v.pipe(
+        v.string(MESSAGES.country),
+        v.trim(),
+        v.toUpperCase(),
+        v.transform((s): string | null => (s === "" ? null : s)),
+        v.nullable(v.pipe(v.string(), v.check((s) => COUNTRIES.has(s), MESSAGES.country))),
+      ),
+    ),
+  ),
+});
+
+export const ProfilePatchSchema = v.object({
+  givenName: v.optional(text(100)),
+  familyName: v.optional(text(100)),
+  email: v.optional(email),
+  phone: v.optional(phone),
+  address: v.optional(v.nullable(AddressPatchSchema)),
+});
+
+export type ProfilePatch = v.InferOutput<typeof ProfilePatchSchema>;
+export type AddressPatch = v.InferOutput<typeof AddressPatchSchema>;
+
+const PROFILE_KEYS = new Set(Object.keys(ProfilePatchSchema.entries));
+const ADDRESS_KEYS = new Set(Object.keys(AddressPatchSchema.entries));
+const READ_ONLY = new Set(["username", "id", "subject", "version", "mfaEnabled", "createdAt", "updatedAt"]);
+
+export type ParsedPatch =
+  | { ok: true; patch: ProfilePatch }
+  | { ok: false; kind: "not_object" | "unknown_fields" | "invalid"; fields: Record<string, string> };
+
+const isPlainObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === "object" && x !== null && !Array.isArray(x);
+
+/**
+ * Checks a merge-patch body: unknown or read-only keys first (a 400 naming them), then each
+ * field against the schema (a 422 with one message per field path).
+ */
+export function parseProfilePatch(body: unknown): ParsedPatch {
+  if (!isPlainObject(body)) return { ok: false, kind: "not_object", fields: {} };
+  // Collected as entries: assigning a "__proto__" key to a plain object would set its prototype.
+  const unknown: Array<[string, string]> = [];
+  for (const key of Object.keys(body)) {
+    if (READ_ONLY.has(key)) unknown.push([key, "This field cannot be changed."]);
+    else if (!PROFILE_KEYS.has(key)) unknown.push([key, "Unknown field."]);
+  }
+  const address = Object.hasOwn(body, "address") ? body.address : undefined;
+  if (isPlainObject(address)) {
+    for (const key of Object.keys(address)) {
+      if (!ADDRESS_KEYS.has(key)) unknown.push([`address.${key}`, "Unknown field."]);
+    }
+  }
+  if (unknown.length > 0) return { ok: false, kind: "unknown_fields", fields: Object.fromEntries(unknown) };
+
+  const result = v.safeParse(ProfilePatchSchema, body, { abortPipeEarly: true });
+  if (result.success) return { ok: true, patch: result.output };
+  const fields: Record<string, string> = {};
+  for (const issue of result.issues) {
+    const path = v.getDotPath(issue) ?? "body";
+    fields[path] ??= path === "address" ? "Must be an object with address fields, or null." : issue.message;
+  }
+  return { ok: false, kind: "invalid", fields };
+}

@@ -1,0 +1,156 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { errors } from "../errors";
+import type { Database } from "../store/schema";
+import {
+  findUserBySubject,
+  insertAuditEvent,
+  insertUserIfMissing,
+  setUsername,
+  updateUserIfVersion,
+  type UserRow,
+} from "../store/users";
+import type { ProfilePatch } from "./profile-schema";
+import { isRecentSignIn, type Session } from "./session";
+
+export interface Address {
+  streetAddress: string | null;
+  locality: string | null;
+  region: string | null;
+  postalCode: string | null;
+  countryCode: string | null;
+}
+
+export interface Profile {
+  username: string;
+  givenName: string | null;
+  familyName: string | null;
+  email: string | null;
+  phone: string | null;
+  address: Address | null;
+  updatedAt: string;
+}
+
+export interface VersionedProfile {
+  profile: Profile;
+  etag: string;
+}
+
+const ADDRESS_COLUMNS = {
+  streetAddress: "street_address",
+  locality: "locality",
+  region: "region",
+  postalCode: "postal_code",
+  countryCode: "country_code",
+} as const satisfies Record<keyof Address, keyof UserRow>;
+
+const PROTECTED_FIELDS = ["email", "phone"] as const;
+
+export function toProfile(row: UserRow): Profile {
+  const address: Address = {
+    streetAddress: row.street_address,
+    locality: row.locality,
+    region: row.region,
+    postalCode: row.postal_code,
+    countryCode: row.country_code,
+  };
+  return {
+    username: row.username,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    email: row.email,
+    phone: row.phone,
+    address: Object.values(address).every((x) => x === null) ? null : address,
+    updatedAt: row.updated_at,
+  };
+}
+
+export const etagOf = (row: Pick<UserRow, "version">) => `"v${row.version}"`;
+
+/** Whether an If-Match header value names this version (`*` matches any existing profile). */
+export function ifMatchAccepts(header: string, row: Pick<UserRow, "version">): boolean {
+  const current = etagOf(row);
+  return header
+    .split(",")
+    .map((tag) => tag.trim().replace(/^W\//, ""))
+    .some((tag) => tag === "*" || tag === current);
+}
+
+export class ProfileService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly options: { reauthMaxAgeSeconds: number; now?: () => Date },
+  ) {}
+
+  private now(): string {
+    return (this.options.now?.() ?? new Date()).toISOString();
+  }
+
+  /** The session user's row, created on first visit; the username follows the identity provider's. */
+  private async userFor(db: Kysely<Database>, session: Session): Promise<UserRow> {
+    let row = await findUserBySubject(db, session.subject);
+    if (!row) {
+      const now = this.now();
+      const id = randomUUID();
+      const inserted = await insertUserIfMissing(db, { id, subject: session.subject, username: session.username, now });
+      row = await findUserBySubject(db, session.subject);
+      if (!row) throw new Error("user row missing after insert");
+      if (inserted) {
+        await insertAuditEvent(db, { userId: row.id, action: "user.created", detail: {}, now });
+      }
+    } else if (row.username !== session.username) {
+      await setUsername(db, row.id, session.username);
+      row = { ...row, username: session.username };
+    }
+    return row;
+  }
+
+  async getProfile(session: Session): Promise<VersionedProfile> {
+    const row = await this.db.transaction().execute((trx) => this.userFor(trx, session));
+    return { profile: toProfile(row), etag: etagOf(row) };
+  }
+
+  /**
+   * Applies a validated merge patch if `ifMatch` names the current version. The address is
+   * touched only when the patch carries one; email and phone changes need a recent sign-in.
+   */
+  async updateProfile(session: Session, ifMatch: string, patch: ProfilePatch): Promise<VersionedProfile> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await this.userFor(trx, session);
+      if (!ifMatchAccepts(ifMatch, row)) throw errors.versionConflict();
+
+      const changes: Partial<UserRow> = {};
+      const changed: string[] = [];
+      const set = <K extends keyof UserRow>(column: K, field: string, value: UserRow[K] | undefined) => {
+        if (value === undefined || row[column] === value) return;
+        changes[column] = value;
+        changed.push(field);
+      };
+      set("given_name", "givenName", patch.givenName);
+      set("family_name", "familyName", patch.familyName);
+      set("email", "email", patch.email);
+      set("phone", "phone", patch.phone);
+      if (patch.address !== undefined) {
+        for (const [field, column] of Object.entries(ADDRESS_COLUMNS) as [keyof Address, keyof UserRow][]) {
+          const value = patch.address === null ? null : patch.address[field];
+          set(column as "locality", `address.${field}`, value);
+        }
+      }
+
+      if (changed.length === 0) return { profile: toProfile(row), etag: etagOf(row) };
+      if (
+        PROTECTED_FIELDS.some((f) => changed.includes(f)) &&
+        !isRecentSignIn(session, this.options.reauthMaxAgeSeconds)
+      ) {
+        throw errors.reauthenticationRequired();
+      }
+
+      const now = this.now();
+      const updated = await updateUserIfVersion(trx, row.id, row.version, { ...changes, updated_at: now });
+      if (!updated) throw errors.versionConflict();
+      await insertAuditEvent(trx, { userId: row.id, action: "profile.updated", detail: { fields: changed }, now });
+      const next: UserRow = { ...row, ...changes, updated_at: now, version: row.version + 1 };
+      return { profile: toProfile(next), etag: etagOf(next) };
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import type { Kysely, Selectable, Transaction, Updateable } from "kysely";
+import type { Database, UsersTable } from "./schema";
+
+export type UserRow = Selectable<UsersTable>;
+type Db = Kysely<Database> | Transaction<Database>;
+
+export function findUserBySubject(db: Db, subject: string): Promise<UserRow | undefined> {
+  return db.selectFrom("users").selectAll().where("subject", "=", subject).executeTakeFirst();
+}
+
+/** Inserts the user unless one with this subject exists (two first visits at once make one row). */
+export async function insertUserIfMissing(
+  db: Db,
+  user: { id: string; subject: string; username: string; now: string },
+): Promise<boolean> {
+  const result = await db
+    .insertInto("users")
+    .values({
+      id: user.id,
+      subject: user.subject,
+      username: user.username,
+      mfa_enabled: 0,
+      version: 1,
+      created_at: user.now,
+      updated_at: user.now,
+    })
+    .onConflict((oc) => oc.column("subject").doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Applies the change only if the row is still at `expectedVersion`; returns whether it did. */
+export async function updateUserIfVersion(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: Updateable<UsersTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("users")
+    .set({ ...changes, version: expectedVersion + 1 })
+    .where("id", "=", id)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setUsername(db: Db, id: string, username: string): Promise<void> {
+  await db.updateTable("users").set({ username }).where("id", "=", id).execute();
+}
+
+export async function insertAuditEvent(
+  db: Db,
+  event: { userId: string; action: string; detail: Record<string, unknown>; now: string },
+): Promise<void> {
+  await db
+    .insertInto("audit_events")
+    .values({ user_id: event.userId, action: event.action, detail: JSON.stringify(event.detail), created_at: event.now })
+    .execute();
+}

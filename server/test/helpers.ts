@@ -1,0 +1,138 @@
+import { randomBytes } from "node:crypto";
+import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWK, type JWTPayload } from "jose";
+import pg from "pg";
+import { createApp } from "../src/app";
+import { createSessionVerifier } from "../src/auth/verify-session";
+import { loadConfig, type Config } from "../src/config";
+import { openStore, type Store } from "../src/store/db";
+
+export const ISSUER = "https://id.example.test";
+export const AUDIENCE = "profile-widget-test";
+
+export interface TestKeys {
+  privateKey: CryptoKey;
+  publicPem: string;
+  publicJwk: JWK;
+  kid: string;
+}
+
+export async function makeKeys(alg: "ES256" | "RS256" = "ES256"): Promise<TestKeys> {
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+  const kid = randomBytes(6).toString("hex");
+  return {
+    privateKey,
+    publicPem: await exportSPKI(publicKey),
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg, use: "sig" },
+    kid,
+  };
+}
+
+/** Signs a session token like an identity provider would; `claims` override the defaults. */
+export async function signToken(
+  keys: TestKeys,
+  claims: JWTPayload & { preferred_username?: string; auth_time?: number } = {},
+  header: Record<string, unknown> = {},
+): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const payload: JWTPayload = {
+    iss: ISSUER,
+    aud: AUDIENCE,
+    sub: "user-1",
+    preferred_username: "ada",
+    iat: now,
+    exp: now + 600,
+    auth_time: now,
+    ...claims,
+  };
+  for (const [k, val] of Object.entries(payload)) if (val === undefined) delete payload[k];
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: keys.publicJwk.alg ?? "ES256", kid: keys.kid, ...header })
+    .sign(keys.privateKey);
+}
+
+export function testConfig(overrides: Record<string, string> = {}, keys?: TestKeys): Config {
+  return loadConfig({
+    DATABASE_URL: "sqlite::memory:",
+    AUTH_PUBLIC_KEY: keys?.publicPem ?? "unused",
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+    CORS_ORIGINS: "https://host.example.test",
+    ...overrides,
+  });
+}
+
+/** The engines the store runs on here: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const ENGINES: Array<"sqlite" | "postgres"> = process.env.TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
+
+/** A fresh, empty database of the engine: an in-memory SQLite, or a new schema in the test PostgreSQL. */
+export async function freshDatabaseUrl(engine: "sqlite" | "postgres"): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (engine === "sqlite") return { url: "sqlite::memory:", drop: async () => {} };
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error("TEST_DATABASE_URL is not set");
+  const schema = `t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(base);
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  store: Store;
+  keys: TestKeys;
+  config: Config;
+  close: () => Promise<void>;
+  /** Sends a request the way the widget does: JSON body, Bearer token. */
+  call: (
+    method: string,
+    path: string,
+    options?: { token?: string | null; body?: unknown; headers?: Record<string, string> },
+  ) => Promise<Response>;
+  tokenFor: (username: string, claims?: JWTPayload & { auth_time?: number }) => Promise<string>;
+}
+
+export async function buildTestApp(
+  options: { engine?: "sqlite" | "postgres"; env?: Record<string, string>; keys?: TestKeys } = {},
+): Promise<TestApp> {
+  const keys = options.keys ?? (await makeKeys());
+  const db = await freshDatabaseUrl(options.engine ?? "sqlite");
+  const config = testConfig({ DATABASE_URL: db.url, ...options.env }, keys);
+  const store = await openStore(config.databaseUrl);
+  const app = createApp({ config, store, verifySession: await createSessionVerifier(config.auth) });
+  const tokenFor = (username: string, claims: JWTPayload = {}) =>
+    signToken(keys, { sub: `sub-${username}`, preferred_username: username, ...claims });
+  const call: TestApp["call"] = async (method, path, { token, body, headers = {} } = {}) => {
+    const h: Record<string, string> = { ...headers };
+    const t = token === undefined ? await tokenFor("ada") : token;
+    if (t) h.Authorization = `Bearer ${t}`;
+    if (body !== undefined && !h["Content-Type"]) h["Content-Type"] = "application/json";
+    return app.request(path, {
+      method,
+      headers: h,
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+  };
+  return {
+    app,
+    store,
+    keys,
+    config,
+    call,
+    tokenFor,
+    close: async () => {
+      await store.close();
+      await db.drop();
+    },
+  };
+}
