@@ -3,6 +3,7 @@ import { COUNTRY_CODES } from "../../../widget/src/countries";
 
 const COUNTRIES = new Set(COUNTRY_CODES);
 // C0/C1 controls, and bidi overrides that could disguise text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const MESSAGES = {

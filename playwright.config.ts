@@ -1,0 +1,47 @@
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "./e2e/chromium.mjs";
+
+const API_PORT = 8797;
+const HOST_PORT = 8798;
+export const API_ORIGIN = `http://127.0.0.1:${API_PORT}`;
+export const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
+
+const executablePath = (await findChromium()) ?? undefined;
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: HOST_ORIGIN,
+    trace: "retain-on-failure",
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+  },
+  webServer: [
+    {
+      // The API in demo mode (self-issued tokens, verified through its JWKS) on a fresh database.
+      command: "rm -rf .tmp/e2e && node --import tsx server/src/main.ts --demo",
+      url: `${API_ORIGIN}/readyz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(API_PORT),
+        HOST: "127.0.0.1",
+        PUBLIC_URL: API_ORIGIN,
+        DATABASE_URL: "sqlite:.tmp/e2e/profile.db",
+        CORS_ORIGINS: `${HOST_ORIGIN},${API_ORIGIN}`,
+      },
+    },
+    {
+      command: "node e2e/host-server.mjs",
+      url: `${HOST_ORIGIN}/`,
+      reuseExistingServer: false,
+      env: { HOST_PORT: String(HOST_PORT), API_ORIGIN },
+    },
+  ],
+});
