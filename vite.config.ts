@@ -1,8 +1,29 @@
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+
+/** Minifies the text of css`` literals without expressions (the widget's stylesheets); the JS minifier leaves template text as is. */
+function minifyCssLiterals(): Plugin {
+  return {
+    name: "minify-css-literals",
+    transform(code, id) {
+      if (!id.endsWith(".styles.ts")) return null;
+      return code.replace(/\bcss`([^`$]*)`/g, (_, text: string) => {
+        const min = text
+          .replace(/\/\*[\s\S]*?\*\//g, "")
+          .replace(/\s+/g, " ")
+          .replace(/ ?([{};,>]) ?/g, "$1")
+          .replace(/: /g, ":")
+          .replace(/;}/g, "}")
+          .trim();
+        return `css\`${min}\``;
+      });
+    },
+  };
+}
 
 // Builds the widget: one ES module entry (profile-widget.js) plus hashed lazy chunks.
 export default defineConfig({
   publicDir: false,
+  plugins: [minifyCssLiterals()],
   build: {
     outDir: "dist/widget",
     emptyOutDir: true,
@@ -16,7 +37,8 @@ export default defineConfig({
       fileName: () => "profile-widget.js",
     },
     rollupOptions: {
-      output: { chunkFileNames: "chunks/[name]-[hash].js" },
+      // Vite leaves ES library output unminified by default (to keep annotations); this bundle is shipped as is.
+      output: { chunkFileNames: "chunks/[name]-[hash].js", minify: true },
     },
   },
 });

@@ -67,11 +67,12 @@ signIn.addEventListener("submit", async (event) => {
 
 const withButton = (id, authAgeSeconds) =>
   document.getElementById(id).addEventListener("click", async (event) => {
-    event.currentTarget.disabled = true;
+    const button = event.currentTarget;
+    button.disabled = true;
     try {
       await startSession(session.username, authAgeSeconds);
     } finally {
-      event.currentTarget.disabled = false;
+      button.disabled = false;
     }
   });
 withButton("reauth", 0);

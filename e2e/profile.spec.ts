@@ -48,26 +48,34 @@ test.describe("a person manages their profile in a widget embedded on another si
     expect((await readProfile(token)).address).toMatchObject({ locality: "Arlington" });
   });
 
-  test("shows a server validation message beside its field and saves nothing", async ({ page }) => {
+  test("shows validation messages beside their fields and saves nothing until they are fixed", async ({ page }) => {
     const token = await tokenFor(uniqueUser("val"));
     const widget = await openHost(page, { token });
     const phone = widget.getByLabel("Phone");
-    await phone.fill("12345");
-    await widget.getByLabel("Postal code").fill("<b>");
-    await widget.getByRole("button", { name: "Save" }).click();
+    const postalCode = widget.getByLabel("Postal code");
 
+    // Checked in the browser first: a number without the country code.
+    await phone.fill("12345");
+    await widget.getByRole("button", { name: "Save" }).click();
     await expect(phone).toHaveAttribute("aria-invalid", "true");
-    await expect(phone).toHaveAccessibleDescription(/international format/);
-    await expect(widget.getByLabel("Postal code")).toHaveAccessibleDescription(/valid postal code/);
+    await expect(phone).toHaveAccessibleDescription(/country code/);
     await expect(phone).toBeFocused();
+
+    // Checked by the server: its message appears beside the field it names.
+    await phone.fill("+14155550123");
+    await postalCode.fill("<b>");
+    await widget.getByRole("button", { name: "Save" }).click();
+    await expect(postalCode).toHaveAttribute("aria-invalid", "true");
+    await expect(postalCode).toHaveAccessibleDescription(/valid postal code: letters, digits, spaces and hyphens/);
+    await expect(phone).not.toHaveAttribute("aria-invalid", "true");
     expect(await readProfile(token)).toMatchObject({ phone: null, address: null });
     expect((await widgetEvents(page)).filter((e) => e.type === "profile-widget-success")).toEqual([]);
 
-    await phone.fill("+14155550123");
-    await widget.getByLabel("Postal code").fill("94105");
+    await postalCode.fill("94105");
     await widget.getByRole("button", { name: "Save" }).click();
     await expect(widget.getByText("Your profile has been saved.")).toBeVisible();
-    await expect(phone).not.toHaveAttribute("aria-invalid", "true");
+    await expect(postalCode).not.toHaveAttribute("aria-invalid", "true");
+    expect(await readProfile(token)).toMatchObject({ phone: "+14155550123", address: { postalCode: "94105" } });
   });
 
   test("an expired session shows a message and sends session_expired to the host", async ({ page }) => {
@@ -79,6 +87,20 @@ test.describe("a person manages their profile in a widget embedded on another si
       detail: expect.objectContaining({ flow: "profile", code: "session_expired" }),
     });
     await expect(widget.getByLabel("First name")).toHaveCount(0);
+  });
+
+  test("a token that goes stale while the form is open is reported, keeping what was typed", async ({ page }) => {
+    const username = uniqueUser("stale");
+    const widget = await openHost(page, { token: await tokenFor(username) });
+    await widget.getByLabel("First name").fill("Typed");
+    const expired = await tokenFor(username, 2 * 60 * 60);
+    await page.evaluate((t) => document.querySelector("profile-widget")!.setAttribute("data-session-token", t), expired);
+    await expect(widget.getByText(/session has expired/i)).toBeVisible();
+    await expect.poll(() => widgetEvents(page)).toContainEqual({
+      type: "profile-widget-error",
+      detail: expect.objectContaining({ code: "session_expired" }),
+    });
+    await expect(widget.getByLabel("First name")).toHaveValue("Typed");
   });
 
   test("without a token the widget says so and sends session_missing", async ({ page }) => {

@@ -65,10 +65,11 @@ export function toProfile(row: UserRow): Profile {
   };
 }
 
-export const etagOf = (row: Pick<UserRow, "version">) => `"v${row.version}"`;
+/** Names the user as well as the version, so one user's ETag never matches another's profile. */
+export const etagOf = (row: Pick<UserRow, "id" | "version">) => `"${row.id.slice(0, 8)}.${row.version}"`;
 
 /** Whether an If-Match header value names this version (`*` matches any existing profile). */
-export function ifMatchAccepts(header: string, row: Pick<UserRow, "version">): boolean {
+export function ifMatchAccepts(header: string, row: Pick<UserRow, "id" | "version">): boolean {
   const current = etagOf(row);
   return header
     .split(",")

@@ -1,0 +1,39 @@
+export type Flow = "profile" | "devices";
+
+export interface ProfileWidgetSuccessDetail {
+  flow: Flow;
+  /** What succeeded: `profile_updated` for the profile flow. */
+  action: string;
+}
+
+export interface ProfileWidgetErrorDetail {
+  flow: Flow;
+  /** e.g. `session_missing`, `session_expired`, `username_mismatch`, `reauthentication_required`, `network_error`. */
+  code: string;
+  /** The message the widget showed the user, in the widget's language. */
+  message: string;
+}
+
+export type ProfileWidgetSuccessEvent = CustomEvent<ProfileWidgetSuccessDetail>;
+export type ProfileWidgetErrorEvent = CustomEvent<ProfileWidgetErrorDetail>;
+
+export interface ProfileWidgetEventMap {
+  "profile-widget-success": ProfileWidgetSuccessEvent;
+  "profile-widget-error": ProfileWidgetErrorEvent;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    "profile-widget-success": ProfileWidgetSuccessEvent;
+    "profile-widget-error": ProfileWidgetErrorEvent;
+  }
+}
+
+/** Dispatches one of the widget's events so that it crosses the shadow boundary to the host page. */
+export function emit<K extends keyof ProfileWidgetEventMap>(
+  target: EventTarget,
+  name: K,
+  detail: ProfileWidgetEventMap[K]["detail"],
+): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}

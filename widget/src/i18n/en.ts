@@ -1,0 +1,67 @@
+/**
+ * The English table. It defines the `Translation` type that every other language file must satisfy;
+ * function-valued terms take the values they interpolate.
+ */
+const en = {
+  /** BCP 47 tag of this table, set as `lang` on the widget so screen readers pick the right voice. */
+  lang: "en",
+
+  profileHeading: "Profile",
+  profileSubtitle: "Manage your personal details",
+  signedInAs: (username: string) => `Signed in as ${username}`,
+  loading: "Loading your profile…",
+
+  nameSection: "Name",
+  contactSection: "Contact",
+  addressSection: "Address",
+  givenName: "First name",
+  familyName: "Last name",
+  email: "Email",
+  phone: "Phone",
+  phoneHint: "International format, e.g. +14155550123",
+  protectedNote: "Changing your email or phone requires a recent sign-in.",
+  streetAddress: "Street address",
+  locality: "City",
+  region: "State / Province",
+  postalCode: "Postal code",
+  countryCode: "Country",
+  selectCountry: "Select a country",
+
+  save: "Save",
+  saving: "Saving…",
+  discard: "Discard changes",
+  tryAgain: "Try again",
+  saved: "Your profile has been saved.",
+  changesKept: "Your changes are kept.",
+
+  invalidEmail: "Enter a valid email address, e.g. name@example.com.",
+  invalidPhone: "Start the number with + and the country code.",
+
+  notSignedInTitle: "You're not signed in",
+  signedOutTitle: "You've been signed out",
+  wrongAccountTitle: "Wrong account",
+  loadErrorTitle: "We couldn't load your profile",
+
+  devicesHeading: "Devices",
+  devicesUnavailable: "Device management is not available yet.",
+
+  /** One message per error code the server or the widget can produce; `unknown` covers the rest. */
+  errors: {
+    session_missing: "Sign in to view and edit your profile.",
+    session_invalid: "We couldn't verify your sign-in. Sign in again to continue.",
+    session_expired: "Your session has expired. Sign in again to continue.",
+    username_mismatch: "You're signed in with a different account than this page expects. Sign in again with the right account.",
+    reauthentication_required: "For your security, sign in again to change your email or phone. Your changes are kept.",
+    version_conflict:
+      "Your profile was changed somewhere else. We loaded the latest version and kept your edits — review them and save again.",
+    validation_failed: "Some details need your attention.",
+    precondition_required: "Your profile couldn't be saved. Reload the page and try again.",
+    network_error: "Can't reach the server. Check your connection and try again.",
+    rate_limited: "Too many attempts. Wait a moment and try again.",
+    unknown: "Something went wrong on our side. Try again in a moment.",
+  },
+};
+
+export type Translation = typeof en;
+export type ErrorCode = keyof Translation["errors"];
+export default en;

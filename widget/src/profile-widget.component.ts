@@ -1,0 +1,417 @@
+import { html, LitElement, nothing, type PropertyValues } from "lit";
+import { property, state } from "lit/decorators.js";
+import { ApiError, apiRequest, type ApiRequest, type ApiResponse, type Profile, type ProfilePatch } from "./api/client.js";
+import { safeLogoStyle, safeLogoUrl } from "./branding.js";
+import { emit, type Flow } from "./events.js";
+import { en, loadTranslation, type Translation } from "./i18n/index.js";
+import type { ErrorCode } from "./i18n/en.js";
+import { styles } from "./profile-widget.styles.js";
+import {
+  buildPatch,
+  isField,
+  rebase,
+  renderProfileForm,
+  validate,
+  valuesOf,
+  type FieldErrors,
+  type FormValues,
+  type Notice,
+} from "./screens/profile-form.js";
+
+/** Where this script was loaded from: the default API origin. */
+const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
+
+/** Errors only a new token can fix: the widget waits for one, then reloads or resubmits. */
+const SIGN_IN_CODES = new Set(["session_missing", "session_invalid", "session_expired", "reauthentication_required"]);
+
+type View = { kind: "loading" } | { kind: "ready" } | { kind: "devices" } | { kind: "error"; code: string; message: string };
+
+/** A change the server refused until the user signs in again, kept to resubmit with the next token. */
+interface Pending {
+  patch: ProfilePatch;
+  snapshot: FormValues;
+}
+
+/**
+ * `<profile-widget>`: lets a signed-in user edit their profile on the host's page.
+ *
+ * @attr data-flow - `profile` (default) or `devices`.
+ * @attr data-api-url - API origin (a path prefix is kept); default: the origin this script came from.
+ * @attr data-session-token - the session JWT; also the `sessionToken` property.
+ * @attr data-username - expected username; a different session user shows the `username_mismatch` error.
+ * @attr data-company-name - shown in the header, and the logo's alt text.
+ * @attr data-logo-url - https, or the page's own origin; anything else is not loaded.
+ * @attr data-logo-style - size and spacing of the logo (`width`, `height`, `max-*`, `min-*`, `margin*`, `padding*`).
+ * @attr data-locale - BCP 47 tag; default: the nearest `lang` attribute, then the browser's language.
+ *
+ * @fires profile-widget-success - `{flow, action}`; `action` is `profile_updated` after a save.
+ * @fires profile-widget-error - `{flow, code, message}` for every failure shown except field validation.
+ *
+ * @csspart card - the outer card.
+ * @csspart header - logo, heading, subtitle and the signed-in user.
+ * @csspart logo - the logo image.
+ * @csspart heading - the "Profile" heading.
+ * @csspart form - the profile form.
+ * @csspart field - one label, control, error and hint.
+ * @csspart label - a field's label.
+ * @csspart input - a text input or the country select.
+ * @csspart error - a field's error message.
+ * @csspart button - every button.
+ * @csspart button-primary - the Save button.
+ * @csspart message - a status message (saved, error, sign-in needed) and the full-card states.
+ *
+ * @cssproperty --pw-color-primary - buttons, focus ring (default #4f46e5).
+ * @cssproperty --pw-color-on-primary - text on the primary colour (default #fff).
+ * @cssproperty --pw-color-text - text (default #101828).
+ * @cssproperty --pw-color-muted - secondary text (default #667085).
+ * @cssproperty --pw-color-border - card and control borders (default #d0d5dd).
+ * @cssproperty --pw-color-danger - errors (default #d92d20).
+ * @cssproperty --pw-color-success - the saved message (default #067647).
+ * @cssproperty --pw-color-warning - sign-in and conflict messages (default #b54708).
+ * @cssproperty --pw-color-surface - card background (default #fff).
+ * @cssproperty --pw-font-family - default: the system UI font.
+ * @cssproperty --pw-radius - controls' corner radius; the card uses 1.5× (default 8px).
+ * @cssproperty --pw-spacing - base spacing unit (default 16px).
+ */
+export class ProfileWidget extends LitElement {
+  static override styles = styles;
+
+  /** `profile` (default) or `devices`. */
+  @property({ attribute: "data-flow" }) flow: Flow = "profile";
+
+  /** API origin; empty means the origin this script was loaded from. */
+  @property({ attribute: "data-api-url" }) apiUrl = "";
+
+  /** The session JWT. Changing it retries what was waiting for a sign-in. */
+  @property({ attribute: "data-session-token" }) sessionToken = "";
+
+  /** Called before every request when set; takes precedence over `sessionToken`. */
+  @property({ attribute: false }) getSessionToken?: () => Promise<string | null | undefined> | string | null | undefined;
+
+  @property({ attribute: "data-username" }) username = "";
+  @property({ attribute: "data-company-name" }) companyName = "";
+  @property({ attribute: "data-logo-url" }) logoUrl = "";
+  @property({ attribute: "data-logo-style" }) logoStyle = "";
+  @property({ attribute: "data-locale" }) locale = "";
+
+  @state() private view: View = { kind: "loading" };
+  @state() private t: Translation = en;
+  @state() private values = {} as FormValues;
+  @state() private errors: FieldErrors = {};
+  @state() private saving = false;
+  @state() private notice: Notice | null = null;
+
+  private profile?: Profile;
+  private baseline = {} as FormValues;
+  private etag: string | null = null;
+  private pending?: Pending;
+  /** Aborted whenever the flow restarts, so late answers of an old run are dropped. */
+  private run = new AbortController();
+  private styledLogo?: HTMLImageElement;
+
+  /**
+   * Retries what failed: resubmits a change that waited for a fresh sign-in (call it after refreshing the
+   * token behind `getSessionToken`), reloads after a failed load, or saves again after a network error.
+   */
+  retry(): void {
+    if (this.pending) void this.resume();
+    else if (this.view.kind === "error") void this.load();
+    else if (this.view.kind === "ready" && this.notice?.retry) void this.save();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && this.view.kind === "loading") void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.view.kind === "loading") this.run.abort();
+  }
+
+  private get resolvedLocale(): string {
+    return this.locale || this.closest("[lang]")?.getAttribute("lang") || navigator.language || "en";
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has("locale")) {
+      void loadTranslation(this.resolvedLocale).then((t) => (this.t = t));
+    }
+    if (!this.hasUpdated || changed.has("flow") || changed.has("apiUrl") || changed.has("username")) {
+      this.pending = undefined;
+      if (this.flow === "devices") {
+        this.run.abort();
+        this.view = { kind: "devices" };
+      } else void this.load();
+    } else if (changed.has("sessionToken") || changed.has("getSessionToken")) {
+      if (this.pending) void this.resume();
+      else if (this.view.kind === "ready" && !this.saving) void this.refresh();
+      else if (this.view.kind !== "devices") void this.load();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const logo = this.renderRoot.querySelector<HTMLImageElement>("img");
+    if (logo && (logo !== this.styledLogo || changed.has("logoStyle"))) {
+      this.styledLogo = logo;
+      logo.removeAttribute("style");
+      for (const [name, value] of safeLogoStyle(this.logoStyle)) logo.style.setProperty(name, value);
+    }
+  }
+
+  private async api<T>(path: string, init: ApiRequest = {}): Promise<ApiResponse<T>> {
+    let token: string | null | undefined;
+    try {
+      token = await (this.getSessionToken ? this.getSessionToken() : this.sessionToken);
+    } catch {
+      token = null;
+    }
+    if (!token) throw new ApiError(0, "session_missing", "No session token");
+    return apiRequest<T>(this.apiUrl || SCRIPT_ORIGIN, path, token, { signal: this.run.signal, ...init });
+  }
+
+  private async load(): Promise<void> {
+    this.run.abort();
+    const { signal } = (this.run = new AbortController());
+    this.view = { kind: "loading" };
+    this.notice = null;
+    this.errors = {};
+    try {
+      const { data, etag } = await this.api<Profile>("/api/profile");
+      if (this.username && data.username !== this.username) {
+        throw new ApiError(0, "username_mismatch", "The session belongs to another user");
+      }
+      this.show(data, etag, valuesOf(data));
+      this.view = { kind: "ready" };
+    } catch (error) {
+      if (!signal.aborted) this.fail(error);
+    }
+  }
+
+  /** Checks a new token against the server, keeping the user's unsaved edits on top of the latest profile. */
+  private async refresh(): Promise<void> {
+    const { signal } = this.run;
+    try {
+      const { data, etag } = await this.api<Profile>("/api/profile");
+      if (signal.aborted) return;
+      if (data.username !== this.profile?.username) return void this.load();
+      if (this.notice?.tone !== "success") this.notice = null;
+      this.show(data, etag, rebase(valuesOf(data), this.baseline, this.values));
+    } catch (error) {
+      if (!signal.aborted) this.fail(error);
+    }
+  }
+
+  private show(profile: Profile, etag: string | null, values: FormValues): void {
+    this.profile = profile;
+    this.etag = etag;
+    this.baseline = valuesOf(profile);
+    this.values = values;
+  }
+
+  private async save(): Promise<void> {
+    if (this.saving) return;
+    const snapshot = { ...this.values };
+    const errors = validate(this.baseline, snapshot, this.t);
+    if (Object.keys(errors).length) return this.invalid(errors, []);
+    const patch = buildPatch(this.baseline, snapshot);
+    if (patch) await this.submit({ patch, snapshot });
+  }
+
+  private async submit(pending: Pending): Promise<void> {
+    const { signal } = this.run;
+    this.saving = true;
+    this.notice = null;
+    this.errors = {};
+    try {
+      const { data, etag } = await this.api<Profile>("/api/profile", {
+        method: "PATCH",
+        body: pending.patch,
+        headers: this.etag ? { "If-Match": this.etag } : {},
+      });
+      if (signal.aborted) return;
+      // Keep whatever the user typed while the request was in flight.
+      this.show(data, etag, rebase(valuesOf(data), pending.snapshot, this.values));
+      this.notice = { tone: "success", text: this.t.saved };
+      emit(this, "profile-widget-success", { flow: "profile", action: "profile_updated" });
+    } catch (error) {
+      if (signal.aborted) return;
+      if (error instanceof ApiError && error.code === "version_conflict") await this.reconcile();
+      else this.fail(error, pending);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /**
+   * Loads the latest profile after a 412 and lays the user's unsaved edits on top for review. With `pending`
+   * (resuming after a sign-in) it answers whether the profile is unchanged, so the change can be replayed as is.
+   */
+  private async reconcile(pending?: Pending): Promise<boolean> {
+    const { signal } = this.run;
+    try {
+      const { data, etag } = await this.api<Profile>("/api/profile");
+      if (signal.aborted) return false;
+      // A new token may belong to someone else: never replay one user's edits onto another's profile.
+      if (data.username !== this.profile?.username) {
+        throw new ApiError(0, "username_mismatch", "The session belongs to another user");
+      }
+      if (pending && etag === this.etag) return true;
+      this.show(data, etag, rebase(valuesOf(data), this.baseline, this.values));
+      this.fail(new ApiError(412, "version_conflict", ""));
+    } catch (error) {
+      if (!signal.aborted) this.fail(error, pending);
+    }
+    return false;
+  }
+
+  /** Resubmits, once, the change that waited for a sign-in. */
+  private async resume(): Promise<void> {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (!pending || this.saving) return;
+    this.saving = true;
+    this.notice = null;
+    const unchanged = await this.reconcile(pending);
+    this.saving = false;
+    if (unchanged) await this.submit(pending);
+  }
+
+  private invalid(errors: FieldErrors, unmatched: string[]): void {
+    this.errors = errors;
+    this.notice = { tone: "error", text: [this.t.errors.validation_failed, ...unmatched].join(" ") };
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+    );
+  }
+
+  /** Shows a failure where the user is (full card while loading, a message beside Save in the form) and reports it. */
+  private fail(error: unknown, pending?: Pending): void {
+    const { code, fields = {} } = error instanceof ApiError ? error : new ApiError(0, "unknown", String(error));
+    if (code === "validation_failed" && this.view.kind === "ready") {
+      const matched = Object.entries(fields).filter(([path]) => isField(path));
+      const unmatched = Object.entries(fields).filter(([path]) => !isField(path)).map(([, text]) => text);
+      return this.invalid(Object.fromEntries(matched), unmatched);
+    }
+    const t = this.t;
+    let message = t.errors[code as ErrorCode] ?? t.errors.unknown;
+    const needsSignIn = SIGN_IN_CODES.has(code);
+    if (this.view.kind !== "ready" || code === "username_mismatch") {
+      this.view = { kind: "error", code, message };
+    } else {
+      if (needsSignIn && pending) {
+        this.pending = pending;
+        if (code !== "reauthentication_required") message += ` ${t.changesKept}`;
+      }
+      const calm = needsSignIn || code === "version_conflict";
+      this.notice = { tone: calm ? "warning" : "error", text: message, retry: !calm };
+    }
+    emit(this, "profile-widget-error", { flow: this.flow === "devices" ? "devices" : "profile", code, message });
+  }
+
+  private onInput = (event: Event): void => {
+    const { name, value } = event.target as HTMLInputElement;
+    if (!isField(name)) return;
+    this.values = { ...this.values, [name]: value };
+    if (this.errors[name]) this.errors = { ...this.errors, [name]: undefined };
+    if (this.notice?.tone === "success") this.notice = null;
+  };
+
+  private onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.save();
+  };
+
+  private onDiscard = (): void => {
+    this.values = { ...this.baseline };
+    this.errors = {};
+    this.notice = null;
+    this.pending = undefined;
+  };
+
+  override render() {
+    const { t, view } = this;
+    const devices = view.kind === "devices";
+    return html`<div class="card" part="card" lang=${t.lang} aria-busy=${view.kind === "loading" ? "true" : "false"}>
+      ${this.renderHeader(devices ? t.devicesHeading : t.profileHeading, devices ? "" : t.profileSubtitle)}
+      <div class="body">${this.renderBody()}</div>
+    </div>`;
+  }
+
+  private renderHeader(heading: string, subtitle: string) {
+    const logo = safeLogoUrl(this.logoUrl, document.baseURI, location.origin);
+    const username = this.view.kind === "ready" ? this.profile?.username : undefined;
+    return html`<header class="header" part="header">
+      ${logo || this.companyName
+        ? html`<div class="brand">
+            ${logo
+              ? html`<img class="logo" part="logo" src=${logo} alt=${this.companyName} referrerpolicy="no-referrer" />`
+              : html`<span class="company">${this.companyName}</span>`}
+          </div>`
+        : nothing}
+      <div class="titles">
+        <h2 class="heading" part="heading">${heading}</h2>
+        ${subtitle ? html`<p class="subtitle">${subtitle}</p>` : nothing}
+      </div>
+      ${username ? html`<p class="who">${this.t.signedInAs(username)}</p>` : nothing}
+    </header>`;
+  }
+
+  private renderBody() {
+    const { t, view } = this;
+    switch (view.kind) {
+      case "loading":
+        return html`<p class="sr-only" role="status">${t.loading}</p>
+          <div class="skeleton" aria-hidden="true">
+            ${[2, 2, 4].map(
+              (count) => html`<div class="section">
+                <div class="section-head"><span class="bone title"></span></div>
+                <div class="fields">
+                  ${Array.from(
+                    { length: count },
+                    () => html`<div class="field"><span class="bone label"></span><span class="bone control"></span></div>`,
+                  )}
+                </div>
+              </div>`,
+            )}
+          </div>`;
+      case "devices":
+        return this.renderState("", t.devicesUnavailable, false);
+      case "error": {
+        const title =
+          view.code === "session_missing"
+            ? t.notSignedInTitle
+            : view.code === "username_mismatch"
+              ? t.wrongAccountTitle
+              : SIGN_IN_CODES.has(view.code)
+                ? t.signedOutTitle
+                : t.loadErrorTitle;
+        return this.renderState(title, view.message, !SIGN_IN_CODES.has(view.code) && view.code !== "username_mismatch");
+      }
+      case "ready":
+        return renderProfileForm({
+          t,
+          locale: this.resolvedLocale,
+          values: this.values,
+          errors: this.errors,
+          dirty: buildPatch(this.baseline, this.values) !== null,
+          saving: this.saving,
+          notice: this.notice,
+          onInput: this.onInput,
+          onSubmit: this.onSubmit,
+          onDiscard: this.onDiscard,
+          onRetry: () => this.retry(),
+        });
+    }
+  }
+
+  private renderState(title: string, text: string, retry: boolean) {
+    return html`<div class="state" part="message" role=${title ? "alert" : "status"}>
+      ${title ? html`<p class="state-title">${title}</p>` : nothing}
+      <p class="state-text">${text}</p>
+      ${retry
+        ? html`<button type="button" class="secondary" part="button" @click=${() => this.retry()}>${this.t.tryAgain}</button>`
+        : nothing}
+    </div>`;
+  }
+}

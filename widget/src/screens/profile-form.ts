@@ -1,0 +1,232 @@
+import { html, nothing, type TemplateResult } from "lit";
+import { live } from "lit/directives/live.js";
+import type { Profile, ProfilePatch } from "../api/client.js";
+import { COUNTRY_CODES } from "../countries.js";
+import type { Translation } from "../i18n/en.js";
+
+/** Form fields, named by the paths the server uses in a validation error's `fields`. */
+export const FIELDS = [
+  "givenName",
+  "familyName",
+  "email",
+  "phone",
+  "address.streetAddress",
+  "address.locality",
+  "address.region",
+  "address.postalCode",
+  "address.countryCode",
+] as const;
+export type FieldPath = (typeof FIELDS)[number];
+export type FormValues = Record<FieldPath, string>;
+export type FieldErrors = Partial<Record<FieldPath, string>>;
+
+export const isField = (name: string): name is FieldPath => (FIELDS as readonly string[]).includes(name);
+
+export function valuesOf(profile: Profile): FormValues {
+  const record = profile as unknown as Record<string, Record<string, string | null> | null>;
+  return Object.fromEntries(
+    FIELDS.map((path) => {
+      const [group = "", key] = path.split(".");
+      return [path, (key ? record[group]?.[key] : (record[group] as unknown as string | null)) ?? ""];
+    }),
+  ) as FormValues;
+}
+
+/** The value as it will be sent: trimmed, and a phone number without the separators people type. */
+export function normalize(path: FieldPath, value: string): string {
+  const trimmed = value.trim();
+  return path === "phone" && /^[+\d\s().-]+$/.test(trimmed) ? trimmed.replace(/[\s().-]/g, "") : trimmed;
+}
+
+/** The merge patch from `baseline` to `values` (only what changed), or null when nothing did. */
+export function buildPatch(baseline: FormValues, values: FormValues): ProfilePatch | null {
+  const patch: Record<string, unknown> = {};
+  const address: Record<string, string | null> = {};
+  for (const path of FIELDS) {
+    const value = normalize(path, values[path]);
+    if (value === normalize(path, baseline[path])) continue;
+    const [group = "", key] = path.split(".");
+    if (key) address[key] = value || null;
+    else patch[group] = value || null;
+  }
+  if (Object.keys(address).length) {
+    const cleared = FIELDS.every((path) => !path.startsWith("address.") || !normalize(path, values[path]));
+    patch.address = cleared ? null : address;
+  }
+  return Object.keys(patch).length ? (patch as ProfilePatch) : null;
+}
+
+/** `latest` with the user's edits (fields where `edited` differs from `base`) laid on top. */
+export function rebase(latest: FormValues, base: FormValues, edited: FormValues): FormValues {
+  return Object.fromEntries(FIELDS.map((p) => [p, edited[p] === base[p] ? latest[p] : edited[p]])) as FormValues;
+}
+
+/** Quick checks on changed fields only, so a stored value the user did not touch never blocks a save. */
+export function validate(baseline: FormValues, values: FormValues, t: Translation): FieldErrors {
+  const errors: FieldErrors = {};
+  const changed = (path: FieldPath) => {
+    const value = normalize(path, values[path]);
+    return value && value !== normalize(path, baseline[path]) ? value : "";
+  };
+  if (!/^(?:|[^\s@]+@[^\s@]+\.[^\s@]+)$/.test(changed("email"))) errors.email = t.invalidEmail;
+  if (!/^(?:|\+[1-9]\d{6,14})$/.test(changed("phone"))) errors.phone = t.invalidPhone;
+  return errors;
+}
+
+let countryCache: { locale: string; options: Array<[string, string]> } | undefined;
+
+/** Country options in the user's language, sorted by name. */
+export function countryOptions(locale: string): Array<[string, string]> {
+  if (countryCache?.locale !== locale) {
+    let names: Intl.DisplayNames | undefined;
+    let collator: Intl.Collator;
+    try {
+      names = new Intl.DisplayNames([locale, "en"], { type: "region" });
+      collator = new Intl.Collator(locale);
+    } catch {
+      collator = new Intl.Collator("en");
+    }
+    const options = COUNTRY_CODES.map((code): [string, string] => [code, names?.of(code) ?? code]);
+    countryCache = { locale, options: options.sort((a, b) => collator.compare(a[1], b[1])) };
+  }
+  return countryCache.options;
+}
+
+export interface Notice {
+  tone: "success" | "warning" | "error";
+  text: string;
+  /** Offer "Try again" (network and server failures). */
+  retry?: boolean;
+}
+
+export interface ProfileFormView {
+  t: Translation;
+  locale: string;
+  values: FormValues;
+  errors: FieldErrors;
+  dirty: boolean;
+  saving: boolean;
+  notice: Notice | null;
+  onInput: (event: Event) => void;
+  onSubmit: (event: SubmitEvent) => void;
+  onDiscard: () => void;
+  onRetry: () => void;
+}
+
+const idOf = (path: FieldPath) => `pw-${path.replace(".", "-")}`;
+
+interface FieldOptions {
+  autocomplete: string;
+  type?: string;
+  hint?: string;
+  wide?: boolean;
+}
+
+function field(view: ProfileFormView, path: FieldPath, options: FieldOptions, control?: TemplateResult) {
+  const id = idOf(path);
+  const error = view.errors[path];
+  const describedBy = [error && `${id}-error`, options.hint && `${id}-hint`].filter(Boolean).join(" ");
+  const label = view.t[path.replace("address.", "") as "givenName"];
+  return html`<div class="field ${options.wide ? "wide" : ""}" part="field">
+    <label part="label" for=${id}>${label}</label>
+    ${control ??
+    html`<input
+      part="input"
+      id=${id}
+      name=${path}
+      type=${options.type ?? "text"}
+      autocomplete=${options.autocomplete}
+      .value=${live(view.values[path])}
+      aria-invalid=${error ? "true" : nothing}
+      aria-describedby=${describedBy || nothing}
+    />`}
+    ${error ? html`<p class="error" part="error" id="${id}-error">${error}</p>` : nothing}
+    ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : nothing}
+  </div>`;
+}
+
+function countrySelect(view: ProfileFormView) {
+  const path = "address.countryCode";
+  const value = view.values[path];
+  const options = countryOptions(view.locale);
+  const error = view.errors[path];
+  return html`<div class="select">
+    <select
+      part="input"
+      id=${idOf(path)}
+      name=${path}
+      autocomplete="country"
+      aria-invalid=${error ? "true" : nothing}
+      aria-describedby=${error ? `${idOf(path)}-error` : nothing}
+    >
+      <option value="" .selected=${!value}>${view.t.selectCountry}</option>
+      ${value && !options.some(([code]) => code === value)
+        ? html`<option value=${value} selected>${value}</option>`
+        : nothing}
+      ${options.map(([code, name]) => html`<option value=${code} .selected=${code === value}>${name}</option>`)}
+    </select>
+  </div>`;
+}
+
+function section(title: string, body: TemplateResult, description?: string) {
+  return html`<section class="section">
+    <div class="section-head">
+      <h3 class="section-title">${title}</h3>
+      ${description ? html`<p class="section-note">${description}</p>` : nothing}
+    </div>
+    <div class="fields">${body}</div>
+  </section>`;
+}
+
+export function renderProfileForm(view: ProfileFormView): TemplateResult {
+  const { t, notice, saving } = view;
+  return html`<form
+    part="form"
+    novalidate
+    aria-busy=${saving ? "true" : "false"}
+    @input=${view.onInput}
+    @submit=${view.onSubmit}
+  >
+    ${section(
+      t.nameSection,
+      html`${field(view, "givenName", { autocomplete: "given-name" })}
+      ${field(view, "familyName", { autocomplete: "family-name" })}`,
+    )}
+    ${section(
+      t.contactSection,
+      html`${field(view, "email", { autocomplete: "email", type: "email", wide: true })}
+      ${field(view, "phone", { autocomplete: "tel", type: "tel", hint: t.phoneHint, wide: true })}`,
+      t.protectedNote,
+    )}
+    ${section(
+      t.addressSection,
+      html`${field(view, "address.streetAddress", { autocomplete: "street-address", wide: true })}
+      ${field(view, "address.locality", { autocomplete: "address-level2" })}
+      ${field(view, "address.region", { autocomplete: "address-level1" })}
+      ${field(view, "address.postalCode", { autocomplete: "postal-code" })}
+      ${field(view, "address.countryCode", { autocomplete: "country" }, countrySelect(view))}`,
+    )}
+    <div class="footer">
+      <div class="status" role="status">${notice
+        ? html`<p class="notice ${notice.tone}" part="message">
+            <span>${notice.text}</span>${notice.retry
+              ? html`<button type="button" class="link" part="button" @click=${view.onRetry}>${t.tryAgain}</button>`
+              : nothing}
+          </p>`
+        : nothing}</div>
+      <div class="actions">
+        ${view.dirty && !saving
+          ? html`<button type="button" class="secondary" part="button" @click=${view.onDiscard}>${t.discard}</button>`
+          : nothing}
+        <button
+          type="submit"
+          class="primary ${saving ? "busy" : ""}"
+          part="button button-primary"
+          ?disabled=${!view.dirty || saving}
+        >
+          ${saving ? html`<span class="spinner" aria-hidden="true"></span>${t.saving}` : t.save}
+        </button>
+      </div>
+    </div>
+  </form>`;
+}
