@@ -3,8 +3,13 @@ import { CHROMIUM_ARGS, findChromium } from "./e2e/chromium.mjs";
 
 const API_PORT = 8797;
 const HOST_PORT = 8798;
+const SMTP_PORT = 8799;
+const INBOX_PORT = 8800;
+const SMS_WEBHOOK_SECRET = "e2e-webhook-secret-0123456789";
+// The API and the host page are different origins; the host is on `localhost` because WebAuthn
+// refuses IP addresses as relying-party ids.
 export const API_ORIGIN = `http://127.0.0.1:${API_PORT}`;
-export const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
+export const HOST_ORIGIN = `http://localhost:${HOST_PORT}`;
 
 const executablePath = (await findChromium()) ?? undefined;
 
@@ -35,11 +40,25 @@ export default defineConfig({
         PUBLIC_URL: API_ORIGIN,
         DATABASE_URL: "sqlite:.tmp/e2e/profile.db",
         CORS_ORIGINS: `${HOST_ORIGIN},${API_ORIGIN}`,
+        WEBAUTHN_RP_ID: "localhost",
+        WEBAUTHN_RP_NAME: "Acme Travel",
+        WEBAUTHN_ORIGINS: HOST_ORIGIN,
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        EMAIL_FROM: "Acme Travel <security@acme.test>",
+        SMS_WEBHOOK_URL: `http://127.0.0.1:${INBOX_PORT}/sms`,
+        SMS_WEBHOOK_SECRET,
       },
     },
     {
+      // A real SMTP server and SMS webhook receiver; tests read the codes that arrive.
+      command: "node e2e/inbox-server.mjs",
+      url: `http://127.0.0.1:${INBOX_PORT}/messages`,
+      reuseExistingServer: false,
+      env: { SMTP_PORT: String(SMTP_PORT), INBOX_PORT: String(INBOX_PORT), SMS_WEBHOOK_SECRET },
+    },
+    {
       command: "node e2e/host-server.mjs",
-      url: `${HOST_ORIGIN}/`,
+      url: `http://127.0.0.1:${HOST_PORT}/`,
       reuseExistingServer: false,
       env: { HOST_PORT: String(HOST_PORT), API_ORIGIN },
     },

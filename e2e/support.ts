@@ -1,6 +1,19 @@
 import { expect, type Page, type Locator } from "@playwright/test";
 
 export const API_ORIGIN = "http://127.0.0.1:8797";
+export const INBOX = "http://127.0.0.1:8800";
+
+/** The newest one-time code that reached `to` (an email address or phone number), waiting for it to arrive. */
+export async function receivedCode(to: string, after = 0): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const res = await fetch(`${INBOX}/messages?to=${encodeURIComponent(to)}`);
+    const messages = (await res.json()) as Array<{ code: string | null; at: number }>;
+    const latest = messages.filter((m) => m.at > after && m.code).at(-1);
+    if (latest?.code) return latest.code;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no code arrived for ${to}`);
+}
 
 let counter = 0;
 /** A username no other test uses, so tests can run in parallel on one database. */
