@@ -9,10 +9,13 @@ import type { SessionVerifier } from "./auth/verify-session";
 import type { Config } from "./config";
 import type { DemoIssuer } from "./demo/issuer";
 import { ApiError, errors } from "./errors";
+import type { Notifiers } from "./notify/types";
 import { demoRoutes } from "./routes/demo";
+import { mfaRoutes } from "./routes/mfa";
 import { profileRoutes } from "./routes/profile";
 import { methodNotAllowed } from "./routes/http";
 import { staticRoutes, type StaticFiles } from "./routes/static";
+import { MfaService } from "./services/mfa";
 import { ProfileService } from "./services/profile";
 import type { Store } from "./store/db";
 
@@ -27,6 +30,10 @@ export interface AppDeps {
   /** The built widget (dist/widget) and, in demo mode, the demo host page. */
   widgetFiles?: StaticFiles;
   demoFiles?: StaticFiles;
+  /** Where one-time codes go; a channel left out cannot be offered. */
+  notifiers?: Notifiers;
+  /** The clock of the MFA service (tests move it to expire codes). */
+  now?: () => Date;
   log?: (entry: Record<string, unknown>) => void;
 }
 
@@ -48,6 +55,23 @@ export function createApp(deps: AppDeps): Hono {
   const { config, store } = deps;
   const log = deps.log ?? (() => {});
   const profiles = new ProfileService(store.db, { reauthMaxAgeSeconds: config.auth.reauthMaxAgeSeconds });
+  const mfa = new MfaService(store.db, {
+    engine: store.engine,
+    maxDevices: config.mfa.maxDevices,
+    methods: {
+      sms: config.mfa.smsEnabled,
+      email: config.mfa.emailEnabled,
+      totp: config.mfa.totpEnabled,
+      passkey: config.mfa.passkeyEnabled,
+    },
+    reauthMaxAgeSeconds: config.auth.reauthMaxAgeSeconds,
+    relyingParty: config.webauthn,
+    secretsKey: config.secretsKey ? Buffer.from(config.secretsKey, "base64") : undefined,
+    notifiers: deps.notifiers ?? {},
+    now: deps.now,
+    log,
+  });
+  const methods = mfa.availableMethods();
   const app = new Hono();
 
   app.use(async function requestId(c, next) {
@@ -126,12 +150,8 @@ export function createApp(deps: AppDeps): Hono {
   app.get("/api/config", (c) => {
     c.header("Cache-Control", "public, max-age=60");
     return c.json({
-      methods: {
-        sms: config.mfa.smsEnabled,
-        email: config.mfa.emailEnabled,
-        passkey: config.mfa.passkeyEnabled,
-        totp: config.mfa.totpEnabled,
-      },
+      // What can actually be added: enabled, and deliverable (SMS, email) or storable (TOTP needs SECRETS_KEY).
+      methods: { sms: methods.sms, email: methods.email, passkey: methods.passkey, totp: methods.totp },
       maxDevices: config.mfa.maxDevices,
       reauthMaxAgeMinutes: config.auth.reauthMaxAgeSeconds / 60,
       sessionMaxAgeMinutes: config.auth.sessionMaxAgeSeconds / 60,
@@ -142,8 +162,11 @@ export function createApp(deps: AppDeps): Hono {
   const session = requireSession(deps.verifySession);
   app.use("/api/profile", session);
   app.route("/api/profile", profileRoutes(profiles));
+  app.use("/api/mfa", session);
+  app.use("/api/mfa/*", session);
+  app.route("/api/mfa", mfaRoutes(mfa));
 
-  if (deps.demo) app.route("/demo", demoRoutes(deps.demo));
+  if (deps.demo) app.route("/demo", demoRoutes(deps.demo, store.db));
   if (deps.widgetFiles) app.route("/widget", staticRoutes(deps.widgetFiles, { mountedAt: "/widget", crossOrigin: true }));
   if (deps.demoFiles) {
     app.route("/", staticRoutes(deps.demoFiles, { mountedAt: "/", crossOrigin: false, index: "index.html", csp: DEMO_CSP }));

@@ -2,7 +2,13 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /** The one error shape every failure is answered with. */
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: {
+    code: string;
+    message: string;
+    fields?: Record<string, string>;
+    /** `otp_invalid` only: wrong codes still allowed before the challenge locks. */
+    attemptsRemaining?: number;
+  };
 }
 
 /** A failure meant for the client: status, a stable snake_case code, a human message. */
@@ -14,18 +20,28 @@ export class ApiError extends Error {
     message: string,
     readonly fields?: Record<string, string>,
     readonly headers?: Record<string, string>,
+    readonly details?: { attemptsRemaining?: number },
   ) {
     super(message);
   }
 
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+    return {
+      error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}), ...this.details },
+    };
   }
 }
 
 const bearer = (error: string, description: string) => ({
   "WWW-Authenticate": `Bearer error="${error}", error_description="${description}"`,
 });
+
+const DEVICE_TYPE_NAMES: Record<string, string> = {
+  sms: "SMS",
+  email: "email",
+  totp: "authenticator app",
+  passkey: "passkey",
+};
 
 /** Every error the API answers, in one table, so codes and statuses stay consistent. */
 export const errors = {
@@ -60,6 +76,37 @@ export const errors = {
     new ApiError(428, "precondition_required", "Send the profile's ETag in an If-Match header to change it."),
   versionConflict: () =>
     new ApiError(412, "version_conflict", "The profile was changed elsewhere. Load it again and retry."),
+  methodDisabled: (type: string) =>
+    new ApiError(403, "method_disabled", `Adding ${DEVICE_TYPE_NAMES[type] ?? type} devices is not available here.`),
+  deviceLimitReached: (max: number) =>
+    new ApiError(409, "device_limit_reached", `You already have the most devices allowed (${max}). Remove one to add another.`),
+  deviceAlreadyActive: () =>
+    new ApiError(409, "device_already_active", "This device is already verified."),
+  deviceNotActive: () =>
+    new ApiError(409, "device_not_active", "Verify this device before making it the default."),
+  resendNotSupported: () =>
+    new ApiError(409, "resend_not_supported", "Only SMS and email devices are sent codes."),
+  lastDevice: () =>
+    new ApiError(409, "last_device", "This is your last verified device. Add another one or turn off MFA before removing it."),
+  otpInvalid: (attemptsRemaining: number) =>
+    new ApiError(400, "otp_invalid",
+      `That code is not right. ${attemptsRemaining} ${attemptsRemaining === 1 ? "attempt" : "attempts"} left.`,
+      undefined, undefined, { attemptsRemaining }),
+  otpExpired: () => new ApiError(410, "otp_expired", "This code has expired. Ask for a new one."),
+  tooManyAttempts: () =>
+    new ApiError(429, "too_many_attempts", "Too many wrong codes. Remove this device and add it again."),
+  rateLimited: (retryAfterSeconds: number) =>
+    new ApiError(429, "rate_limited", `Too many codes were sent. Try again in ${retryAfterSeconds} seconds.`, undefined, {
+      "Retry-After": String(retryAfterSeconds),
+    }),
+  deliveryFailed: (channel: "sms" | "email") =>
+    new ApiError(502, "delivery_failed",
+      `The ${channel === "sms" ? "text message" : "email"} could not be sent. Check the ${channel === "sms" ? "number" : "address"} or try again later.`),
+  challengeExpired: () =>
+    new ApiError(410, "challenge_expired", "This passkey request has expired or was already used. Start again."),
+  passkeyInvalid: () => new ApiError(400, "passkey_invalid", "The passkey could not be verified. Try again."),
+  passkeyAlreadyRegistered: () =>
+    new ApiError(409, "passkey_already_registered", "This passkey is already registered."),
   unavailable: () => new ApiError(503, "service_unavailable", "The service is briefly unavailable. Try again shortly."),
   internal: () => new ApiError(500, "internal_error", "Something went wrong on our side. Try again shortly."),
 } as const;

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
@@ -6,6 +7,10 @@ import { createApp } from "./app";
 import { createSessionVerifier } from "./auth/verify-session";
 import { ConfigError, loadConfig } from "./config";
 import { createDemoIssuer } from "./demo/issuer";
+import { smtpNotifier } from "./notify/email";
+import { outboxNotifier } from "./notify/outbox";
+import { smsWebhookNotifier } from "./notify/sms";
+import type { Notifiers } from "./notify/types";
 import { loadStaticFiles } from "./routes/static";
 import { openStore } from "./store/db";
 
@@ -23,11 +28,12 @@ async function main() {
     throw new ConfigError("dist/widget/profile-widget.js is missing: run `npm run build` first");
   }
 
+  const sqlitePath = config.databaseUrl.match(/^sqlite:(?!:memory:)(.+)$/)?.[1];
+  const dataDir = sqlitePath ? dirname(resolve(sqlitePath)) : resolve("data");
+
   let demoIssuer;
   let auth = config.auth;
   if (demo && !config.auth.jwksUrl && !config.auth.publicKey) {
-    const sqlitePath = config.databaseUrl.match(/^sqlite:(?!:memory:)(.+)$/)?.[1];
-    const dataDir = sqlitePath ? dirname(resolve(sqlitePath)) : resolve("data");
     demoIssuer = await createDemoIssuer({
       keyPath: join(dataDir, "demo-signing-key.json"),
       issuer: config.auth.issuer,
@@ -39,13 +45,29 @@ async function main() {
   }
   const verifySession = await createSessionVerifier(auth);
 
+  const secretsKey = config.secretsKey ?? (demo ? loadOrCreateSecretsKey(join(dataDir, "secrets-key")) : undefined);
+  // Demo mode without SMTP or an SMS gateway: codes land in the outbox the demo page shows.
+  const notifiers: Notifiers = {
+    email: config.smtp ? smtpNotifier(config.smtp) : demo ? outboxNotifier(store.db, "email") : undefined,
+    sms: config.sms ? smsWebhookNotifier(config.sms) : demo ? outboxNotifier(store.db, "sms") : undefined,
+  };
+  const unavailable = [
+    [config.mfa.smsEnabled && !notifiers.sms, "SMS devices", "SMS_WEBHOOK_URL and SMS_WEBHOOK_SECRET", "SMS_OTP_ENABLED"],
+    [config.mfa.emailEnabled && !notifiers.email, "Email devices", "SMTP_URL and EMAIL_FROM", "EMAIL_OTP_ENABLED"],
+    [config.mfa.totpEnabled && !secretsKey, "Authenticator apps", "SECRETS_KEY", "TOTP_ENABLED"],
+  ] as const;
+  for (const [off, what, setting, flag] of unavailable) {
+    if (off) log({ level: "warn", msg: `${what} cannot be added: set ${setting}, or ${flag}=false to silence this` });
+  }
+
   const app = createApp({
-    config: { ...config, auth },
+    config: { ...config, auth, secretsKey },
     store,
     verifySession,
     demo: demoIssuer,
     widgetFiles: loadStaticFiles(widgetDir),
     demoFiles: demo ? loadStaticFiles(join(root, "demo")) : undefined,
+    notifiers,
     log,
   });
 
@@ -67,6 +89,15 @@ async function main() {
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+/** Demo mode's SECRETS_KEY: created once beside the demo signing key, so TOTP devices survive restarts. */
+function loadOrCreateSecretsKey(path: string): string {
+  if (existsSync(path)) return readFileSync(path, "utf8").trim();
+  const key = randomBytes(32).toString("base64");
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${key}\n`, { mode: 0o600 });
+  return key;
 }
 
 main().catch((err: unknown) => {

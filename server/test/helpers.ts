@@ -4,6 +4,8 @@ import pg from "pg";
 import { createApp } from "../src/app";
 import { createSessionVerifier } from "../src/auth/verify-session";
 import { loadConfig, type Config } from "../src/config";
+import { outboxNotifier } from "../src/notify/outbox";
+import type { Notifiers } from "../src/notify/types";
 import { openStore, type Store } from "../src/store/db";
 
 export const ISSUER = "https://id.example.test";
@@ -100,16 +102,34 @@ export interface TestApp {
     options?: { token?: string | null; body?: unknown; headers?: Record<string, string> },
   ) => Promise<Response>;
   tokenFor: (username: string, claims?: JWTPayload & { auth_time?: number }) => Promise<string>;
+  /** The code in the newest outbox message to `to` (the default notifiers write there). */
+  outboxCode: (to: string) => Promise<string>;
 }
 
+/**
+ * An app on a fresh database. SMS and email codes go to the outbox table unless `notifiers` says
+ * otherwise, SECRETS_KEY is random, and `now` (if given) is the MFA service's clock.
+ */
 export async function buildTestApp(
-  options: { engine?: "sqlite" | "postgres"; env?: Record<string, string>; keys?: TestKeys } = {},
+  options: {
+    engine?: "sqlite" | "postgres";
+    env?: Record<string, string>;
+    keys?: TestKeys;
+    notifiers?: Notifiers;
+    now?: () => Date;
+  } = {},
 ): Promise<TestApp> {
   const keys = options.keys ?? (await makeKeys());
   const db = await freshDatabaseUrl(options.engine ?? "sqlite");
-  const config = testConfig({ DATABASE_URL: db.url, ...options.env }, keys);
+  const config = testConfig({ DATABASE_URL: db.url, SECRETS_KEY: randomBytes(32).toString("base64"), ...options.env }, keys);
   const store = await openStore(config.databaseUrl);
-  const app = createApp({ config, store, verifySession: await createSessionVerifier(config.auth) });
+  const app = createApp({
+    config,
+    store,
+    verifySession: await createSessionVerifier(config.auth),
+    notifiers: options.notifiers ?? { sms: outboxNotifier(store.db, "sms"), email: outboxNotifier(store.db, "email") },
+    now: options.now,
+  });
   const tokenFor = (username: string, claims: JWTPayload = {}) =>
     signToken(keys, { sub: `sub-${username}`, preferred_username: username, ...claims });
   const call: TestApp["call"] = async (method, path, { token, body, headers = {} } = {}) => {
@@ -123,6 +143,17 @@ export async function buildTestApp(
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
   };
+  const outboxCode = async (to: string) => {
+    const row = await store.db
+      .selectFrom("outbox")
+      .select("text")
+      .where("recipient", "=", to)
+      .orderBy("id", "desc")
+      .executeTakeFirst();
+    const code = row?.text.match(/\b(\d{6})\b/)?.[1];
+    if (!code) throw new Error(`no code was sent to ${to}`);
+    return code;
+  };
   return {
     app,
     store,
@@ -130,6 +161,7 @@ export async function buildTestApp(
     config,
     call,
     tokenFor,
+    outboxCode,
     close: async () => {
       await store.close();
       await db.drop();

@@ -1,17 +1,10 @@
-import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { errors } from "../errors";
 import type { Database } from "../store/schema";
-import {
-  findUserBySubject,
-  insertAuditEvent,
-  insertUserIfMissing,
-  setUsername,
-  updateUserIfVersion,
-  type UserRow,
-} from "../store/users";
+import { insertAuditEvent, updateUserIfVersion, type UserRow } from "../store/users";
 import type { ProfilePatch } from "./profile-schema";
 import { isRecentSignIn, type Session } from "./session";
+import { userForSession } from "./users";
 
 export interface Address {
   streetAddress: string | null;
@@ -87,23 +80,8 @@ export class ProfileService {
     return (this.options.now?.() ?? new Date()).toISOString();
   }
 
-  /** The session user's row, created on first visit; the username follows the identity provider's. */
-  private async userFor(db: Kysely<Database>, session: Session): Promise<UserRow> {
-    let row = await findUserBySubject(db, session.subject);
-    if (!row) {
-      const now = this.now();
-      const id = randomUUID();
-      const inserted = await insertUserIfMissing(db, { id, subject: session.subject, username: session.username, now });
-      row = await findUserBySubject(db, session.subject);
-      if (!row) throw new Error("user row missing after insert");
-      if (inserted) {
-        await insertAuditEvent(db, { userId: row.id, action: "user.created", detail: {}, now });
-      }
-    } else if (row.username !== session.username) {
-      await setUsername(db, row.id, session.username);
-      row = { ...row, username: session.username };
-    }
-    return row;
+  private userFor(db: Kysely<Database>, session: Session): Promise<UserRow> {
+    return userForSession(db, session, this.now());
   }
 
   async getProfile(session: Session): Promise<VersionedProfile> {

@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder, Kysely, Migration, MigrationProvider } from "kysely";
+import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from "kysely";
 
 export type Engine = "sqlite" | "postgres";
 
@@ -37,6 +37,76 @@ function migrations(engine: Engine): Record<string, Migration> {
         .addColumn("created_at", "varchar(32)", (c) => c.notNull())
         .execute();
       await db.schema.createIndex("audit_events_user_idx").on("audit_events").columns(["user_id", "id"]).execute();
+    },
+  },
+  "0002_mfa": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("mfa_devices")
+        .addColumn("id", "varchar(36)", (c) => c.primaryKey())
+        .addColumn("user_id", "varchar(36)", (c) => c.notNull().references("users.id"))
+        .addColumn("type", "varchar(16)", (c) => c.notNull())
+        .addColumn("nickname", "varchar(40)", (c) => c.notNull())
+        .addColumn("status", "varchar(32)", (c) => c.notNull())
+        .addColumn("is_default", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("target", "varchar(254)")
+        .addColumn("totp_secret", "text")
+        .addColumn("totp_last_step", "integer")
+        .addColumn("failed_attempts", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("credential_id", "varchar(1024)")
+        .addColumn("credential_public_key", "text")
+        .addColumn("credential_counter", "bigint")
+        .addColumn("credential_transports", "varchar(200)")
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("activated_at", "varchar(32)")
+        .addColumn("last_used_at", "varchar(32)")
+        .execute();
+      await db.schema.createIndex("mfa_devices_user_idx").on("mfa_devices").columns(["user_id", "created_at"]).execute();
+      // At most one default per user, whatever the application does.
+      await db.schema
+        .createIndex("mfa_devices_one_default")
+        .on("mfa_devices")
+        .column("user_id")
+        .unique()
+        .where(sql.ref("is_default"), "=", 1)
+        .execute();
+      // A passkey belongs to one account only, across all users.
+      await db.schema.createIndex("mfa_devices_credential_id").on("mfa_devices").column("credential_id").unique().execute();
+
+      await db.schema
+        .createTable("otp_challenges")
+        .addColumn("device_id", "varchar(36)", (c) => c.primaryKey().references("mfa_devices.id").onDelete("cascade"))
+        .addColumn("code_hash", "varchar(64)", (c) => c.notNull())
+        .addColumn("expires_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("consumed", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("sent_at", "varchar(32)", (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable("webauthn_challenges")
+        .addColumn("device_id", "varchar(36)", (c) => c.primaryKey().references("mfa_devices.id").onDelete("cascade"))
+        .addColumn("user_id", "varchar(36)", (c) => c.notNull().references("users.id"))
+        .addColumn("challenge", "varchar(128)", (c) => c.notNull())
+        .addColumn("expires_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("consumed", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
+
+      await db.schema
+        .createTable("rate_limits")
+        .addColumn("key", "varchar(200)", (c) => c.primaryKey())
+        .addColumn("window_start", "varchar(32)", (c) => c.notNull())
+        .addColumn("count", "integer", (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable("outbox")
+        .addColumn("id", "integer", autoId)
+        .addColumn("channel", "varchar(8)", (c) => c.notNull())
+        .addColumn("recipient", "varchar(254)", (c) => c.notNull())
+        .addColumn("text", "text", (c) => c.notNull())
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .execute();
     },
   },
   };

@@ -28,7 +28,70 @@ export interface AuditEventsTable {
   created_at: string;
 }
 
+export type DeviceType = "sms" | "email" | "totp" | "passkey";
+export type DeviceStatus = "ACTIVATION_REQUIRED" | "ACTIVE";
+
+export interface MfaDevicesTable {
+  id: string;
+  user_id: string;
+  type: DeviceType;
+  nickname: string;
+  status: DeviceStatus;
+  is_default: number;
+  /** Phone (E.164) or email address the codes go to; null for TOTP and passkeys. */
+  target: string | null;
+  /** AES-256-GCM ciphertext of the TOTP secret (see services/totp.ts). */
+  totp_secret: string | null;
+  totp_last_step: number | null;
+  /** Wrong TOTP codes during setup (delivered codes count theirs on otp_challenges). */
+  failed_attempts: number;
+  credential_id: string | null;
+  credential_public_key: string | null;
+  /** bigint: PostgreSQL hands it back as a string. */
+  credential_counter: number | string | null;
+  credential_transports: string | null;
+  created_at: string;
+  activated_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface OtpChallengesTable {
+  device_id: string;
+  code_hash: string;
+  expires_at: string;
+  attempts: number;
+  consumed: number;
+  sent_at: string;
+}
+
+export interface WebauthnChallengesTable {
+  device_id: string;
+  user_id: string;
+  challenge: string;
+  expires_at: string;
+  consumed: number;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  channel: "sms" | "email";
+  recipient: string;
+  text: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   audit_events: AuditEventsTable;
+  mfa_devices: MfaDevicesTable;
+  otp_challenges: OtpChallengesTable;
+  webauthn_challenges: WebauthnChallengesTable;
+  rate_limits: RateLimitsTable;
+  outbox: OutboxTable;
 }

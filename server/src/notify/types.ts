@@ -1,0 +1,34 @@
+/** A one-time code on its way to a person. */
+export interface OtpMessage {
+  /** E.164 phone number or email address. */
+  to: string;
+  code: string;
+  /** The whole message as the person reads it (SMS text, email body). */
+  text: string;
+  /** Email subject; SMS ignores it. */
+  subject: string;
+  purpose: "mfa_device_activation";
+}
+
+export interface Notifier {
+  /** Resolves once the message was accepted for delivery; rejects with DeliveryError otherwise. */
+  send(message: OtpMessage): Promise<void>;
+}
+
+/** Where each channel's messages go; a missing channel cannot be offered to users. */
+export interface Notifiers {
+  sms?: Notifier;
+  email?: Notifier;
+}
+
+/** The gateway or mail server refused or could not be reached. */
+export class DeliveryError extends Error {
+  override name = "DeliveryError";
+  constructor(
+    readonly channel: "sms" | "email",
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,20 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "../store/schema";
+import { findUserBySubject, insertAuditEvent, insertUserIfMissing, setUsername, type UserRow } from "../store/users";
+import type { Session } from "./session";
+
+/** The session user's row, created on first visit; the username follows the identity provider's. */
+export async function userForSession(db: Kysely<Database>, session: Session, now: string): Promise<UserRow> {
+  const row = await findUserBySubject(db, session.subject);
+  if (row) {
+    if (row.username === session.username) return row;
+    await setUsername(db, row.id, session.username);
+    return { ...row, username: session.username };
+  }
+  const inserted = await insertUserIfMissing(db, { id: randomUUID(), subject: session.subject, username: session.username, now });
+  const created = await findUserBySubject(db, session.subject);
+  if (!created) throw new Error("user row missing after insert");
+  if (inserted) await insertAuditEvent(db, { userId: created.id, action: "user.created", detail: {}, now });
+  return created;
+}

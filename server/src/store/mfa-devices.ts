@@ -1,0 +1,151 @@
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
+import type { Engine } from "./migrations";
+import type { Database, MfaDevicesTable } from "./schema";
+
+export type DeviceRow = Selectable<MfaDevicesTable>;
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Serialises a user's MFA changes: on PostgreSQL the user row is locked until the transaction ends;
+ * SQLite already runs one writer at a time.
+ */
+export async function lockUser(db: Transaction<Database>, engine: Engine, userId: string): Promise<void> {
+  if (engine === "postgres") {
+    await db.selectFrom("users").select("id").where("id", "=", userId).forUpdate().execute();
+  }
+}
+
+export function listDevices(db: Db, userId: string): Promise<DeviceRow[]> {
+  return db
+    .selectFrom("mfa_devices")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+}
+
+/** The device if it belongs to this user; another user's device is as good as missing. */
+export function findDevice(db: Db, userId: string, id: string): Promise<DeviceRow | undefined> {
+  return db.selectFrom("mfa_devices").selectAll().where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+}
+
+export async function countDevices(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom("mfa_devices")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("user_id", "=", userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function countActiveDevices(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom("mfa_devices")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("user_id", "=", userId)
+    .where("status", "=", "ACTIVE")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertDevice(db: Db, device: Insertable<MfaDevicesTable>): Promise<void> {
+  await db.insertInto("mfa_devices").values(device).execute();
+}
+
+export async function updateDevice(db: Db, id: string, changes: Updateable<MfaDevicesTable>): Promise<void> {
+  await db.updateTable("mfa_devices").set(changes).where("id", "=", id).execute();
+}
+
+/** Turns a pending device ACTIVE; false when it no longer is pending (someone else activated it first). */
+export async function activatePendingDevice(
+  db: Db,
+  id: string,
+  changes: Updateable<MfaDevicesTable>,
+  guard: { totpStepAbove?: number } = {},
+): Promise<boolean> {
+  let query = db
+    .updateTable("mfa_devices")
+    .set({ ...changes, status: "ACTIVE" })
+    .where("id", "=", id)
+    .where("status", "=", "ACTIVATION_REQUIRED");
+  const step = guard.totpStepAbove;
+  if (step !== undefined) {
+    query = query.where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step)]));
+  }
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Counts a wrong TOTP setup code, never past `max`; answers the attempts now used. */
+export async function recordFailedTotpAttempt(db: Db, id: string, max: number): Promise<number> {
+  await db
+    .updateTable("mfa_devices")
+    .set((eb) => ({ failed_attempts: eb("failed_attempts", "+", 1) }))
+    .where("id", "=", id)
+    .where("failed_attempts", "<", max)
+    .execute();
+  const row = await db.selectFrom("mfa_devices").select("failed_attempts").where("id", "=", id).executeTakeFirst();
+  return row?.failed_attempts ?? max;
+}
+
+export function findDefaultDevice(db: Db, userId: string): Promise<DeviceRow | undefined> {
+  return db
+    .selectFrom("mfa_devices")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("is_default", "=", 1)
+    .executeTakeFirst();
+}
+
+/** Makes `id` the user's only default: the old default is cleared first so the partial unique index holds. */
+export async function setDefaultDevice(db: Db, userId: string, id: string): Promise<void> {
+  await db
+    .updateTable("mfa_devices")
+    .set({ is_default: 0 })
+    .where("user_id", "=", userId)
+    .where("is_default", "=", 1)
+    .where("id", "!=", id)
+    .execute();
+  await db.updateTable("mfa_devices").set({ is_default: 1 }).where("id", "=", id).execute();
+}
+
+/** The device that takes over as default: the oldest remaining active one. */
+export function findNextDefaultCandidate(db: Db, userId: string): Promise<DeviceRow | undefined> {
+  return db
+    .selectFrom("mfa_devices")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("status", "=", "ACTIVE")
+    .orderBy("activated_at")
+    .orderBy("created_at")
+    .orderBy("id")
+    .executeTakeFirst();
+}
+
+export function credentialIdTaken(db: Db, credentialId: string): Promise<boolean> {
+  return db
+    .selectFrom("mfa_devices")
+    .select("id")
+    .where("credential_id", "=", credentialId)
+    .executeTakeFirst()
+    .then((row) => row !== undefined);
+}
+
+/** The user's registered passkeys, to exclude from a new registration. */
+export async function listCredentialIds(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("mfa_devices")
+    .select("credential_id")
+    .where("user_id", "=", userId)
+    .where("credential_id", "is not", null)
+    .execute();
+  return rows.map((r) => r.credential_id).filter((id): id is string => id !== null);
+}
+
+/** Removes the device and everything hanging off it. */
+export async function deleteDevice(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("otp_challenges").where("device_id", "=", id).execute();
+  await db.deleteFrom("webauthn_challenges").where("device_id", "=", id).execute();
+  await db.deleteFrom("mfa_devices").where("id", "=", id).execute();
+}

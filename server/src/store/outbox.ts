@@ -1,0 +1,13 @@
+import type { Insertable, Kysely, Selectable } from "kysely";
+import type { Database, OutboxTable } from "./schema";
+
+export type OutboxRow = Selectable<OutboxTable>;
+
+export async function insertOutboxMessage(db: Kysely<Database>, message: Insertable<OutboxTable>): Promise<void> {
+  await db.insertInto("outbox").values(message).execute();
+}
+
+/** The newest messages first. */
+export function listOutboxMessages(db: Kysely<Database>, limit = 50): Promise<OutboxRow[]> {
+  return db.selectFrom("outbox").selectAll().orderBy("id", "desc").limit(limit).execute();
+}
