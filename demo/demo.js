@@ -28,7 +28,51 @@ async function startSession(username, authAgeSeconds) {
   const token = await requestToken(username, authAgeSeconds);
   session = { username, token, signedInAt: Date.now() - authAgeSeconds * 1000 };
   sessionStorage.setItem("demo-session", JSON.stringify(session));
-  render();
+  const tabs = document.querySelectorAll(".tab");
+function showFlow(flow) {
+  widget.setAttribute("data-flow", flow);
+  for (const tab of tabs) tab.setAttribute("aria-pressed", String(tab.dataset.flow === flow));
+  sessionStorage.setItem("demo-flow", flow);
+}
+for (const tab of tabs) tab.addEventListener("click", () => showFlow(tab.dataset.flow));
+showFlow(sessionStorage.getItem("demo-flow") === "devices" ? "devices" : "profile");
+
+// The demo's outbox: where codes go when no SMTP server or SMS gateway is configured.
+const outbox = document.getElementById("outbox");
+const noOutbox = document.getElementById("no-outbox");
+let outboxSeen = "";
+async function refreshOutbox() {
+  try {
+    const res = await fetch("/demo/outbox");
+    if (!res.ok) return;
+    const { messages } = await res.json();
+    const key = messages.map((m) => m.id).join(",");
+    if (key === outboxSeen) return;
+    outboxSeen = key;
+    outbox.replaceChildren(
+      ...messages.slice(0, 8).map((m) => {
+        const item = document.createElement("li");
+        const head = document.createElement("div");
+        const to = document.createElement("strong");
+        to.textContent = `${m.channel === "sms" ? "SMS" : "Email"} to ${m.to}`;
+        const time = document.createElement("time");
+        time.textContent = new Date(m.createdAt).toLocaleTimeString();
+        head.append(to, time);
+        const text = document.createElement("pre");
+        text.textContent = m.text;
+        item.append(head, text);
+        return item;
+      }),
+    );
+    noOutbox.hidden = messages.length > 0;
+  } catch {
+    // The server is restarting; the next poll will catch up.
+  }
+}
+setInterval(refreshOutbox, 2000);
+void refreshOutbox();
+
+render();
 }
 
 function render() {
@@ -82,7 +126,51 @@ withButton("expire", 2 * 60 * 60);
 document.getElementById("sign-out").addEventListener("click", () => {
   session = null;
   sessionStorage.removeItem("demo-session");
-  render();
+  const tabs = document.querySelectorAll(".tab");
+function showFlow(flow) {
+  widget.setAttribute("data-flow", flow);
+  for (const tab of tabs) tab.setAttribute("aria-pressed", String(tab.dataset.flow === flow));
+  sessionStorage.setItem("demo-flow", flow);
+}
+for (const tab of tabs) tab.addEventListener("click", () => showFlow(tab.dataset.flow));
+showFlow(sessionStorage.getItem("demo-flow") === "devices" ? "devices" : "profile");
+
+// The demo's outbox: where codes go when no SMTP server or SMS gateway is configured.
+const outbox = document.getElementById("outbox");
+const noOutbox = document.getElementById("no-outbox");
+let outboxSeen = "";
+async function refreshOutbox() {
+  try {
+    const res = await fetch("/demo/outbox");
+    if (!res.ok) return;
+    const { messages } = await res.json();
+    const key = messages.map((m) => m.id).join(",");
+    if (key === outboxSeen) return;
+    outboxSeen = key;
+    outbox.replaceChildren(
+      ...messages.slice(0, 8).map((m) => {
+        const item = document.createElement("li");
+        const head = document.createElement("div");
+        const to = document.createElement("strong");
+        to.textContent = `${m.channel === "sms" ? "SMS" : "Email"} to ${m.to}`;
+        const time = document.createElement("time");
+        time.textContent = new Date(m.createdAt).toLocaleTimeString();
+        head.append(to, time);
+        const text = document.createElement("pre");
+        text.textContent = m.text;
+        item.append(head, text);
+        return item;
+      }),
+    );
+    noOutbox.hidden = messages.length > 0;
+  } catch {
+    // The server is restarting; the next poll will catch up.
+  }
+}
+setInterval(refreshOutbox, 2000);
+void refreshOutbox();
+
+render();
   usernameInput.focus();
 });
 
@@ -107,5 +195,49 @@ document.getElementById("clear-events").addEventListener("click", () => {
   events.replaceChildren();
   noEvents.hidden = false;
 });
+
+const tabs = document.querySelectorAll(".tab");
+function showFlow(flow) {
+  widget.setAttribute("data-flow", flow);
+  for (const tab of tabs) tab.setAttribute("aria-pressed", String(tab.dataset.flow === flow));
+  sessionStorage.setItem("demo-flow", flow);
+}
+for (const tab of tabs) tab.addEventListener("click", () => showFlow(tab.dataset.flow));
+showFlow(sessionStorage.getItem("demo-flow") === "devices" ? "devices" : "profile");
+
+// The demo's outbox: where codes go when no SMTP server or SMS gateway is configured.
+const outbox = document.getElementById("outbox");
+const noOutbox = document.getElementById("no-outbox");
+let outboxSeen = "";
+async function refreshOutbox() {
+  try {
+    const res = await fetch("/demo/outbox");
+    if (!res.ok) return;
+    const { messages } = await res.json();
+    const key = messages.map((m) => m.id).join(",");
+    if (key === outboxSeen) return;
+    outboxSeen = key;
+    outbox.replaceChildren(
+      ...messages.slice(0, 8).map((m) => {
+        const item = document.createElement("li");
+        const head = document.createElement("div");
+        const to = document.createElement("strong");
+        to.textContent = `${m.channel === "sms" ? "SMS" : "Email"} to ${m.to}`;
+        const time = document.createElement("time");
+        time.textContent = new Date(m.createdAt).toLocaleTimeString();
+        head.append(to, time);
+        const text = document.createElement("pre");
+        text.textContent = m.text;
+        item.append(head, text);
+        return item;
+      }),
+    );
+    noOutbox.hidden = messages.length > 0;
+  } catch {
+    // The server is restarting; the next poll will catch up.
+  }
+}
+setInterval(refreshOutbox, 2000);
+void refreshOutbox();
 
 render();
