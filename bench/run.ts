@@ -1,0 +1,534 @@
+// `npm run bench`: one report of what the widget costs a host page and what the API carries,
+// each beside a ceiling measured in the same run. Writes bench/results/latest.json, prints a
+// Markdown table, and refreshes the Performance section of README.md.
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join, relative } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser } from "@playwright/test";
+import autocannon from "autocannon";
+import { exportSPKI, generateKeyPair, SignJWT } from "jose";
+import pg from "pg";
+import { CHROMIUM_ARGS, findChromium } from "../e2e/chromium.mjs";
+
+const ROOT = join(import.meta.dirname, "..");
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const LOADS = Number(process.env.BENCH_LOADS ?? 20);
+const CONNECTIONS = 50;
+const USERS = 200;
+const ISSUER = "https://id.bench.test";
+const AUDIENCE = "profile-widget-bench";
+const TMP = join(ROOT, ".tmp/bench");
+
+const median = (xs: number[]) => percentile(xs, 50);
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const gzipSize = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const { port } = s.address() as AddressInfo;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+function run(cmd: string, args: string[]) {
+  const r = spawn(cmd, args, { cwd: ROOT, stdio: "inherit" });
+  return new Promise<void>((resolve, reject) => r.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} failed`)))));
+}
+
+// ---------------------------------------------------------------- tokens
+const { privateKey, publicKey } = await generateKeyPair("ES256");
+const publicPem = await exportSPKI(publicKey);
+async function token(username: string): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ preferred_username: username, auth_time: now })
+    .setProtectedHeader({ alg: "ES256", kid: "bench" })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setSubject(`bench|${username}`)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 3600)
+    .sign(privateKey);
+}
+
+function serverEnv(port: number, databaseUrl: string, hostOrigin = "http://127.0.0.1:1"): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: databaseUrl,
+    AUTH_PUBLIC_KEY: publicPem,
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+    CORS_ORIGINS: hostOrigin,
+    SECRETS_KEY: randomBytes(32).toString("base64"),
+    LOG_LEVEL: "info",
+  };
+}
+
+const children = new Set<ChildProcess>();
+// However the run ends, no server is left behind.
+process.on("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
+
+/** Starts bench/server.ts (the real app plus the ceiling routes) and waits for /readyz. */
+async function startBenchServer(databaseUrl: string, hostOrigin?: string) {
+  const port = await freePort();
+  const child = fork(join(ROOT, "bench/server.ts"), [], {
+    cwd: ROOT,
+    env: serverEnv(port, databaseUrl, hostOrigin),
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  await waitReady(`http://127.0.0.1:${port}`, child);
+  return { origin: `http://127.0.0.1:${port}`, child };
+}
+
+async function waitReady(origin: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${origin}/readyz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(2);
+  }
+  throw new Error("server did not become ready");
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  child.kill("SIGTERM");
+  await new Promise((r) => child.once("exit", r));
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+/** A fresh, empty PostgreSQL schema for one run, when a server is configured. */
+async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!base) return null;
+  const schema = `bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(base);
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
+// ---------------------------------------------------------------- 1. widget weight
+interface FileWeight {
+  file: string;
+  raw: number;
+  gzip: number;
+}
+const weigh = (path: string, name = relative(ROOT, path)): FileWeight => {
+  const buf = readFileSync(path);
+  return { file: name, raw: buf.length, gzip: gzipSize(buf) };
+};
+const total = (files: FileWeight[]) => ({
+  raw: files.reduce((s, f) => s + f.raw, 0),
+  gzip: files.reduce((s, f) => s + f.gzip, 0),
+});
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+// ---------------------------------------------------------------- 2. page cost
+interface PageLoad {
+  interactiveMs: number;
+  blockingMs: number;
+  widgetFiles: string[];
+}
+
+function startHostPage(api: { origin: string }, tokens: Map<string, string>): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const apiOrigin = api.origin;
+    const url = new URL(req.url ?? "/", "http://host");
+    const flow = url.searchParams.get("flow") === "devices" ? "devices" : "profile";
+    const t = tokens.get(url.searchParams.get("user") ?? "") ?? "";
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench host</title>
+<script type="module" src="${apiOrigin}/widget/profile-widget.js"></script></head>
+<body><h1>Host page</h1><profile-widget data-flow="${flow}" data-session-token="${t}"></profile-widget></body></html>`);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  );
+}
+
+/** Navigation start → the form shows the user's data (profile) or the device list is ready (devices). */
+const INTERACTIVE_PROBE = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
+    .observe({ type: "longtask", buffered: true });
+  window.__interactive = new Promise((resolve) => {
+    const ready = () => {
+      const root = document.querySelector("profile-widget")?.shadowRoot;
+      if (!root) return false;
+      const flow = document.querySelector("profile-widget").getAttribute("data-flow");
+      if (flow === "devices") return [...root.querySelectorAll("button")].some((b) => /Add device/.test(b.textContent) && !b.disabled);
+      const input = root.querySelector('input[autocomplete="given-name"]');
+      return Boolean(input && input.value === "Bench");
+    };
+    const check = () => (ready() ? resolve(performance.now()) : requestAnimationFrame(check));
+    requestAnimationFrame(check);
+  });
+`;
+
+async function measurePage(browser: Browser, url: string, apiOrigin: string): Promise<PageLoad> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const widgetFiles: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().startsWith(`${apiOrigin}/widget/`)) widgetFiles.push(r.url().slice(`${apiOrigin}/widget/`.length));
+  });
+  await page.addInitScript(INTERACTIVE_PROBE);
+  await page.goto(url);
+  const interactiveMs = await page.evaluate(() =>
+    Promise.race([
+      (window as unknown as { __interactive: Promise<number> }).__interactive,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("the widget did not become interactive in 15 s")), 15_000)),
+    ]),
+  );
+  await sleep(50);
+  const blockingMs = await page.evaluate(
+    (until) =>
+      (window as unknown as { __longTasks: [number, number][] }).__longTasks
+        .filter(([start]) => start <= until)
+        .reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0),
+    interactiveMs,
+  );
+  await context.close();
+  return { interactiveMs, blockingMs, widgetFiles };
+}
+
+// ---------------------------------------------------------------- 3. API under load
+interface LoadResult {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+function load(
+  name: string,
+  origin: string,
+  path: string,
+  tokens: string[],
+  method: "GET" | "PATCH" = "GET",
+): Promise<LoadResult> {
+  let n = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${origin}${path}`,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        requests: [
+          {
+            setupRequest: (req) => {
+              const i = n++;
+              const headers: Record<string, string> = tokens.length ? { Authorization: `Bearer ${tokens[i % tokens.length]}` } : {};
+              if (method === "GET") return { ...req, method, headers };
+              return {
+                ...req,
+                method,
+                headers: { ...headers, "Content-Type": "application/json", "If-Match": "*" },
+                body: JSON.stringify({ givenName: `Bench ${i}`, address: { locality: `City ${i % 97}` } }),
+              };
+            },
+          },
+        ],
+      },
+      (err, res) => {
+        if (err) return reject(err);
+        resolve({
+          name,
+          rps: Math.round(res.requests.average),
+          p50: res.latency.p50,
+          p99: res.latency.p99,
+          errors: res.errors + res.timeouts + res.non2xx,
+          requests: res.requests.total,
+        });
+      },
+    );
+  });
+}
+
+async function loadEngine(engine: "sqlite" | "postgres", databaseUrl: string) {
+  const { origin, child } = await startBenchServer(databaseUrl);
+  const users = Array.from({ length: USERS }, (_, i) => `user${i}`);
+  const tokens = await Promise.all(users.map(token));
+  // Every user exists before the load, as after their first visit.
+  await Promise.all(tokens.map((t) => fetch(`${origin}/api/profile`, { headers: { Authorization: `Bearer ${t}` } })));
+  const results: LoadResult[] = [];
+  for (const [name, path, method, useTokens] of [
+    ["ceiling: bare JSON route", "/bench/bare", "GET", false],
+    ["ceiling: verify token only", "/bench/verify", "GET", true],
+    ["GET /api/profile", "/api/profile", "GET", true],
+    ["PATCH /api/profile", "/api/profile", "PATCH", true],
+    ["GET /api/mfa", "/api/mfa", "GET", true],
+  ] as const) {
+    results.push(await load(name, origin, path, useTokens ? tokens : [], method));
+    console.error(`  ${engine} ${name}: ${results.at(-1)!.rps} req/s`);
+  }
+  const rss = rssMb(child.pid!);
+  await stop(child);
+  return { engine, results, rssAfterLoadMb: rss };
+}
+
+// ---------------------------------------------------------------- 4. start-up
+async function measureStartup(): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const dir = join(TMP, `startup-${i}`);
+    rmSync(dir, { recursive: true, force: true });
+    const port = await freePort();
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(ROOT, "dist/server/main.js")], {
+      cwd: ROOT,
+      env: serverEnv(port, `sqlite:${join(dir, "profile.db")}`),
+      stdio: "ignore",
+    });
+    children.add(child);
+    child.once("exit", () => children.delete(child));
+    await waitReady(`http://127.0.0.1:${port}`, child);
+    times.push(round(performance.now() - started));
+    await stop(child);
+  }
+  return times;
+}
+
+// ---------------------------------------------------------------- the run
+async function main() {
+  mkdirSync(TMP, { recursive: true });
+  console.error("building…");
+  await run("npm", ["run", "-s", "build"]);
+
+  // Page cost and which files each flow loads.
+  console.error(`page loads (${LOADS} per flow)…`);
+  const executablePath = await findChromium();
+  if (!executablePath) throw new Error("No Chromium: set CHROMIUM_PATH or `apt-get install -y chromium`");
+  const pageDb = join(TMP, "page.db");
+  rmSync(pageDb, { force: true });
+  const tokens = new Map<string, string>();
+  const apiRef = { origin: "" };
+  const hostPage = await startHostPage(apiRef, tokens);
+  const api = await startBenchServer(`sqlite:${pageDb}`, hostPage.origin);
+  apiRef.origin = api.origin;
+  for (const user of ["page-profile", "page-devices"]) {
+    const t = await token(user);
+    tokens.set(user, t);
+    const auth = { Authorization: `Bearer ${t}` };
+    const got = await fetch(`${api.origin}/api/profile`, { headers: auth });
+    await fetch(`${api.origin}/api/profile`, {
+      method: "PATCH",
+      headers: { ...auth, "Content-Type": "application/json", "If-Match": got.headers.get("ETag") ?? "*" },
+      body: JSON.stringify({ givenName: "Bench" }),
+    });
+    if (user === "page-devices") {
+      await fetch(`${api.origin}/api/mfa/enable`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: "{}" });
+    }
+  }
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const pages: Record<"profile" | "devices", PageLoad[]> = { profile: [], devices: [] };
+  for (const flow of ["profile", "devices"] as const) {
+    await measurePage(browser, `${hostPage.origin}/?flow=${flow}&user=page-${flow}`, api.origin); // warm the server
+    for (let i = 0; i < LOADS; i++) {
+      pages[flow].push(await measurePage(browser, `${hostPage.origin}/?flow=${flow}&user=page-${flow}`, api.origin));
+    }
+  }
+  await browser.close();
+  await stop(api.child);
+  hostPage.server.close();
+
+  const dist = join(ROOT, "dist/widget");
+  const weightOf = (names: string[]) => [...new Set(names)].map((name) => weigh(join(dist, name), name));
+  const profileFiles = weightOf(pages.profile[0]!.widgetFiles);
+  const devicesFiles = weightOf(pages.devices[0]!.widgetFiles);
+  const allFiles = listFiles(dist).map((f) => weigh(f, relative(dist, f)));
+  const peers = [
+    ["Hanko Elements", "node_modules/@teamhanko/hanko-elements/dist/elements.js"],
+    ["Descope user profile widget", "node_modules/@descope/user-profile-widget/dist/index.js"],
+  ].map(([name, path]) => ({ name: name!, ...weigh(join(ROOT, path!)) }));
+
+  // API under load, per engine.
+  const engines: Array<Awaited<ReturnType<typeof loadEngine>>> = [];
+  const sqliteDir = join(TMP, "load");
+  rmSync(sqliteDir, { recursive: true, force: true });
+  console.error(`API load (${CONNECTIONS} connections, ${DURATION} s per route)…`);
+  engines.push(await loadEngine("sqlite", `sqlite:${join(sqliteDir, "profile.db")}`));
+  const postgres = await freshPostgres();
+  if (postgres) {
+    engines.push(await loadEngine("postgres", postgres.url));
+    await postgres.drop();
+  } else console.error("  PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL");
+
+  console.error("start-up…");
+  const startup = await measureStartup();
+
+  const interactive = (flow: "profile" | "devices") => ({
+    medianMs: round(median(pages[flow].map((p) => p.interactiveMs))),
+    p90Ms: round(percentile(pages[flow].map((p) => p.interactiveMs), 90)),
+    blockingMedianMs: round(median(pages[flow].map((p) => p.blockingMs))),
+  });
+  const sqlite = engines[0]!;
+  const byName = (e: (typeof engines)[number], name: string) => e.results.find((r) => r.name === name)!;
+  const verifyCeiling = byName(sqlite, "ceiling: verify token only").rps;
+  const readP99 = Math.max(...engines.flatMap((e) => [byName(e, "GET /api/profile").p99, byName(e, "GET /api/mfa").p99]));
+  const totalErrors = engines.flatMap((e) => e.results).reduce((s, r) => s + r.errors, 0);
+  const profileGzip = total(profileFiles).gzip;
+  const profilePage = interactive("profile");
+
+  const targets = [
+    ["widget before the profile form is interactive ≤ 20,000 B gzip", `${profileGzip} B`, profileGzip <= 20_000],
+    ["interactive profile form ≤ 150 ms (median)", `${profilePage.medianMs} ms`, profilePage.medianMs <= 150],
+    [
+      "GET /api/profile ≥ verify-only ceiling (SQLite)",
+      `${byName(sqlite, "GET /api/profile").rps} vs ${verifyCeiling} req/s`,
+      byName(sqlite, "GET /api/profile").rps >= verifyCeiling,
+    ],
+    [
+      "PATCH /api/profile ≥ 0.4 × verify-only ceiling (SQLite, durable)",
+      `${round(byName(sqlite, "PATCH /api/profile").rps / verifyCeiling, 2)} ×`,
+      byName(sqlite, "PATCH /api/profile").rps >= 0.4 * verifyCeiling,
+    ],
+    ["read p99 ≤ 15 ms at 50 connections", `${readP99} ms`, readP99 <= 15],
+    ["zero errors under load", `${totalErrors}`, totalErrors === 0],
+    ["ready ≤ 300 ms after start (SQLite, median)", `${median(startup)} ms`, median(startup) <= 300],
+    ["resident memory after load < 120 MB", `${Math.max(...engines.map((e) => e.rssAfterLoadMb))} MB`, engines.every((e) => e.rssAfterLoadMb < 120)],
+  ] as const;
+
+  const report = {
+    date: new Date().toISOString(),
+    machine: { node: process.version, cpus: (await import("node:os")).cpus().length, chromium: executablePath },
+    settings: { durationSeconds: DURATION, connections: CONNECTIONS, users: USERS, pageLoads: LOADS },
+    widget: {
+      profileFirstRender: { files: profileFiles, total: total(profileFiles) },
+      devicesFirstRender: { files: devicesFiles, total: total(devicesFiles) },
+      wholeBuild: { files: allFiles, total: total(allFiles) },
+      peers,
+    },
+    page: { profile: interactive("profile"), devices: interactive("devices") },
+    api: engines,
+    server: { readyMs: startup, readyMedianMs: median(startup) },
+    targets: targets.map(([target, value, met]) => ({ target, value, met })),
+  };
+  writeFileSync(join(ROOT, "bench/results/latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+
+  const md = markdown(report);
+  console.log(md);
+  const readmePath = join(ROOT, "README.md");
+  if (existsSync(readmePath)) {
+    const readme = readFileSync(readmePath, "utf8");
+    const start = "<!-- bench:start -->";
+    const end = "<!-- bench:end -->";
+    if (readme.includes(start) && readme.includes(end)) {
+      const before = readme.slice(0, readme.indexOf(start) + start.length);
+      const after = readme.slice(readme.indexOf(end));
+      writeFileSync(readmePath, `${before}\n${md}\n${after}`);
+    }
+  }
+}
+
+type Report = {
+  date: string;
+  machine: { node: string; cpus: number };
+  settings: { durationSeconds: number; connections: number; users: number; pageLoads: number };
+  widget: {
+    profileFirstRender: { files: FileWeight[]; total: { raw: number; gzip: number } };
+    devicesFirstRender: { files: FileWeight[]; total: { raw: number; gzip: number } };
+    wholeBuild: { files: FileWeight[]; total: { raw: number; gzip: number } };
+    peers: Array<FileWeight & { name: string }>;
+  };
+  page: Record<"profile" | "devices", { medianMs: number; p90Ms: number; blockingMedianMs: number }>;
+  api: Array<{ engine: string; results: LoadResult[]; rssAfterLoadMb: number }>;
+  server: { readyMedianMs: number };
+  targets: Array<{ target: string; value: string; met: boolean }>;
+};
+
+function markdown(r: Report): string {
+  const lines: string[] = [];
+  const kb = (n: number) => n.toLocaleString("en-US");
+  lines.push(
+    `Measured ${r.date.slice(0, 10)} on ${r.machine.cpus} cores, Node ${r.machine.node}; ${r.settings.connections} connections, ${r.settings.durationSeconds} s per route, ${r.settings.users} users; ${r.settings.pageLoads} page loads per flow.`,
+    "",
+    "| widget files | raw B | gzip -9 B |",
+    "|---|---:|---:|",
+  );
+  for (const [label, group] of [
+    ["profile flow, first render", r.widget.profileFirstRender],
+    ["devices flow, first render", r.widget.devicesFirstRender],
+    ["whole build", r.widget.wholeBuild],
+  ] as const) {
+    lines.push(`| **${label}** (${group.files.map((f) => f.file).join(", ")}) | ${kb(group.total.raw)} | ${kb(group.total.gzip)} |`);
+  }
+  for (const p of r.widget.peers) lines.push(`| ${p.name} (\`${p.file.replace("node_modules/", "")}\`) | ${kb(p.raw)} | ${kb(p.gzip)} |`);
+  lines.push(
+    "",
+    "| page (Chromium, cold cache) | median | p90 | main-thread blocking (median) |",
+    "|---|---:|---:|---:|",
+    `| navigation → interactive profile form with data | ${r.page.profile.medianMs} ms | ${r.page.profile.p90Ms} ms | ${r.page.profile.blockingMedianMs} ms |`,
+    `| navigation → interactive device list | ${r.page.devices.medianMs} ms | ${r.page.devices.p90Ms} ms | ${r.page.devices.blockingMedianMs} ms |`,
+    "",
+    "| API | engine | req/s | p50 ms | p99 ms | errors |",
+    "|---|---|---:|---:|---:|---:|",
+  );
+  for (const e of r.api) {
+    for (const x of e.results) lines.push(`| ${x.name} | ${e.engine} | ${kb(x.rps)} | ${x.p50} | ${x.p99} | ${x.errors} |`);
+  }
+  lines.push(
+    "",
+    `Server: ready ${r.server.readyMedianMs} ms after start (SQLite, median of 5); resident memory after load ${r.api.map((e) => `${e.rssAfterLoadMb} MB (${e.engine})`).join(", ")}.`,
+    "",
+    "| target | measured | met |",
+    "|---|---|---|",
+    ...r.targets.map((t) => `| ${t.target} | ${t.value} | ${t.met ? "yes" : "**no**"} |`),
+  );
+  return lines.join("\n");
+}
+
+try {
+  await main();
+  process.exit(0);
+} catch (err) {
+  console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
