@@ -37,6 +37,9 @@ export default defineConfig({
       fileName: () => "profile-widget.js",
     },
     rollupOptions: {
+      // Code shared by the entry and a lazy chunk stays in the entry (which is always loaded first), rather than
+      // going to a common chunk that the profile flow would have to fetch as a second file.
+      preserveEntrySignatures: "allow-extension",
       // Vite leaves ES library output unminified by default (to keep annotations); this bundle is shipped as is.
       output: { chunkFileNames: "chunks/[name]-[hash].js", minify: true },
     },

@@ -19,6 +19,9 @@ const csp = [
   "img-src 'self' https: data:",
   "object-src 'none'",
   "base-uri 'none'",
+  // Trusted Types: only Lit's own policy may create HTML, so the widget can never take the innerHTML route.
+  "require-trusted-types-for 'script'",
+  "trusted-types lit-html",
 ].join("; ");
 
 createServer((req, res) => {

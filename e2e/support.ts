@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { expect, type Page, type Locator } from "@playwright/test";
 
 export const API_ORIGIN = "http://127.0.0.1:8797";
@@ -44,4 +45,65 @@ export const cspViolations = (page: Page) => page.evaluate(() => (window as unkn
 export async function readProfile(token: string) {
   const res = await fetch(`${API_ORIGIN}/api/profile`, { headers: { Authorization: `Bearer ${token}` } });
   return (await res.json()) as Record<string, unknown> & { address: Record<string, string | null> | null };
+}
+
+/** Calls the API as a second client would (to arrange a test, or to check what the widget did). */
+export async function callApi<T = Record<string, unknown>>(token: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${API_ORIGIN}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (res.status === 204 ? null : await res.json()) as T };
+}
+
+export type Device = { id: string; type: string; nickname: string; status: string; isDefault: boolean; target: string | null };
+export type MfaState = { enabled: boolean; devices: Device[]; canAddDevice: boolean; maxDevices: number };
+
+export const readMfa = async (token: string) => (await callApi<MfaState>(token, "GET", "/api/mfa")).body;
+
+/** Turns MFA on and adds a verified email device through the API, reading its code from the SMTP inbox. */
+export async function addEmailDevice(token: string, email: string, nickname?: string): Promise<Device> {
+  expect((await callApi(token, "POST", "/api/mfa/enable", {})).status).toBe(200);
+  const before = Date.now() - 1;
+  const added = await callApi<{ device: Device }>(token, "POST", "/api/mfa/devices", { type: "email", email, nickname });
+  expect(added.status).toBe(201);
+  const { id } = added.body.device;
+  const activated = await callApi<{ device: Device }>(token, "POST", `/api/mfa/devices/${id}/activate`, {
+    otp: await receivedCode(email, before),
+  });
+  expect(activated.status).toBe(200);
+  return activated.body.device;
+}
+
+/** A phone number no other test uses (E.164, in the +1 555 fictional range). */
+export const uniquePhone = () => `+1555${String(process.pid % 1000).padStart(3, "0")}${String(counter++ % 10000).padStart(4, "0")}`;
+
+/** RFC 4648 base32 (A–Z, 2–7); spaces, padding and case are ignored. */
+export function base32Decode(text: string): Buffer {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const char of text.toUpperCase().replace(/[\s=]/g, "")) {
+    const index = alphabet.indexOf(char);
+    if (index < 0) throw new Error(`not base32: ${char}`);
+    value = (value << 5) | index;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((value >>> bits) & 0xff);
+    }
+  }
+  return Buffer.from(out);
+}
+
+/** The RFC 6238 code an authenticator app shows for `secret`: HMAC-SHA1, 6 digits, 30-second steps. */
+export function totpCode(secret: string, time = Date.now()): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(time / 1000 / 30)));
+  const hmac = createHmac("sha1", base32Decode(secret)).update(counter).digest();
+  const offset = hmac[hmac.length - 1]! & 0x0f;
+  const binary = hmac.readUInt32BE(offset) & 0x7fffffff;
+  return String(binary % 1_000_000).padStart(6, "0");
 }

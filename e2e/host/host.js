@@ -1,4 +1,5 @@
-// Builds the embed from the query string (?token=…&username=…&flow=…) and records what the widget reports.
+// Builds the embed from the query string (?token=…&username=…&flow=…) and records what the widget reports;
+// index.html loads the widget's script itself.
 const params = new URLSearchParams(location.search);
 window.widgetEvents = [];
 window.cspViolations = [];
@@ -13,8 +14,3 @@ for (const [name, value] of params) {
   else widget.setAttribute(`data-${name}`, value);
 }
 document.getElementById("slot").append(widget);
-
-const script = document.createElement("script");
-script.type = "module";
-script.src = "__API_ORIGIN__/widget/profile-widget.js";
-document.head.append(script);

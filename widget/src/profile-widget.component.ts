@@ -6,6 +6,7 @@ import { emit, type Flow } from "./events.js";
 import { en, loadTranslation, type Translation } from "./i18n/index.js";
 import type { ErrorCode } from "./i18n/en.js";
 import { styles } from "./profile-widget.styles.js";
+import type { DevicesFlow } from "./screens/devices/devices-flow.js";
 import {
   buildPatch,
   isField,
@@ -26,14 +27,15 @@ const SIGN_IN_CODES = new Set(["session_missing", "session_invalid", "session_ex
 
 type View = { kind: "loading" } | { kind: "ready" } | { kind: "devices" } | { kind: "error"; code: string; message: string };
 
-/** A change the server refused until the user signs in again, kept to resubmit with the next token. */
-interface Pending {
+/** A profile change, with the form as it was when submitted. */
+interface ProfileChange {
   patch: ProfilePatch;
   snapshot: FormValues;
 }
 
 /**
- * `<profile-widget>`: lets a signed-in user edit their profile on the host's page.
+ * `<profile-widget>`: lets a signed-in user edit their profile (`data-flow="profile"`) or manage their
+ * multi-factor devices (`data-flow="devices"`, loaded on demand in its own chunks) on the host's page.
  *
  * @attr data-flow - `profile` (default) or `devices`.
  * @attr data-api-url - API origin (a path prefix is kept); default: the origin this script came from.
@@ -44,8 +46,14 @@ interface Pending {
  * @attr data-logo-style - size and spacing of the logo (`width`, `height`, `max-*`, `min-*`, `margin*`, `padding*`).
  * @attr data-locale - BCP 47 tag; default: the nearest `lang` attribute, then the browser's language.
  *
- * @fires profile-widget-success - `{flow, action}`; `action` is `profile_updated` after a save.
- * @fires profile-widget-error - `{flow, code, message}` for every failure shown except field validation.
+ * @fires profile-widget-success - `{flow, action}`. Profile flow: `profile_updated` after a save. Devices flow:
+ *   `mfa_enabled`, `mfa_disabled`, `device_added`, `device_renamed`, `default_changed`, `device_removed`, and
+ *   `done` / `cancelled` when the person ends the flow with Done / Cancel.
+ * @fires profile-widget-error - `{flow, code, message}` for every failure shown except the profile's field
+ *   validation: the server's codes (e.g. `session_expired`, `reauthentication_required`, `otp_invalid`,
+ *   `otp_expired`, `too_many_attempts`, `rate_limited`, `delivery_failed`, `device_limit_reached`,
+ *   `method_disabled`, `last_device`), `network_error`, and the browser's passkey outcomes
+ *   `passkey_cancelled`, `passkey_exists`, `passkey_failed`.
  *
  * @csspart card - the outer card.
  * @csspart header - logo, heading, subtitle and the signed-in user.
@@ -59,6 +67,17 @@ interface Pending {
  * @csspart button - every button.
  * @csspart button-primary - the Save button.
  * @csspart message - a status message (saved, error, sign-in needed) and the full-card states.
+ * @csspart button-danger - Remove and Turn off MFA in their confirmation steps.
+ * @csspart back - the "All devices" link above a device's screen.
+ * @csspart device-list - the list of devices.
+ * @csspart device - one device's row (a button that opens it).
+ * @csspart badge - a device's "Default" or "Pending verification" badge.
+ * @csspart add-device - the "Add device" button.
+ * @csspart disable-mfa - the "Turn off MFA" button.
+ * @csspart empty - the list's empty state.
+ * @csspart option - one device type offered by "Add device".
+ * @csspart qr - the authenticator app's QR code.
+ * @csspart secret - the authenticator app's setup key.
  *
  * @cssproperty --pw-color-primary - buttons, focus ring (default #4f46e5).
  * @cssproperty --pw-color-on-primary - text on the primary colour (default #fff).
@@ -104,24 +123,29 @@ export class ProfileWidget extends LitElement {
   private profile?: Profile;
   private baseline = {} as FormValues;
   private etag: string | null = null;
-  private pending?: Pending;
+  /** A change the server refused until the user signs in again: run once with the next token, or by `retry()`. */
+  private pending?: () => Promise<void>;
+  /** The devices flow, once its chunk has loaded. */
+  private devices?: DevicesFlow;
   /** Aborted whenever the flow restarts, so late answers of an old run are dropped. */
   private run = new AbortController();
   private styledLogo?: HTMLImageElement;
 
   /**
-   * Retries what failed: resubmits a change that waited for a fresh sign-in (call it after refreshing the
-   * token behind `getSessionToken`), reloads after a failed load, or saves again after a network error.
+   * Retries what failed: resubmits a change that waited for a fresh sign-in — a profile save, a device removal,
+   * turning MFA off — (call it after refreshing the token behind `getSessionToken`), reloads after a failed load,
+   * saves again after a network error, or brings the device list up to date.
    */
   retry(): void {
     if (this.pending) void this.resume();
-    else if (this.view.kind === "error") void this.load();
+    else if (this.view.kind === "error") void this.start();
     else if (this.view.kind === "ready" && this.notice?.retry) void this.save();
+    else if (this.view.kind === "devices") void this.refreshDevices();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated && this.view.kind === "loading") void this.load();
+    if (this.hasUpdated && this.view.kind === "loading") void this.start();
   }
 
   override disconnectedCallback(): void {
@@ -139,14 +163,12 @@ export class ProfileWidget extends LitElement {
     }
     if (!this.hasUpdated || changed.has("flow") || changed.has("apiUrl") || changed.has("username")) {
       this.pending = undefined;
-      if (this.flow === "devices") {
-        this.run.abort();
-        this.view = { kind: "devices" };
-      } else void this.load();
+      void this.start();
     } else if (changed.has("sessionToken") || changed.has("getSessionToken")) {
       if (this.pending) void this.resume();
       else if (this.view.kind === "ready" && !this.saving) void this.refresh();
-      else if (this.view.kind !== "devices") void this.load();
+      else if (this.view.kind === "devices") void this.refreshDevices();
+      else void this.start();
     }
   }
 
@@ -168,6 +190,10 @@ export class ProfileWidget extends LitElement {
     }
     if (!token) throw new ApiError(0, "session_missing", "No session token");
     return apiRequest<T>(this.apiUrl || SCRIPT_ORIGIN, path, token, { signal: this.run.signal, ...init });
+  }
+
+  private start(): Promise<void> {
+    return this.flow === "devices" ? this.loadDevices() : this.load();
   }
 
   private async load(): Promise<void> {
@@ -202,6 +228,34 @@ export class ProfileWidget extends LitElement {
     }
   }
 
+  /** The devices flow: its chunk (screens, strings, styles) on first use, then the user's devices. */
+  private async loadDevices(): Promise<void> {
+    this.run.abort();
+    const { signal } = (this.run = new AbortController());
+    this.view = { kind: "loading" };
+    try {
+      const { DevicesFlow } = await import("./screens/devices/devices-flow.js").catch((error: unknown) => {
+        throw new ApiError(0, "network_error", String(error));
+      });
+      this.devices ??= new DevicesFlow({
+        host: this,
+        api: (path, init) => this.api(path, init),
+        t: () => this.t,
+        locale: () => this.resolvedLocale,
+        setPending: (run) => (this.pending = run),
+      });
+      await this.devices.load(this.username);
+      if (!signal.aborted) this.view = { kind: "devices" };
+    } catch (error) {
+      if (!signal.aborted) this.fail(error);
+    }
+  }
+
+  /** A new token while managing devices: the same user carries on where they are, someone else starts over. */
+  private async refreshDevices(): Promise<void> {
+    if (!(await this.devices?.refresh())) await this.loadDevices();
+  }
+
   private show(profile: Profile, etag: string | null, values: FormValues): void {
     this.profile = profile;
     this.etag = etag;
@@ -218,7 +272,7 @@ export class ProfileWidget extends LitElement {
     if (patch) await this.submit({ patch, snapshot });
   }
 
-  private async submit(pending: Pending): Promise<void> {
+  private async submit(pending: ProfileChange): Promise<void> {
     const { signal } = this.run;
     this.saving = true;
     this.notice = null;
@@ -247,7 +301,7 @@ export class ProfileWidget extends LitElement {
    * Loads the latest profile after a 412 and lays the user's unsaved edits on top for review. With `pending`
    * (resuming after a sign-in) it answers whether the profile is unchanged, so the change can be replayed as is.
    */
-  private async reconcile(pending?: Pending): Promise<boolean> {
+  private async reconcile(pending?: ProfileChange): Promise<boolean> {
     const { signal } = this.run;
     try {
       const { data, etag } = await this.api<Profile>("/api/profile");
@@ -265,11 +319,16 @@ export class ProfileWidget extends LitElement {
     return false;
   }
 
-  /** Resubmits, once, the change that waited for a sign-in. */
+  /** Runs, once, the change that waited for a sign-in (a profile save, a device removal…). */
   private async resume(): Promise<void> {
-    const pending = this.pending;
+    const run = this.pending;
     this.pending = undefined;
-    if (!pending || this.saving) return;
+    await run?.();
+  }
+
+  /** Resubmits a profile change after a sign-in, unless the profile changed meanwhile (then it is shown for review). */
+  private async resubmit(pending: ProfileChange): Promise<void> {
+    if (this.saving) return;
     this.saving = true;
     this.notice = null;
     const unchanged = await this.reconcile(pending);
@@ -286,7 +345,7 @@ export class ProfileWidget extends LitElement {
   }
 
   /** Shows a failure where the user is (full card while loading, a message beside Save in the form) and reports it. */
-  private fail(error: unknown, pending?: Pending): void {
+  private fail(error: unknown, pending?: ProfileChange): void {
     const { code, fields = {} } = error instanceof ApiError ? error : new ApiError(0, "unknown", String(error));
     if (code === "validation_failed" && this.view.kind === "ready") {
       const matched = Object.entries(fields).filter(([path]) => isField(path));
@@ -294,13 +353,13 @@ export class ProfileWidget extends LitElement {
       return this.invalid(Object.fromEntries(matched), unmatched);
     }
     const t = this.t;
-    let message = t.errors[code as ErrorCode] ?? t.errors.unknown;
+    let message = this.devices && this.flow === "devices" ? this.devices.message(error).message : (t.errors[code as ErrorCode] ?? t.errors.unknown);
     const needsSignIn = SIGN_IN_CODES.has(code);
     if (this.view.kind !== "ready" || code === "username_mismatch") {
       this.view = { kind: "error", code, message };
     } else {
       if (needsSignIn && pending) {
-        this.pending = pending;
+        this.pending = () => this.resubmit(pending);
         if (code !== "reauthentication_required") message += ` ${t.changesKept}`;
       }
       const calm = needsSignIn || code === "version_conflict";
@@ -331,16 +390,17 @@ export class ProfileWidget extends LitElement {
 
   override render() {
     const { t, view } = this;
-    const devices = view.kind === "devices";
+    const devices = this.flow === "devices";
     return html`<div class="card" part="card" lang=${t.lang} aria-busy=${view.kind === "loading" ? "true" : "false"}>
-      ${this.renderHeader(devices ? t.devicesHeading : t.profileHeading, devices ? "" : t.profileSubtitle)}
+      ${this.renderHeader(devices ? t.devicesHeading : t.profileHeading, devices ? t.devicesSubtitle : t.profileSubtitle)}
       <div class="body">${this.renderBody()}</div>
     </div>`;
   }
 
   private renderHeader(heading: string, subtitle: string) {
     const logo = safeLogoUrl(this.logoUrl, document.baseURI, location.origin);
-    const username = this.view.kind === "ready" ? this.profile?.username : undefined;
+    const { view } = this;
+    const username = view.kind === "ready" ? this.profile?.username : view.kind === "devices" ? this.devices?.username : undefined;
     return html`<header class="header" part="header">
       ${logo || this.companyName
         ? html`<div class="brand">
@@ -361,6 +421,12 @@ export class ProfileWidget extends LitElement {
     const { t, view } = this;
     switch (view.kind) {
       case "loading":
+        if (this.flow === "devices") {
+          return html`<p class="sr-only" role="status">${t.loadingDevices}</p>
+            <div class="skeleton rows" aria-hidden="true">
+              <span class="bone title"></span>${[1, 2, 3].map(() => html`<span class="bone control"></span>`)}
+            </div>`;
+        }
         return html`<p class="sr-only" role="status">${t.loading}</p>
           <div class="skeleton" aria-hidden="true">
             ${[2, 2, 4].map(
@@ -376,7 +442,7 @@ export class ProfileWidget extends LitElement {
             )}
           </div>`;
       case "devices":
-        return this.renderState("", t.devicesUnavailable, false);
+        return this.devices?.render();
       case "error": {
         const title =
           view.code === "session_missing"
@@ -385,7 +451,9 @@ export class ProfileWidget extends LitElement {
               ? t.wrongAccountTitle
               : SIGN_IN_CODES.has(view.code)
                 ? t.signedOutTitle
-                : t.loadErrorTitle;
+                : this.flow === "devices"
+                  ? t.devicesLoadErrorTitle
+                  : t.loadErrorTitle;
         return this.renderState(title, view.message, !SIGN_IN_CODES.has(view.code) && view.code !== "username_mismatch");
       }
       case "ready":

@@ -422,6 +422,10 @@ export const styles = css`
       color-mix(in srgb, var(--_text) 7%, var(--_surface));
     animation: shimmer 1.6s ease-in-out infinite;
   }
+  .skeleton.rows {
+    display: grid;
+    gap: 12px;
+  }
   .bone.title {
     width: 96px;
     height: 14px;

@@ -46,6 +46,25 @@ describe("apiRequest", () => {
     expect(error).toMatchObject({ status: 422, code: "validation_failed", fields: { "address.postalCode": "x" } });
   });
 
+  it("keeps the wrong codes left and the Retry-After wait", async () => {
+    stubFetch(
+      new Response(JSON.stringify({ error: { code: "otp_invalid", message: "No", attemptsRemaining: 3 } }), { status: 400 }),
+    );
+    await expect(apiRequest("https://api.example", "/api/mfa", "tok")).rejects.toMatchObject({
+      code: "otp_invalid",
+      details: { attemptsRemaining: 3 },
+    });
+    stubFetch(
+      new Response(JSON.stringify({ error: { code: "rate_limited", message: "Wait" } }), {
+        status: 429,
+        headers: { "Retry-After": "27" },
+      }),
+    );
+    await expect(apiRequest("https://api.example", "/api/mfa", "tok")).rejects.toMatchObject({
+      details: { retryAfterSeconds: 27 },
+    });
+  });
+
   it("reports a non-JSON failure as unknown and a failed fetch as network_error", async () => {
     stubFetch(new Response("<html>Bad gateway</html>", { status: 502 }));
     await expect(apiRequest("https://api.example", "/api/profile", "tok")).rejects.toMatchObject({

@@ -22,6 +22,49 @@ export type ProfilePatch = Partial<Omit<Profile, "username" | "updatedAt" | "add
   address?: Partial<Address> | null;
 };
 
+export type DeviceType = "sms" | "email" | "totp" | "passkey";
+
+/** An MFA device as the server shows it: `target` is masked (`+1•••••4567`), null for apps and passkeys. */
+export interface Device {
+  id: string;
+  type: DeviceType;
+  nickname: string;
+  status: "ACTIVATION_REQUIRED" | "ACTIVE";
+  isDefault: boolean;
+  target: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** GET /api/mfa, and the answer of POST /api/mfa/enable and /disable. */
+export interface MfaState {
+  enabled: boolean;
+  devices: Device[];
+  canAddDevice: boolean;
+  maxDevices: number;
+}
+
+/** GET /api/config: the device types that can be added here. */
+export interface MfaConfig {
+  methods: Record<DeviceType, boolean>;
+  maxDevices: number;
+  reauthMaxAgeMinutes: number;
+}
+
+/** POST /api/mfa/devices: the pending device, plus what an authenticator app or a passkey needs to finish. */
+export interface AddedDevice {
+  device: Device;
+  totp?: { secret: string; otpauthUri: string };
+  /** PublicKeyCredentialCreationOptionsJSON, handed to the browser untouched. */
+  webauthn?: Record<string, unknown>;
+}
+
+/** What some errors carry besides their code: wrong codes left (`otp_invalid`), the wait (`rate_limited`). */
+export interface ApiErrorDetails {
+  attemptsRemaining?: number;
+  retryAfterSeconds?: number;
+}
+
 /** Every failure the client reports: the server's `{"error":{code,message,fields?}}`, or `network_error`. */
 export class ApiError extends Error {
   constructor(
@@ -29,6 +72,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    readonly details: ApiErrorDetails = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -77,12 +121,17 @@ export async function apiRequest<T>(
   }
   const json: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) {
-    const error = (json as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | undefined)?.error;
+    const error = (json as { error?: Record<string, unknown> } | undefined)?.error;
+    const retryAfter = Number(response.headers.get("Retry-After") || NaN);
     throw new ApiError(
       response.status,
       typeof error?.code === "string" ? error.code : "unknown",
       typeof error?.message === "string" ? error.message : response.statusText,
       error?.fields && typeof error.fields === "object" ? (error.fields as Record<string, string>) : undefined,
+      {
+        ...(typeof error?.attemptsRemaining === "number" ? { attemptsRemaining: error.attemptsRemaining } : {}),
+        ...(retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
+      },
     );
   }
   return { data: json as T, etag: response.headers.get("ETag") };

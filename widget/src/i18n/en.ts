@@ -42,8 +42,10 @@ const en = {
   wrongAccountTitle: "Wrong account",
   loadErrorTitle: "We couldn't load your profile",
 
-  devicesHeading: "Devices",
-  devicesUnavailable: "Device management is not available yet.",
+  devicesHeading: "Multi-factor authentication",
+  devicesSubtitle: "A second step that keeps your account yours",
+  loadingDevices: "Loading your devices…",
+  devicesLoadErrorTitle: "We couldn't load your devices",
 
   /** One message per error code the server or the widget can produce; `unknown` covers the rest. */
   errors: {

@@ -1,0 +1,163 @@
+/**
+ * The English strings of the devices flow. They load with the flow's own chunk, so the profile flow never
+ * downloads them; this table defines the `DevicesTranslation` type that every other language file satisfies.
+ */
+const en = {
+  /** The four device types, as the add screen offers them and the list labels them. */
+  types: {
+    sms: "Text message (SMS)",
+    email: "Email",
+    totp: "Authenticator app",
+    passkey: "Passkey",
+  },
+  typeHints: {
+    sms: "Get a code by text message",
+    email: "Get a code by email",
+    totp: "Use a code from an app like Google Authenticator or 1Password",
+    passkey: "Use your fingerprint, face or screen lock",
+  },
+
+  enableTitle: "Protect your account with MFA",
+  enableText:
+    "Multi-factor authentication (MFA) asks for a second step when you sign in — a code or a passkey — so a stolen password alone can't open your account.",
+  enable: "Enable MFA",
+  enabling: "Turning on…",
+
+  listTitle: "Your devices",
+  listText: "When you sign in, we'll ask you to confirm it's you with one of these.",
+  mfaOn: "MFA is on",
+  emptyTitle: "No devices yet",
+  emptyText: "Add a phone, email, authenticator app or passkey to finish setting up MFA.",
+  addDevice: "Add device",
+  limitReached: (max: number) => `You can have up to ${max} devices. Remove one to add another.`,
+  addUnavailable: "New devices can't be added here right now.",
+  defaultBadge: "Default",
+  pending: "Pending verification",
+  openDevice: (nickname: string) => `Manage ${nickname}`,
+  done: "Done",
+  cancel: "Cancel",
+  disableMfa: "Turn off MFA",
+  disableHint: "Sign in with your password only.",
+
+  chooseTitle: "Add a device",
+  chooseText: "Choose how you'd like to confirm it's you.",
+  passkeyUnsupported: "This browser can't create passkeys.",
+
+  targetText: {
+    sms: "Enter the mobile number that should receive your sign-in codes.",
+    email: "Enter the email address that should receive your sign-in codes.",
+  },
+  phone: "Phone",
+  phoneHint: "International format, e.g. +14155550123",
+  email: "Email",
+  sendCode: "Send code",
+  sending: "Sending…",
+  invalidPhone: "Start the number with + and the country code, e.g. +14155550123.",
+  invalidEmail: "Enter a valid email address, e.g. name@example.com.",
+
+  codeTitle: "Enter the code",
+  codeSent: (target: string) => `We sent a 6-digit code to ${target}.`,
+  code: "Code",
+  codeHint: "It expires in 10 minutes.",
+  invalidCode: "Enter the 6 digits of the code.",
+  verify: "Verify",
+  verifying: "Verifying…",
+  noCode: "Didn't get it?",
+  resend: "Resend code",
+  resendIn: (seconds: number) => `Resend code in ${seconds}s`,
+  resent: (target: string) => `We sent a new code to ${target}.`,
+
+  totpTitle: "Set up your authenticator app",
+  totpScan: "Scan this QR code with your authenticator app.",
+  // Not "QR code": a field nearby is labelled "Code", and a label should find one control.
+  qrLabel: "QR image for your authenticator app",
+  totpManual: "Can't scan it? Enter this setup key instead:",
+  secretLabel: "Setup key",
+  copy: "Copy",
+  copied: "Copied",
+  copyFailed: "Couldn't copy. Select the key and copy it yourself.",
+  totpEnter: "Enter the 6-digit code the app shows.",
+
+  passkeyTitle: "Create a passkey",
+  passkeyText:
+    "A passkey lets you confirm it's you with your fingerprint, face, PIN or screen lock. Nothing to type, and it can't be phished.",
+  createPasskey: "Create passkey",
+  creatingPasskey: "Waiting for your device…",
+  passkeyCancelled: "Passkey creation was cancelled. Try again when you're ready.",
+  passkeyExists: "This device already has a passkey for your account.",
+  passkeyFailed: "Your browser couldn't create a passkey. Try again, or choose another kind of device.",
+
+  back: "All devices",
+  type: "Type",
+  added: "Added",
+  lastUsed: "Last used",
+  never: "Never",
+  nickname: "Nickname",
+  nicknameHint: "Helps you tell your devices apart.",
+  invalidNickname: "Enter a name of up to 40 characters.",
+  save: "Save",
+  saving: "Saving…",
+  defaultTitle: "Default device",
+  isDefault: "This is your default device: we ask for it first when you sign in.",
+  makeDefaultText: "Make this the device we ask for first when you sign in.",
+  setDefault: "Set as default",
+  pendingText: "This device was never verified, so it can't be used to sign in. Remove it, then add it again.",
+  removeTitle: "Remove device",
+  removeText: "You won't be able to use it to sign in any more.",
+  remove: "Remove",
+  removing: "Removing…",
+  confirmRemoveTitle: "Remove this device?",
+  confirmRemoveText: (nickname: string) =>
+    `You won't be able to use “${nickname}” to sign in any more. You can add it again later.`,
+
+  confirmDisableTitle: "Turn off MFA?",
+  confirmDisableText:
+    "You'll sign in with just your password. Your devices are kept, so you can turn MFA back on at any time.",
+  disabling: "Turning off…",
+
+  deviceAdded: "Device added",
+  deviceRenamed: "Device renamed",
+  defaultChanged: "Default device changed",
+  deviceRemoved: "Device removed",
+  mfaEnabled: "MFA is on. Add a device to finish setting it up.",
+  mfaDisabled: "MFA is off.",
+
+  endedDoneTitle: "All set",
+  endedDoneText: "Your sign-in devices are up to date.",
+  endedCancelledTitle: "Closed",
+  endedCancelledText: "You can come back to manage your devices at any time.",
+  manageAgain: "Manage devices",
+
+  /** Messages of the codes this flow meets; the widget's shared table covers sessions and the network. */
+  errors: {
+    session_missing: "Sign in to manage your sign-in devices.",
+    reauthentication_required: "For your security, sign in again to make this change. It will finish as soon as you do.",
+    otp_invalid: (attemptsLeft: number | undefined) =>
+      attemptsLeft === undefined
+        ? "That code isn't right. Check it and try again."
+        : `That code isn't right. ${attemptsLeft} ${attemptsLeft === 1 ? "attempt" : "attempts"} left.`,
+    otp_expired: "This code has expired. Ask for a new one.",
+    too_many_attempts: "Too many wrong codes. Cancel and start again.",
+    rate_limited: (seconds: number | undefined) =>
+      seconds === undefined
+        ? "Too many codes were sent. Wait a moment and try again."
+        : seconds < 90
+          ? `Too many codes were sent. You can ask for another in ${seconds} seconds.`
+          : `Too many codes were sent. You can ask for another in ${Math.ceil(seconds / 60)} minutes.`,
+    delivery_failed: "We couldn't send the code. Check the number or address, or try again later.",
+    device_limit_reached: "You already have the most devices allowed. Remove one to add another.",
+    method_disabled: "This kind of device can't be added here.",
+    last_device: "MFA needs at least one device. Add another device first, or turn off MFA to remove this one.",
+    device_not_active: "Verify this device before making it the default.",
+    device_already_active: "This device is already verified.",
+    challenge_expired: "This passkey request expired. Try again.",
+    passkey_invalid: "Your passkey couldn't be verified. Try again.",
+    passkey_already_registered: "This passkey is already registered.",
+    not_found: "This device no longer exists. It may have been removed elsewhere.",
+    validation_failed: "Check what you entered.",
+  },
+};
+
+export type DevicesTranslation = typeof en;
+export type DevicesErrorCode = keyof DevicesTranslation["errors"];
+export default en;

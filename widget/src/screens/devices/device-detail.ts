@@ -1,0 +1,83 @@
+import { html, nothing } from "lit";
+import type { Device } from "../../api/client.js";
+import { actionButton, onSubmit, textField } from "./controls.js";
+import type { DevicesFlow, ScreenParts } from "./devices-flow.js";
+import { deviceBadges, deviceTile, formatDate } from "./device-list.js";
+import { icon } from "./icons.js";
+
+/** The device vanished (removed in another tab): say so, and lead back to the list. */
+function gone(flow: DevicesFlow): ScreenParts {
+  const { t } = flow;
+  const back = () => flow.show({ kind: "list" });
+  return { title: t.back, text: t.errors.not_found, back, body: nothing };
+}
+
+/** One device: its facts, rename, make default, remove. */
+export function renderDevice(flow: DevicesFlow, device: Device | undefined): ScreenParts {
+  if (!device) return gone(flow);
+  const { t } = flow;
+  const locale = flow.ctx.locale();
+  const active = device.status === "ACTIVE";
+  const fact = (term: string, value: string) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
+  return {
+    title: device.nickname,
+    text: device.target ?? undefined,
+    icon: deviceTile(device),
+    badge: deviceBadges(flow, device),
+    back: () => flow.show({ kind: "list" }),
+    body: html`<dl class="facts">
+        ${fact(t.type, t.types[device.type])} ${fact(t.added, formatDate(device.createdAt, locale))}
+        ${active ? fact(t.lastUsed, device.lastUsedAt ? formatDate(device.lastUsedAt, locale) : t.never) : nothing}
+      </dl>
+      ${active
+        ? html`<form class="block" novalidate @submit=${onSubmit(flow.rename)}>
+              <div class="inline">
+                ${textField(flow, { name: "nickname", label: t.nickname, type: "text", autocomplete: "off", maxlength: 40, hint: t.nicknameHint })}
+                ${actionButton(flow, { label: t.save, busyLabel: t.saving, tone: "secondary", submit: true })}
+              </div>
+            </form>
+            <div class="block row">
+              <div>
+                <h4 class="block-title">${t.defaultTitle}</h4>
+                <p class="block-text">${device.isDefault ? t.isDefault : t.makeDefaultText}</p>
+              </div>
+              ${device.isDefault
+                ? html`<span class="tick" aria-hidden="true">${icon("check")}</span>`
+                : actionButton(flow, { label: t.setDefault, busy: "default", tone: "secondary", onClick: flow.setDefault })}
+            </div>`
+        : html`<p class="notice warning" part="message"><span>${t.pendingText}</span></p>`}
+      <div class="block row">
+        <div>
+          <h4 class="block-title">${t.removeTitle}</h4>
+          <p class="block-text">${t.removeText}</p>
+        </div>
+        <button
+          type="button"
+          class="secondary danger-text"
+          part="button"
+          ?disabled=${!!flow.busy}
+          @click=${() => flow.show({ kind: "remove", id: device.id })}
+        >
+          ${t.remove}
+        </button>
+      </div>`,
+  };
+}
+
+/** "Remove this device?": the one step before a device is gone. */
+export function renderConfirmRemove(flow: DevicesFlow, device: Device | undefined): ScreenParts {
+  if (!device) return gone(flow);
+  const { t } = flow;
+  const back = () => flow.show({ kind: "device", id: device.id });
+  return {
+    title: t.confirmRemoveTitle,
+    text: t.confirmRemoveText(device.nickname),
+    icon: deviceTile(device),
+    body: html`<div class="footer">
+      <div class="actions">
+        <button type="button" class="secondary" part="button" ?disabled=${!!flow.busy} @click=${back}>${t.cancel}</button>
+        ${actionButton(flow, { label: t.remove, busyLabel: t.removing, tone: "danger", onClick: flow.remove })}
+      </div>
+    </div>`,
+  };
+}

@@ -1,0 +1,602 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit";
+import {
+  ApiError,
+  type AddedDevice,
+  type ApiRequest,
+  type ApiResponse,
+  type Device,
+  type DeviceType,
+  type MfaConfig,
+  type MfaState,
+} from "../../api/client.js";
+import { emit } from "../../events.js";
+import type { ErrorCode, Translation } from "../../i18n/en.js";
+import en, { type DevicesErrorCode, type DevicesTranslation } from "../../i18n/devices/en.js";
+import { loadDevicesTranslation } from "../../i18n/devices/index.js";
+import { renderChoose, renderCode, renderPasskey, renderTarget, renderTotp } from "./add-device.js";
+import { renderConfirmRemove, renderDevice } from "./device-detail.js";
+import { renderConfirmDisable, renderEnable, renderEnded, renderList } from "./device-list.js";
+import { devicesStyles } from "./devices.styles.js";
+import { icon } from "./icons.js";
+import type { QrPath } from "./qr.js";
+
+/** What the widget lends the flow: its element, its one API wrapper, its strings and its pending-change slot. */
+export interface DevicesContext {
+  host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+  api<T>(path: string, init?: ApiRequest): Promise<ApiResponse<T>>;
+  /** The widget's shared strings (sessions, network), in the current language. */
+  t(): Translation;
+  locale(): string;
+  /** Keeps a change that needs a fresh sign-in; the widget runs it once with the next token or `retry()`. */
+  setPending(run: (() => Promise<void>) | undefined): void;
+}
+
+export type Screen =
+  | { kind: "enable" }
+  | { kind: "list" }
+  | { kind: "choose" }
+  | { kind: "target"; type: "sms" | "email" }
+  | { kind: "code"; device: Device }
+  | { kind: "totp"; device: Device; secret: string; uri: string }
+  | { kind: "passkey"; added?: AddedDevice }
+  | { kind: "device"; id: string }
+  | { kind: "remove"; id: string }
+  | { kind: "disable" }
+  | { kind: "ended"; action: "done" | "cancelled" };
+
+export interface Notice {
+  tone: "success" | "warning" | "error";
+  text: string;
+  /** A way out offered inside the message. */
+  action?: { label: string; run: () => void };
+}
+
+/** What a screen module hands the frame: a heading (which takes focus), an intro, the body. */
+export interface ScreenParts {
+  title: string;
+  text?: string | TemplateResult;
+  icon?: TemplateResult;
+  badge?: TemplateResult | typeof nothing;
+  back?: () => void;
+  body: TemplateResult | typeof nothing;
+}
+
+/** Errors only a new token can fix. */
+const SIGN_IN_CODES = new Set(["session_missing", "session_invalid", "session_expired", "reauthentication_required"]);
+/** Failures that only ask the person to wait or do something: shown as a calm warning, not an error. */
+const CALM_CODES = new Set([...SIGN_IN_CODES, "rate_limited", "otp_expired"]);
+const DEVICE_TYPES: DeviceType[] = ["sms", "email", "totp", "passkey"];
+
+/**
+ * The devices flow (`data-flow="devices"`): enable MFA, list, add (SMS, email, authenticator app, passkey),
+ * rename, set as default, remove, turn off. A controller of the widget, loaded in its own chunk; every request
+ * goes through the widget's `api()` and every event through its `emit()`.
+ */
+export class DevicesFlow implements ReactiveController {
+  t: DevicesTranslation = en;
+  /** The session's user, shown in the widget's header. */
+  username = "";
+  mfa: MfaState = { enabled: false, devices: [], canAddDevice: false, maxDevices: 0 };
+  config: MfaConfig = { methods: { sms: false, email: false, totp: false, passkey: false }, maxDevices: 0, reauthMaxAgeMinutes: 0 };
+  screen: Screen = { kind: "list" };
+  notice: Notice | null = null;
+  /** The error of the screen's one text field. */
+  fieldError = "";
+  /** The screen's text field: phone, email, code or nickname. */
+  value = "";
+  /** The action in flight (`"primary"`, `"resend"`, a device type…), or "" when idle. */
+  busy = "";
+  /** Too many wrong codes: only Cancel is left. */
+  locked = false;
+  /** When "Resend code" may be pressed again (ms since epoch), after a 429. */
+  resendAt = 0;
+  copied = false;
+  qr?: QrPath;
+
+  private focusHeading = false;
+  private focusField = false;
+  private timers = new Set<ReturnType<typeof setTimeout>>();
+
+  constructor(readonly ctx: DevicesContext) {
+    ctx.host.addController(this);
+    const root = ctx.host.renderRoot;
+    const sheet = devicesStyles.styleSheet;
+    // The flow's styles join the widget's only now, so the profile flow never downloads them.
+    if (sheet && root instanceof ShadowRoot && !root.adoptedStyleSheets.includes(sheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
+  }
+
+  hostUpdated(): void {
+    const root = this.ctx.host.renderRoot;
+    if (this.focusHeading) root.querySelector<HTMLElement>("#pw-screen-title")?.focus();
+    else if (this.focusField) root.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.select();
+    this.focusHeading = this.focusField = false;
+  }
+
+  hostDisconnected(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  get device(): Device | undefined {
+    const { screen } = this;
+    return screen.kind === "device" || screen.kind === "remove" ? this.mfa.devices.find((d) => d.id === screen.id) : undefined;
+  }
+
+  /** The device types this server lets people add, in a fixed order. */
+  get methods(): DeviceType[] {
+    return DEVICE_TYPES.filter((type) => this.config.methods[type]);
+  }
+
+  get passkeySupported(): boolean {
+    return typeof PublicKeyCredential !== "undefined" && typeof navigator.credentials?.create === "function";
+  }
+
+  private update(): void {
+    this.ctx.host.requestUpdate();
+  }
+
+  /**
+   * Loads the strings, the session's user, their MFA state and what the server offers, all at once; throws what
+   * the widget shows full-card (`username_mismatch` when `expectedUsername` is set and differs).
+   */
+  async load(expectedUsername: string): Promise<void> {
+    const [t, profile, state, config] = await Promise.all([
+      loadDevicesTranslation(this.ctx.locale()),
+      this.ctx.api<{ username: string }>("/api/profile"),
+      this.ctx.api<MfaState>("/api/mfa"),
+      this.ctx.api<MfaConfig>("/api/config"),
+    ]);
+    if (expectedUsername && profile.data.username !== expectedUsername) {
+      throw new ApiError(0, "username_mismatch", "The session belongs to another user");
+    }
+    this.t = t;
+    this.username = profile.data.username;
+    this.mfa = state.data;
+    this.config = config.data;
+    this.show(this.mfa.enabled ? { kind: "list" } : { kind: "enable" }, null, false);
+  }
+
+  /**
+   * A new token with nothing pending: drops the sign-in message and brings a resting screen up to date.
+   * Answers false when the token is someone else's, for the widget to start over.
+   */
+  async refresh(): Promise<boolean> {
+    if (this.notice?.tone === "warning") this.notice = null;
+    this.update();
+    try {
+      const [profile, state] = await Promise.all([
+        this.ctx.api<{ username: string }>("/api/profile"),
+        this.ctx.api<MfaState>("/api/mfa"),
+      ]);
+      if (profile.data.username !== this.username) return false;
+      if (["enable", "list", "ended"].includes(this.screen.kind) && !this.busy) {
+        this.mfa = state.data;
+        if (this.screen.kind !== "ended" && this.mfa.enabled !== (this.screen.kind === "list")) {
+          this.show(this.mfa.enabled ? { kind: "list" } : { kind: "enable" }, this.notice, false);
+        }
+      }
+      this.update();
+    } catch (error) {
+      this.fail(error);
+    }
+    return true;
+  }
+
+  /** The message for a code: this flow's own words first, then the widget's shared table. */
+  message(error: unknown): { code: string; message: string } {
+    const { code, details } = error instanceof ApiError ? error : new ApiError(0, "unknown", String(error));
+    const own = this.t.errors[code as DevicesErrorCode];
+    const shared = this.ctx.t().errors;
+    const message =
+      code === "otp_invalid"
+        ? this.t.errors.otp_invalid(details.attemptsRemaining)
+        : code === "rate_limited"
+          ? this.t.errors.rate_limited(details.retryAfterSeconds)
+          : typeof own === "string"
+            ? own
+            : (shared[code as ErrorCode] ?? shared.unknown);
+    return { code, message };
+  }
+
+  /** Moves to a screen: fresh field, the given notice, focus on its heading (not on first load: the page keeps focus). */
+  show(screen: Screen, notice: Notice | null = null, focus = true): void {
+    this.screen = screen;
+    this.notice = notice;
+    this.fieldError = "";
+    this.value = screen.kind === "device" ? (this.device?.nickname ?? "") : "";
+    this.locked = false;
+    this.resendAt = 0;
+    this.copied = false;
+    this.focusHeading = focus;
+    // A change waiting for a sign-in belongs to its confirmation screen; leaving it drops the change.
+    this.ctx.setPending(undefined);
+    this.update();
+  }
+
+  /**
+   * Shows a failure on the current screen and reports it to the host. `field` puts it under the screen's field;
+   * `retry` is the change to run again once the user signs in afresh.
+   */
+  fail(error: unknown, options: { field?: boolean; retry?: () => Promise<void> } = {}): void {
+    // The widget dropped the request (another flow, another API): nothing to tell anyone.
+    if ((error as Error | undefined)?.name === "AbortError") return;
+    const { code, message } = this.message(error);
+    const fields = error instanceof ApiError ? error.fields : undefined;
+    if (options.field && (code === "otp_invalid" || code === "validation_failed")) {
+      this.fieldError = (fields && Object.values(fields)[0]) || message;
+      this.notice = null;
+      this.focusField = true;
+    } else {
+      const signIn = SIGN_IN_CODES.has(code);
+      if (signIn && options.retry) this.ctx.setPending(options.retry);
+      this.notice = { tone: CALM_CODES.has(code) ? "warning" : "error", text: message };
+      if (code === "too_many_attempts") this.locked = true;
+      if (code === "otp_expired" && this.screen.kind === "code") this.notice.action = { label: this.t.resend, run: () => void this.resend() };
+      if (code === "rate_limited") this.waitForResend(error instanceof ApiError ? error.details.retryAfterSeconds : undefined);
+    }
+    this.update();
+    emit(this.ctx.host, "profile-widget-error", { flow: "devices", code, message });
+  }
+
+  private succeed(action: string): void {
+    emit(this.ctx.host, "profile-widget-success", { flow: "devices", action });
+  }
+
+  /** Runs one request at a time, marking which control is busy. */
+  private async act(busy: string, work: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = busy;
+    this.update();
+    try {
+      await work();
+    } finally {
+      this.busy = "";
+      this.update();
+    }
+  }
+
+  private async reloadState(): Promise<void> {
+    try {
+      this.mfa = (await this.ctx.api<MfaState>("/api/mfa")).data;
+    } catch {
+      // The change itself succeeded; the list catches up on the next load.
+    }
+  }
+
+  private later(ms: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      run();
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  private waitForResend(seconds = 30): void {
+    this.resendAt = Date.now() + seconds * 1000;
+    const tick = () => {
+      this.update();
+      if (Date.now() < this.resendAt) this.later(1000, tick);
+    };
+    this.later(1000, tick);
+  }
+
+  // ——— Enable, list, end ———
+
+  enableMfa = (): Promise<void> =>
+    this.act("primary", async () => {
+      try {
+        this.mfa = (await this.ctx.api<MfaState>("/api/mfa/enable", { method: "POST", body: {} })).data;
+        this.succeed("mfa_enabled");
+        this.show({ kind: "list" }, { tone: "success", text: this.mfa.devices.length ? this.t.mfaOn : this.t.mfaEnabled });
+      } catch (error) {
+        this.fail(error);
+      }
+    });
+
+  disableMfa = (): Promise<void> =>
+    this.act("primary", async () => {
+      try {
+        this.mfa = (await this.ctx.api<MfaState>("/api/mfa/disable", { method: "POST", body: {} })).data;
+        this.succeed("mfa_disabled");
+        this.show({ kind: "enable" }, { tone: "success", text: this.t.mfaDisabled });
+      } catch (error) {
+        this.fail(error, { retry: this.disableMfa });
+      }
+    });
+
+  end = (action: "done" | "cancelled"): void => {
+    this.succeed(action);
+    this.show({ kind: "ended", action });
+  };
+
+  restart = (): Promise<void> =>
+    this.act("primary", async () => {
+      await this.reloadState();
+      this.show(this.mfa.enabled ? { kind: "list" } : { kind: "enable" });
+    });
+
+  // ——— Add a device ———
+
+  choose = (type: DeviceType): Promise<void> | void => {
+    if (type === "sms" || type === "email") return this.show({ kind: "target", type });
+    return this.act(type, async () => {
+      // Loaded alongside the request, so the QR code or the browser's prompt follows without a wait.
+      (type === "totp" ? import("./qr.js") : import("./passkey.js")).catch(() => undefined);
+      try {
+        const added = await this.startAdding({ type });
+        if (type === "passkey") return this.show({ kind: "passkey", added });
+        const { totp } = added;
+        if (!totp) throw new ApiError(0, "unknown", "no TOTP secret");
+        this.qr = undefined;
+        this.show({ kind: "totp", device: added.device, secret: totp.secret, uri: totp.otpauthUri });
+        // Without the encoder (a failed chunk load) the setup key below the code still works.
+        void import("./qr.js").then(({ qrPath }) => {
+          this.qr = qrPath(totp.otpauthUri);
+          this.update();
+        }, () => undefined);
+      } catch (error) {
+        this.fail(error);
+      }
+    });
+  };
+
+  private async startAdding(body: Record<string, string>): Promise<AddedDevice> {
+    return (await this.ctx.api<AddedDevice>("/api/mfa/devices", { method: "POST", body })).data;
+  }
+
+  /** Sends the first code to the phone number or email address typed in. */
+  sendCode = (type: "sms" | "email"): Promise<void> =>
+    this.act("primary", async () => {
+      const target = type === "sms" ? this.value.trim().replace(/[\s().-]/g, "") : this.value.trim();
+      const valid = type === "sms" ? /^\+[1-9]\d{6,14}$/.test(target) : /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(target);
+      if (!valid) {
+        this.fieldError = type === "sms" ? this.t.invalidPhone : this.t.invalidEmail;
+        this.focusField = true;
+        return;
+      }
+      try {
+        const { device } = await this.startAdding(type === "sms" ? { type, phone: target } : { type, email: target });
+        this.show({ kind: "code", device });
+      } catch (error) {
+        this.fail(error, { field: true });
+      }
+    });
+
+  /** Activates the pending device with the code typed in (SMS, email, authenticator app). */
+  verifyCode = (): Promise<void> =>
+    this.act("primary", async () => {
+      const { screen } = this;
+      if (screen.kind !== "code" && screen.kind !== "totp") return;
+      const otp = this.value.replace(/\s/g, "");
+      if (!/^\d{6}$/.test(otp)) {
+        this.fieldError = this.t.invalidCode;
+        this.focusField = true;
+        return;
+      }
+      try {
+        await this.activate(screen.device, { otp });
+      } catch (error) {
+        this.fail(error, { field: true });
+      }
+    });
+
+  resend = (): Promise<void> =>
+    this.act("resend", async () => {
+      const { screen } = this;
+      if (screen.kind !== "code") return;
+      try {
+        await this.ctx.api(`/api/mfa/devices/${screen.device.id}/resend`, { method: "POST", body: {} });
+        this.fieldError = "";
+        this.value = "";
+        this.notice = { tone: "success", text: this.t.resent(screen.device.target ?? "") };
+      } catch (error) {
+        this.fail(error);
+      }
+    });
+
+  createPasskey = (): Promise<void> =>
+    this.act("primary", async () => {
+      const { screen } = this;
+      if (screen.kind !== "passkey") return;
+      this.notice = null;
+      let added = screen.added;
+      try {
+        const { createPasskey } = await import("./passkey.js");
+        // A request the server already used (or that expired) is replaced by a new one.
+        added ??= screen.added = await this.startAdding({ type: "passkey" });
+        if (!added.webauthn) throw new ApiError(0, "unknown", "no passkey options");
+        let credential;
+        try {
+          credential = await createPasskey(added.webauthn);
+        } catch (error) {
+          return this.passkeyRefused(error);
+        }
+        screen.added = undefined;
+        await this.activate(added.device, { credential });
+      } catch (error) {
+        if (added && !screen.added) void this.discard(added.device);
+        this.fail(error);
+      }
+    });
+
+  /** The browser's prompt ended without a passkey: usually the person closed it, which is no cause for alarm. */
+  private passkeyRefused(error: unknown): void {
+    const name = error instanceof Error ? error.name : "";
+    const [code, text] =
+      name === "NotAllowedError" || name === "AbortError"
+        ? ["passkey_cancelled", this.t.passkeyCancelled]
+        : name === "InvalidStateError"
+          ? ["passkey_exists", this.t.passkeyExists]
+          : ["passkey_failed", this.t.passkeyFailed];
+    this.notice = { tone: code === "passkey_failed" ? "error" : "warning", text };
+    this.update();
+    emit(this.ctx.host, "profile-widget-error", { flow: "devices", code, message: text });
+  }
+
+  private async activate(device: Device, proof: Record<string, unknown>): Promise<void> {
+    await this.ctx.api(`/api/mfa/devices/${device.id}/activate`, { method: "POST", body: proof });
+    await this.reloadState();
+    this.succeed("device_added");
+    this.show({ kind: "list" }, { tone: "success", text: this.t.deviceAdded });
+  }
+
+  /** Leaves the add screens; a device that was started but not verified is deleted (best effort). */
+  cancelAdding = (): Promise<void> =>
+    this.act("cancel", async () => {
+      const { screen } = this;
+      const pending =
+        screen.kind === "code" || screen.kind === "totp" ? screen.device : screen.kind === "passkey" ? screen.added?.device : undefined;
+      if (pending) await this.discard(pending);
+      this.show({ kind: "list" });
+    });
+
+  private async discard(device: Device): Promise<void> {
+    try {
+      await this.ctx.api(`/api/mfa/devices/${device.id}`, { method: "DELETE" });
+    } catch {
+      // Left pending: it shows in the list as "Pending verification", where it can be removed.
+    }
+    await this.reloadState();
+  }
+
+  copySecret = async (secret: string): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(secret);
+      this.copied = true;
+      this.later(2000, () => {
+        this.copied = false;
+        this.update();
+      });
+      this.notice = null;
+    } catch {
+      this.notice = { tone: "warning", text: this.t.copyFailed };
+    }
+    this.update();
+  };
+
+  // ——— One device ———
+
+  rename = (): Promise<void> =>
+    this.act("primary", async () => {
+      const device = this.device;
+      const nickname = this.value.trim();
+      if (!device) return;
+      if (!nickname || nickname.length > 40) {
+        this.fieldError = this.t.invalidNickname;
+        this.focusField = true;
+        return;
+      }
+      try {
+        await this.ctx.api(`/api/mfa/devices/${device.id}`, { method: "PATCH", body: { nickname } });
+        await this.reloadState();
+        this.succeed("device_renamed");
+        this.show({ kind: "list" }, { tone: "success", text: this.t.deviceRenamed });
+      } catch (error) {
+        this.fail(error, { field: true });
+      }
+    });
+
+  setDefault = (): Promise<void> =>
+    this.act("default", async () => {
+      const device = this.device;
+      if (!device) return;
+      try {
+        await this.ctx.api(`/api/mfa/devices/${device.id}/default`, { method: "POST", body: {} });
+        await this.reloadState();
+        this.succeed("default_changed");
+        this.show({ kind: "list" }, { tone: "success", text: this.t.defaultChanged });
+      } catch (error) {
+        this.fail(error);
+      }
+    });
+
+  /** Removes the device of the confirmation screen; after a 403 it runs again, by itself, with a fresh token. */
+  remove = (): Promise<void> =>
+    this.act("primary", async () => {
+      const device = this.device;
+      if (!device) return;
+      try {
+        await this.ctx.api(`/api/mfa/devices/${device.id}`, { method: "DELETE" });
+        await this.reloadState();
+        this.succeed("device_removed");
+        this.show({ kind: "list" }, { tone: "success", text: this.t.deviceRemoved });
+      } catch (error) {
+        if (error instanceof ApiError && error.code === "not_found") {
+          await this.reloadState();
+          return this.show({ kind: "list" }, { tone: "warning", text: this.message(error).message });
+        }
+        this.fail(error, { retry: this.remove });
+      }
+    });
+
+  onInput = (event: Event): void => {
+    this.value = (event.target as HTMLInputElement).value;
+    if (this.fieldError) this.fieldError = "";
+    this.update();
+  };
+
+  /** Every screen's frame: heading (focused on arrival), intro, a live region for its messages, the body. */
+  render(): TemplateResult {
+    const parts = this.screenParts();
+    return html`<section class="screen screen-${this.screen.kind}">
+      ${parts.back
+        ? html`<button type="button" class="back" part="button back" @click=${parts.back}>${icon("back")}${this.t.back}</button>`
+        : nothing}
+      <div class="screen-head">
+        ${parts.icon ?? nothing}
+        <div class="screen-titles">
+          <div class="screen-title-row">
+            <h3 class="screen-title" id="pw-screen-title" tabindex="-1">${parts.title}</h3>
+            ${parts.badge ?? nothing}
+          </div>
+          ${parts.text ? html`<p class="screen-text">${parts.text}</p>` : nothing}
+        </div>
+      </div>
+      <div class="live" role="status">${this.renderNotice()}</div>
+      ${parts.body}
+    </section>`;
+  }
+
+  private renderNotice() {
+    const { notice } = this;
+    if (!notice) return nothing;
+    return html`<p class="notice ${notice.tone}" part="message">
+      <span>${notice.text}</span>
+      ${notice.action
+        ? html`<button type="button" class="link" part="button" ?disabled=${!!this.busy} @click=${notice.action.run}>
+            ${notice.action.label}
+          </button>`
+        : nothing}
+    </p>`;
+  }
+
+  private screenParts(): ScreenParts {
+    const { screen } = this;
+    switch (screen.kind) {
+      case "enable":
+        return renderEnable(this);
+      case "list":
+        return renderList(this);
+      case "disable":
+        return renderConfirmDisable(this);
+      case "ended":
+        return renderEnded(this, screen.action);
+      case "choose":
+        return renderChoose(this);
+      case "target":
+        return renderTarget(this, screen.type);
+      case "code":
+        return renderCode(this, screen.device);
+      case "totp":
+        return renderTotp(this, screen);
+      case "passkey":
+        return renderPasskey(this);
+      case "device":
+        return renderDevice(this, this.device);
+      case "remove":
+        return renderConfirmRemove(this, this.device);
+    }
+  }
+}

@@ -1,0 +1,483 @@
+import { css } from "lit";
+
+/** The devices flow's styles, adopted by the widget's shadow root when the flow loads; tokens come from :host. */
+export const devicesStyles = css`
+  .screen {
+    display: grid;
+    gap: var(--_space);
+    padding-top: calc(var(--_space) * 1.25);
+    border-top: 1px solid var(--_line);
+  }
+  .screen > .footer {
+    margin-top: calc(var(--_space) * 0.25);
+  }
+  form > .footer {
+    margin-top: calc(var(--_space) * 1.25);
+  }
+  .icon {
+    width: 20px;
+    height: 20px;
+    flex: none;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.75;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+
+  /* Screen heading */
+  .back {
+    justify-self: start;
+    min-height: 32px;
+    padding: 0 10px 0 4px;
+    margin: -6px 0 -4px -4px;
+    gap: 2px;
+    font-weight: 500;
+    color: var(--_muted);
+  }
+  .back:hover {
+    color: var(--_text);
+    background: var(--_tint);
+  }
+  .screen-head {
+    display: flex;
+    align-items: flex-start;
+    gap: 14px;
+  }
+  .screen-titles {
+    flex: 1;
+    min-width: 0;
+  }
+  .screen-title-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 10px;
+  }
+  .screen-title {
+    font-size: 17px;
+    line-height: 26px;
+    font-weight: 600;
+    letter-spacing: -0.01em;
+    outline: none;
+  }
+  .screen-text {
+    margin-top: 2px;
+    color: var(--_muted);
+    font-size: 14px;
+    max-width: 60ch;
+  }
+  .live:empty {
+    display: none;
+  }
+  .live .notice {
+    margin: 0;
+  }
+
+  /* Icon tiles and badges */
+  .tile {
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    width: 40px;
+    height: 40px;
+    border-radius: var(--_radius);
+    color: var(--_primary);
+    background: color-mix(in srgb, var(--_primary) 9%, var(--_surface));
+    border: 1px solid color-mix(in srgb, var(--_primary) 16%, var(--_surface));
+  }
+  .tile.hero {
+    width: 48px;
+    height: 48px;
+  }
+  .tile.hero .icon {
+    width: 26px;
+    height: 26px;
+  }
+  .tile.done {
+    color: var(--_success);
+    background: color-mix(in srgb, var(--_success) 9%, var(--_surface));
+    border-color: color-mix(in srgb, var(--_success) 18%, var(--_surface));
+  }
+  .pill {
+    --_c: var(--_muted);
+    display: inline-flex;
+    align-items: center;
+    flex: none;
+    font-size: 12px;
+    font-weight: 600;
+    line-height: 18px;
+    padding: 1px 8px;
+    border-radius: 999px;
+    white-space: nowrap;
+    color: var(--_c);
+    background: color-mix(in srgb, var(--_c) 9%, var(--_surface));
+    border: 1px solid color-mix(in srgb, var(--_c) 20%, var(--_surface));
+  }
+  .pill.default {
+    --_c: var(--_primary);
+  }
+  .pill.pending {
+    --_c: var(--_warning);
+  }
+  .pill.on {
+    --_c: var(--_success);
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    font-size: 13px;
+    padding: 4px 12px 4px 8px;
+    border-radius: 999px;
+    background: var(--_tint);
+    border: 1px solid var(--_line);
+  }
+  .chip .icon {
+    width: 16px;
+    height: 16px;
+    color: var(--_muted);
+  }
+
+  /* Device list and the choice of a type */
+  .devices {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .devices li + li {
+    border-top: 1px solid var(--_line);
+  }
+  .device,
+  .option {
+    display: flex;
+    width: 100%;
+    gap: 12px;
+    min-height: 64px;
+    padding: 12px 14px;
+    justify-content: flex-start;
+    text-align: start;
+    font-weight: 400;
+    border-radius: 0;
+  }
+  .device:hover,
+  .option:hover:not(:disabled) {
+    background: var(--_tint);
+  }
+  .device:focus-visible,
+  .option:focus-visible {
+    outline-offset: -2px;
+  }
+  .option:disabled {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  .device-main {
+    display: grid;
+    flex: 1;
+    min-width: 0;
+  }
+  .device-title {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 2px 8px;
+  }
+  .device-name {
+    font-size: 15px;
+    font-weight: 600;
+    line-height: 22px;
+  }
+  .device-meta {
+    font-size: 13px;
+    line-height: 18px;
+    color: var(--_muted);
+  }
+  .device > .icon,
+  .option > .icon {
+    color: var(--_muted);
+  }
+  .add {
+    width: 100%;
+    color: var(--_primary);
+    border: 1px dashed color-mix(in srgb, var(--_primary) 40%, var(--_surface));
+    background: color-mix(in srgb, var(--_primary) 3%, var(--_surface));
+  }
+  .add:hover {
+    background: color-mix(in srgb, var(--_primary) 8%, var(--_surface));
+  }
+  .limit {
+    font-size: 13.5px;
+    color: var(--_muted);
+    padding: 10px 12px;
+    border-radius: var(--_radius);
+    background: var(--_tint);
+    border: 1px solid var(--_line);
+  }
+  .empty {
+    display: grid;
+    justify-items: center;
+    gap: 4px;
+    text-align: center;
+    padding: calc(var(--_space) * 1.75) var(--_space);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_tint);
+  }
+  .empty .tile {
+    margin-bottom: 6px;
+  }
+  .empty-title {
+    font-weight: 600;
+  }
+  .empty-text {
+    color: var(--_muted);
+    font-size: 14px;
+    max-width: 42ch;
+    margin-bottom: 10px;
+  }
+  .quiet {
+    margin: 0 auto 0 -8px;
+    color: var(--_muted);
+    font-weight: 500;
+    font-size: 13.5px;
+  }
+  .quiet:hover {
+    color: var(--_danger);
+  }
+
+  /* Buttons of this flow */
+  .danger {
+    color: #fff;
+    background: var(--_danger);
+    box-shadow: 0 1px 2px rgb(16 24 40 / 10%);
+  }
+  .danger:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--_danger) 86%, #000);
+  }
+  .danger-text {
+    color: var(--_danger);
+  }
+  .danger-text:hover {
+    background: color-mix(in srgb, var(--_danger) 6%, var(--_surface));
+  }
+  button:disabled {
+    cursor: not-allowed;
+  }
+  .secondary:disabled,
+  .danger:disabled,
+  .link:disabled {
+    opacity: 0.5;
+  }
+  .small {
+    min-height: 34px;
+    padding: 0 12px;
+    font-size: 13px;
+  }
+  .small .icon {
+    width: 16px;
+    height: 16px;
+  }
+  .copied {
+    color: var(--_success);
+  }
+
+  /* Codes */
+  .code {
+    max-width: 14ch;
+    font-size: 22px;
+    letter-spacing: 0.3em;
+    font-variant-numeric: tabular-nums;
+    font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace;
+  }
+  .resend {
+    margin-top: 10px;
+    font-size: 13.5px;
+    color: var(--_muted);
+  }
+  .resend .link {
+    margin: -10px 0;
+    padding: 0 6px;
+    min-height: 36px;
+    color: var(--_primary);
+    font-size: 13.5px;
+  }
+  .resend .link:disabled {
+    color: var(--_muted);
+    text-decoration: none;
+  }
+
+  /* Authenticator app: numbered steps, QR code beside the setup key */
+  .steps {
+    display: grid;
+    gap: calc(var(--_space) * 1.25);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    counter-reset: step;
+  }
+  .step {
+    display: grid;
+    gap: 12px;
+    counter-increment: step;
+  }
+  .step-title {
+    display: flex;
+    gap: 10px;
+    font-weight: 500;
+  }
+  .step-title::before {
+    content: counter(step);
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    width: 24px;
+    height: 24px;
+    border-radius: 50%;
+    font-size: 12px;
+    font-weight: 600;
+    color: var(--_primary);
+    background: color-mix(in srgb, var(--_primary) 10%, var(--_surface));
+  }
+  .totp {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space) calc(var(--_space) * 1.5);
+    padding-inline-start: 34px;
+  }
+  .qr {
+    width: 168px;
+    flex: none;
+    padding: 4px;
+    border-radius: var(--_radius);
+    background: #fff;
+    border: 1px solid var(--_line);
+  }
+  .qr svg {
+    display: block;
+    width: 100%;
+    height: auto;
+    fill: #000;
+  }
+  .qr-bone {
+    width: 100%;
+    height: auto;
+    aspect-ratio: 1;
+  }
+  .manual {
+    display: grid;
+    justify-items: start;
+    gap: 8px;
+    flex: 1 1 200px;
+    min-width: 0;
+  }
+  .muted {
+    color: var(--_muted);
+    font-size: 14px;
+  }
+  .secret {
+    display: block;
+    max-width: 100%;
+    font: 500 15px/1.6 ui-monospace, "SF Mono", Menlo, Consolas, monospace;
+    letter-spacing: 0.04em;
+    word-spacing: 0.2em;
+    padding: 8px 12px;
+    border-radius: var(--_radius);
+    background: var(--_tint);
+    border: 1px solid var(--_line);
+    user-select: all;
+  }
+  .step form {
+    padding-inline-start: 34px;
+  }
+
+  /* One device */
+  .facts {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
+    gap: 12px var(--_space);
+    margin: 0;
+    padding: 12px 14px;
+    border-radius: var(--_radius);
+    background: var(--_tint);
+    border: 1px solid var(--_line);
+  }
+  .facts dt {
+    font-size: 12.5px;
+    color: var(--_muted);
+  }
+  .facts dd {
+    margin: 0;
+    font-size: 14px;
+    font-weight: 500;
+  }
+  .block {
+    padding-top: var(--_space);
+    border-top: 1px solid var(--_line);
+  }
+  .block.row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 12px var(--_space);
+  }
+  .block.row > div {
+    flex: 1 1 240px;
+  }
+  .block-title {
+    margin: 0;
+    font-size: 14.5px;
+    font-weight: 600;
+  }
+  .block-text {
+    margin-top: 2px;
+    color: var(--_muted);
+    font-size: 13.5px;
+    max-width: 52ch;
+  }
+  .tick {
+    display: inline-grid;
+    place-items: center;
+    width: 32px;
+    height: 32px;
+    border-radius: 50%;
+    color: var(--_success);
+    background: color-mix(in srgb, var(--_success) 10%, var(--_surface));
+  }
+  .inline {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: start;
+    gap: 0 10px;
+  }
+  .inline > button {
+    margin-top: 26px;
+  }
+  @container pw (max-width: 479px) {
+    .totp,
+    .step form {
+      padding-inline-start: 0;
+    }
+    .qr {
+      width: 100%;
+      max-width: 200px;
+    }
+    .footer .quiet {
+      order: 2;
+      margin: 0 auto;
+    }
+  }
+`;
