@@ -88,7 +88,10 @@ const EnvSchema = v.object({
   WEBAUTHN_ORIGINS: v.optional(list(origin)),
   SMTP_URL: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^smtps?:\/\/.+/, "must be smtp://… or smtps://…"))),
   EMAIL_FROM: v.optional(v.pipe(v.string(), v.trim(), v.minLength(3))),
-  SMS_WEBHOOK_URL: v.optional(httpUrl),
+  // fetch refuses URLs with user:password (and would put them in its error): the secret signs the body instead.
+  SMS_WEBHOOK_URL: v.optional(
+    v.pipe(httpUrl, v.check((s) => !/^[a-z]+:\/\/[^/?#]*@/i.test(s), "must not contain user:password@ (SMS_WEBHOOK_SECRET signs each request)")),
+  ),
   SMS_WEBHOOK_SECRET: v.optional(v.pipe(v.string(), v.minLength(16, "must be at least 16 characters"))),
   SECRETS_KEY: v.optional(
     v.pipe(
@@ -147,7 +150,7 @@ export function loadConfig(env: Env, options: { demo?: boolean } = {}): Config {
     const issue = result.issues[0];
     const key = issue.path?.[0]?.key;
     const shown = typeof key === "string" && present[key] !== undefined && !/SECRET|KEY/.test(key)
-      ? ` (got "${String(present[key]).slice(0, 80)}")`
+      ? ` (got "${String(present[key]).replace(/\/\/[^/@\s]*@/, "//•••@").slice(0, 80)}")`
       : "";
     throw new ConfigError(`${String(key ?? "environment")}: ${issue.message}${shown}`);
   }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { Server as HttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +8,7 @@ import { createApp } from "./app";
 import { createSessionVerifier } from "./auth/verify-session";
 import { ConfigError, loadConfig } from "./config";
 import { createDemoIssuer } from "./demo/issuer";
+import { createLogger } from "./log";
 import { smtpNotifier } from "./notify/email";
 import { outboxNotifier } from "./notify/outbox";
 import { smsWebhookNotifier } from "./notify/sms";
@@ -16,8 +18,7 @@ import { openStore } from "./store/db";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const demo = process.argv.includes("--demo");
-const log = (entry: Record<string, unknown>) =>
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+const { log } = createLogger();
 
 async function main() {
   const config = loadConfig(process.env, { demo });
@@ -77,15 +78,27 @@ async function main() {
   });
 
   let stopping = false;
+  // While draining, each answer closes its connection, so keep-alive clients can't hold the server open.
+  server.prependListener("request", (_req: IncomingMessage, res: ServerResponse) => {
+    if (stopping && !res.headersSent) res.setHeader("Connection", "close");
+  });
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log({ msg: "shutting down", signal });
     // Stop accepting, let in-flight requests finish, then close the database.
     server.close(() => {
-      void store.close().then(() => process.exit(0));
+      void store.close().then(() => {
+        log({ msg: "stopped", signal });
+        process.exit(0);
+      });
     });
-    setTimeout(() => process.exit(1), 10_000).unref();
+    // Connections that fall idle after their last answer are closed too (close() only takes those idle now).
+    if (server instanceof HttpServer) setInterval(() => server.closeIdleConnections(), 100).unref();
+    setTimeout(() => {
+      log({ level: "error", msg: "shutdown timed out: requests still running after 10 s", signal });
+      process.exit(1);
+    }, 10_000).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));

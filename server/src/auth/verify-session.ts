@@ -34,6 +34,26 @@ async function loadPublicKey(text: string): Promise<KeySource> {
   return key;
 }
 
+/** The key set could not be fetched (down, slow, redirected, not 200, not a key set): no token can be checked. */
+class JwksUnavailable extends Error {
+  override name = "JwksUnavailable";
+}
+
+/**
+ * Answers the remote key set's own failures as JwksUnavailable (a 503), keeping "no such key" a token
+ * problem (a 401); either way nothing is let through.
+ */
+function failClosedJwks(remote: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async function keyFromJwks(header, token) {
+    try {
+      return await remote(header, token);
+    } catch (err) {
+      if (err instanceof joseErrors.JWKSNoMatchingKey || err instanceof joseErrors.JWKSMultipleMatchingKeys) throw err;
+      throw new JwksUnavailable("the JWKS could not be fetched", { cause: err });
+    }
+  };
+}
+
 /**
  * Builds the token check: signature with the configured key or JWKS, an explicit algorithm
  * allowlist, required exp/iat/sub, issuer and audience, and the session's age from
@@ -41,18 +61,20 @@ async function loadPublicKey(text: string): Promise<KeySource> {
  */
 export async function createSessionVerifier(
   auth: Config["auth"],
-  options: { jwks?: JWTVerifyGetKey; jwksCooldownMs?: number } = {},
+  options: { jwks?: JWTVerifyGetKey; jwksCooldownMs?: number; jwksTimeoutMs?: number } = {},
 ): Promise<SessionVerifier> {
   const algorithms = auth.algorithms.filter((a) => a !== "none" && !a.startsWith("HS"));
   let key: KeySource;
   if (options.jwks) key = options.jwks;
   else if (auth.jwksUrl) {
-    key = createRemoteJWKSet(new URL(auth.jwksUrl), {
-      timeoutDuration: 5000,
-      // A burst of unknown `kid`s causes at most one refetch per cooldown.
-      cooldownDuration: options.jwksCooldownMs ?? 30_000,
-      cacheMaxAge: 10 * 60_000,
-    });
+    key = failClosedJwks(
+      createRemoteJWKSet(new URL(auth.jwksUrl), {
+        timeoutDuration: options.jwksTimeoutMs ?? 5000,
+        // A burst of unknown `kid`s causes at most one refetch per cooldown.
+        cooldownDuration: options.jwksCooldownMs ?? 30_000,
+        cacheMaxAge: 10 * 60_000,
+      }),
+    );
   } else if (auth.publicKey) key = await loadPublicKey(auth.publicKey);
   else throw new Error("AUTH_JWKS_URL or AUTH_PUBLIC_KEY: one is required");
 
@@ -74,7 +96,7 @@ export async function createSessionVerifier(
       payload = verified.payload;
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw errors.sessionExpired();
-      if (err instanceof joseErrors.JWKSTimeout) throw errors.unavailable();
+      if (err instanceof JwksUnavailable) throw errors.unavailable();
       throw errors.sessionInvalid();
     }
 
@@ -84,7 +106,8 @@ export async function createSessionVerifier(
     if (typeof iat !== "number" || typeof exp !== "number") throw errors.sessionInvalid();
     if (iat > now + tolerance) throw errors.sessionInvalid("The session token was issued in the future.");
     const authTime = payload.auth_time;
-    if (authTime !== undefined && (typeof authTime !== "number" || authTime > now + tolerance)) {
+    // A sign-in can't postdate the token that reports it; believing it would let an old token claim a fresh sign-in.
+    if (authTime !== undefined && (typeof authTime !== "number" || authTime > now + tolerance || authTime > iat + tolerance)) {
       throw errors.sessionInvalid();
     }
     const signedInAt = typeof authTime === "number" ? authTime : iat;

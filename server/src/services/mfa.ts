@@ -168,8 +168,9 @@ export class MfaService {
   /** Runs `work` with the user's row locked, so checks and changes of one user's devices never interleave. */
   private inUserTransaction<T>(session: Session, work: (trx: Transaction<Database>, user: UserRow) => Promise<T>) {
     return this.db.transaction().execute(async (trx) => {
-      const user = await this.userFor(trx, session);
-      await lockUser(trx, this.options.engine, user.id);
+      const found = await this.userFor(trx, session);
+      // The row as it is once locked: one read before the lock could predate the change that held it (MFA just turned on).
+      const user = (await lockUser(trx, this.options.engine, found.id)) ?? found;
       return work(trx, user);
     });
   }
@@ -291,7 +292,7 @@ export class MfaService {
         purpose: "mfa_device_activation",
       });
     } catch (err) {
-      this.options.log?.({ msg: "delivery failed", channel: type, error: err instanceof Error ? err.message : String(err) });
+      this.options.log?.({ level: "warn", msg: "delivery failed", channel: type, error: err instanceof Error ? err.message : String(err) });
       if (err instanceof DeliveryError) throw errors.deliveryFailed(type);
       throw err;
     }

@@ -1,7 +1,6 @@
 import * as v from "valibot";
 import { COUNTRY_CODES } from "../../../widget/src/countries";
 
-const COUNTRIES = new Set(COUNTRY_CODES);
 // C0/C1 controls, and bidi overrides that could disguise text.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -15,6 +14,8 @@ const MESSAGES = {
   postalCode: "Enter a valid postal code: letters, digits, spaces and hyphens.",
   country: "Choose a country from the list.",
 } as const;
+
+const PROTECTED = "Changing it needs a recent sign-in (else 403 reauthentication_required).";
 
 /** A clearable text field: null or "" clears it (stored as null); otherwise trimmed text. */
 const text = (max: number, ...checks: v.PipeItem<string, string, v.BaseIssue<unknown>>[]) =>
@@ -40,30 +41,36 @@ const phone = v.nullable(
   ),
 );
 
-export const AddressPatchSchema = v.object({
+export const AddressPatchSchema = v.strictObject({
   streetAddress: v.optional(text(200)),
   locality: v.optional(text(100)),
   region: v.optional(text(100)),
   postalCode: v.optional(text(20, v.regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, MESSAGES.postalCode))),
   countryCode: v.optional(
-    v.nullable(
-      v.pipe(
-        v.string(MESSAGES.country),
-        v.trim(),
-        v.toUpperCase(),
-        v.transform((s): string | null => (s === "" ? null : s)),
-        v.nullable(v.pipe(v.string(), v.check((s) => COUNTRIES.has(s), MESSAGES.country))),
+    v.pipe(
+      v.nullable(
+        v.pipe(
+          v.string(MESSAGES.country),
+          v.trim(),
+          v.toUpperCase(),
+          v.transform((s): string | null => (s === "" ? null : s)),
+          v.nullable(v.picklist(COUNTRY_CODES, MESSAGES.country)),
+        ),
       ),
+      v.description('ISO 3166-1 alpha-2; upper-cased first ("gb" is stored as "GB").'),
     ),
   ),
 });
 
-export const ProfilePatchSchema = v.object({
+export const ProfilePatchSchema = v.strictObject({
   givenName: v.optional(text(100)),
   familyName: v.optional(text(100)),
-  email: v.optional(email),
-  phone: v.optional(phone),
-  address: v.optional(v.nullable(AddressPatchSchema)),
+  email: v.optional(v.pipe(email, v.description(PROTECTED))),
+  phone: v.optional(
+    v.pipe(phone, v.description(`E.164; spaces, dashes, dots and brackets are removed first (+1 (415) 555-0123 is +14155550123). ${PROTECTED}`)),
+  ),
+  // An object schema alone would take an array as an empty address (a silent no-op): only a plain object is one.
+  address: v.optional(v.nullable(v.pipe(v.custom<Record<string, unknown>>(isPlainObject), AddressPatchSchema))),
 });
 
 export type ProfilePatch = v.InferOutput<typeof ProfilePatchSchema>;
@@ -77,8 +84,9 @@ export type ParsedPatch =
   | { ok: true; patch: ProfilePatch }
   | { ok: false; kind: "not_object" | "unknown_fields" | "invalid"; fields: Record<string, string> };
 
-const isPlainObject = (x: unknown): x is Record<string, unknown> =>
-  typeof x === "object" && x !== null && !Array.isArray(x);
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
 
 /**
  * Checks a merge-patch body: unknown or read-only keys first (a 400 naming them), then each

@@ -1,18 +1,18 @@
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 import type { Engine } from "./migrations";
 import type { Database, MfaDevicesTable } from "./schema";
+import type { UserRow } from "./users";
 
 export type DeviceRow = Selectable<MfaDevicesTable>;
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
- * Serialises a user's MFA changes: on PostgreSQL the user row is locked until the transaction ends;
- * SQLite already runs one writer at a time.
+ * Serialises a user's MFA changes: on PostgreSQL the user row is locked until the transaction ends
+ * and answered as it is once the lock is held; SQLite already runs one writer at a time (undefined).
  */
-export async function lockUser(db: Transaction<Database>, engine: Engine, userId: string): Promise<void> {
-  if (engine === "postgres") {
-    await db.selectFrom("users").select("id").where("id", "=", userId).forUpdate().execute();
-  }
+export async function lockUser(db: Transaction<Database>, engine: Engine, userId: string): Promise<UserRow | undefined> {
+  if (engine !== "postgres") return undefined;
+  return db.selectFrom("users").selectAll().where("id", "=", userId).forUpdate().executeTakeFirst();
 }
 
 export function listDevices(db: Db, userId: string): Promise<DeviceRow[]> {

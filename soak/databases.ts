@@ -1,0 +1,103 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import SQLite from "better-sqlite3";
+import pg from "pg";
+
+/** One user's row as the crash checks read it straight from the database. */
+export interface StoredProfile {
+  subject: string;
+  givenName: string | null;
+  locality: string | null;
+  version: number;
+  /** `profile.updated` audit rows: each committed with its change, so always version - 1. */
+  updates: number;
+}
+
+export interface TestDatabase {
+  engine: "sqlite" | "postgres";
+  /** DATABASE_URL for the server. */
+  url: string;
+  /** Opens the database directly (the server may be dead): its integrity verdict and the users' rows. */
+  inspect(): Promise<{ integrity: string; profiles: StoredProfile[] }>;
+  drop(): Promise<void>;
+}
+
+const PROFILES_SQL = `
+  select u.subject, u.given_name as "givenName", u.locality, u.version,
+         (select count(*) from audit_events a where a.user_id = u.id and a.action = 'profile.updated') as updates
+  from users u order by u.subject`;
+
+/** A database file in a fresh temporary directory. */
+export function sqliteDatabase(): TestDatabase {
+  const dir = mkdtempSync(join(tmpdir(), "profile-widget-crash-"));
+  const path = join(dir, "profile.db");
+  return {
+    engine: "sqlite",
+    url: `sqlite:${path}`,
+    async inspect() {
+      // Opening a database whose writer was killed replays its WAL: this is the "opens cleanly" check.
+      const db = new SQLite(path);
+      try {
+        const integrity = (db.pragma("integrity_check") as Array<{ integrity_check: string }>)
+          .map((r) => r.integrity_check)
+          .join("; ");
+        const rows = db.prepare(PROFILES_SQL).all() as Array<Omit<StoredProfile, "updates"> & { updates: number | bigint }>;
+        return { integrity, profiles: rows.map((r) => ({ ...r, updates: Number(r.updates) })) };
+      } finally {
+        db.close();
+      }
+    },
+    async drop() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh schema in the PostgreSQL at `baseUrl`, selected through the connection's search_path. */
+export async function postgresDatabase(baseUrl: string): Promise<TestDatabase> {
+  const schema = `crash_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  const inspectUrl = url.toString();
+  // The servers' connections carry a name, so a check can wait until a killed server's are gone.
+  const serverName = `pw_${schema}`;
+  url.searchParams.set("application_name", serverName);
+  return {
+    engine: "postgres",
+    url: url.toString(),
+    async inspect() {
+      const client = new pg.Client({ connectionString: inspectUrl });
+      await client.connect();
+      try {
+        // A COMMIT a killed server sent just before dying may still be applied by its backend: the
+        // state is final only once those backends have ended.
+        const deadline = Date.now() + 15_000;
+        for (;;) {
+          const { rows } = await client.query<{ n: number }>(
+            "select count(*)::int as n from pg_stat_activity where application_name = $1",
+            [serverName],
+          );
+          if (rows[0]?.n === 0) break;
+          if (Date.now() > deadline) throw new Error(`${rows[0]?.n} connections of a stopped server are still open`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        const rows = (await client.query(PROFILES_SQL)).rows as Array<Omit<StoredProfile, "updates"> & { updates: string }>;
+        return { integrity: "ok", profiles: rows.map((r) => ({ ...r, updates: Number(r.updates) })) };
+      } finally {
+        await client.end();
+      }
+    },
+    async drop() {
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
+    },
+  };
+}
