@@ -9,6 +9,7 @@ const files = {
   "/": ["index.html", "text/html; charset=utf-8"],
   "/host.js": ["host.js", "text/javascript; charset=utf-8"],
   "/host.css": ["host.css", "text/css; charset=utf-8"],
+  "/brand.css": ["brand.css", "text/css; charset=utf-8"],
 };
 // As strict as a careful customer's: no inline script or style anywhere.
 const csp = [

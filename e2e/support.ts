@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type Locator } from "@playwright/test";
 
 export const API_ORIGIN = "http://127.0.0.1:8797";
@@ -106,4 +107,32 @@ export function totpCode(secret: string, time = Date.now()): string {
   const offset = hmac[hmac.length - 1]! & 0x0f;
   const binary = hmac.readUInt32BE(offset) & 0x7fffffff;
   return String(binary % 1_000_000).padStart(6, "0");
+}
+
+/**
+ * axe-core's findings for the widget (its shadow DOM included) on the host page, as "rule: target" lines, so a
+ * failure names what to fix. Every rule axe runs by default: WCAG 2.x A/AA and best practices.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Colours are measured as painted: let fades (a button coming back from its busy state) finish first.
+  await page.evaluate(() =>
+    Promise.all(
+      (document.querySelector("profile-widget")?.shadowRoot?.getAnimations() ?? [])
+        .filter((animation) => animation instanceof CSSTransition)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+  const results = await new AxeBuilder({ page }).include("profile-widget").analyze();
+  return results.violations.flatMap((v) =>
+    v.nodes.map((node) => `${v.id} (${v.impact}): ${JSON.stringify(node.target)} ${node.failureSummary?.split("\n").slice(1, 2).join("") ?? ""}`),
+  );
+}
+
+/** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user would; fails after `max` presses. */
+export async function tabTo(page: Page, target: Locator, { back = false, max = 30 } = {}): Promise<void> {
+  for (let i = 0; i <= max; i++) {
+    if (await target.evaluate((el) => (el.getRootNode() as Document | ShadowRoot).activeElement === el).catch(() => false)) return;
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+  }
+  throw new Error(`${target} never took focus`);
 }

@@ -8,9 +8,17 @@ for (const type of ["profile-widget-success", "profile-widget-error"]) {
   document.addEventListener(type, (e) => window.widgetEvents.push({ type: e.type, detail: e.detail }));
 }
 
+// A few parameters set up the page rather than the widget: `page-lang` (the document's lang; empty removes it),
+// `lang` (on the widget's container, the nearest lang) and `class` (the host's own styling, see brand.css).
+const slot = document.getElementById("slot");
 const widget = document.createElement("profile-widget");
 for (const [name, value] of params) {
   if (name === "token") widget.setAttribute("data-session-token", value);
+  else if (name === "page-lang") {
+    if (value) document.documentElement.lang = value;
+    else document.documentElement.removeAttribute("lang");
+  } else if (name === "lang") slot.lang = value;
+  else if (name === "class") widget.className = value;
   else widget.setAttribute(`data-${name}`, value);
 }
-document.getElementById("slot").append(widget);
+slot.append(widget);

@@ -1,15 +1,18 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import type { PublicConfig } from "./api-schemas";
 import { requireSession } from "./auth/session-middleware";
 import type { SessionVerifier } from "./auth/verify-session";
 import type { Config } from "./config";
 import type { DemoIssuer } from "./demo/issuer";
 import { ApiError, errors } from "./errors";
 import type { Notifiers } from "./notify/types";
+import { apiDocsRoutes } from "./routes/api-docs";
 import { demoRoutes } from "./routes/demo";
 import { mfaRoutes } from "./routes/mfa";
 import { profileRoutes } from "./routes/profile";
@@ -53,7 +56,10 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH"]);
 /** Builds the whole HTTP application from its dependencies; no globals, so tests build their own. */
 export function createApp(deps: AppDeps): Hono {
   const { config, store } = deps;
-  const log = deps.log ?? (() => {});
+  const write = deps.log ?? (() => {});
+  // Whatever is logged while a request runs (services included) carries its request id.
+  const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+  const log = (entry: Record<string, unknown>) => write({ ...requestScope.getStore(), ...entry });
   const profiles = new ProfileService(store.db, { reauthMaxAgeSeconds: config.auth.reauthMaxAgeSeconds });
   const mfa = new MfaService(store.db, {
     engine: store.engine,
@@ -75,16 +81,18 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
   app.use(async function requestId(c, next) {
+    // Always our own id: a client-sent one could collide or smuggle text into the logs.
     const id = randomUUID();
     c.set("requestId", id);
     c.header("X-Request-Id", id);
     const started = performance.now();
-    await next();
+    await requestScope.run({ requestId: id }, next);
     log({
+      level: c.res.status >= 500 ? "error" : "info",
       msg: "request",
       requestId: id,
       method: c.req.method,
-      path: c.req.path,
+      path: loggablePath(c.req.path),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
@@ -155,9 +163,10 @@ export function createApp(deps: AppDeps): Hono {
       maxDevices: config.mfa.maxDevices,
       reauthMaxAgeMinutes: config.auth.reauthMaxAgeSeconds / 60,
       sessionMaxAgeMinutes: config.auth.sessionMaxAgeSeconds / 60,
-    });
+    } satisfies PublicConfig);
   });
   app.all("/api/config", methodNotAllowed(["GET"]));
+  app.route("/", apiDocsRoutes({ serverUrl: config.publicUrl }));
 
   const session = requireSession(deps.verifySession);
   app.use("/api/profile", session);
@@ -183,10 +192,10 @@ export function createApp(deps: AppDeps): Hono {
     else if (err instanceof HTTPException && err.status < 500) {
       apiError = new ApiError(err.status as 400, "bad_request", "The request could not be understood.");
     } else if (isDatabaseUnavailable(err)) {
-      log({ msg: "database unavailable", requestId: c.var.requestId, error: String(err) });
+      log({ level: "warn", msg: "database unavailable", requestId: c.var.requestId, error: String(err) });
       apiError = errors.unavailable();
     } else {
-      log({ msg: "unhandled error", requestId: c.var.requestId, error: String(err), stack: (err as Error).stack });
+      log({ level: "error", msg: "unhandled error", requestId: c.var.requestId, error: String(err), stack: (err as Error).stack });
       apiError = errors.internal();
     }
     for (const [name, value] of Object.entries(apiError.headers ?? {})) c.header(name, value);
@@ -196,6 +205,12 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   return app;
+}
+
+/** A path as logged: anything shaped like a JWT (a token pasted into a URL) is blanked, and the length capped. */
+function loggablePath(path: string): string {
+  const clean = path.replace(/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, "[redacted-jwt]");
+  return clean.length > 512 ? `${clean.slice(0, 512)}…` : clean;
 }
 
 /** Connection failures of either engine: answered 503 rather than 500. */

@@ -22,6 +22,7 @@ const Phone = v.pipe(
   // People type spaces, dashes, dots and brackets; E.164 keeps digits only.
   v.transform((s) => s.replace(/[\s().-]/g, "")),
   v.regex(/^\+[1-9]\d{6,14}$/, "Enter the number in international format: + then country code and number, like +14155550123."),
+  v.description("E.164. Spaces, dashes, dots and brackets are removed first: +1 (415) 555-0123 is +14155550123."),
 );
 
 const Email = v.pipe(
@@ -32,19 +33,20 @@ const Email = v.pipe(
   v.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Enter a valid email address, like name@example.com."),
 );
 
-const AddDeviceBodies = {
+/** Request bodies, exported for the OpenAPI document (server/src/openapi.ts). */
+export const AddDeviceBodies = {
   sms: v.strictObject({ type: v.literal("sms"), phone: Phone, nickname: v.optional(Nickname) }),
   email: v.strictObject({ type: v.literal("email"), email: Email, nickname: v.optional(Nickname) }),
   totp: v.strictObject({ type: v.literal("totp"), nickname: v.optional(Nickname) }),
   passkey: v.strictObject({ type: v.literal("passkey"), nickname: v.optional(Nickname) }),
 } satisfies Record<(typeof DEVICE_TYPES)[number], v.GenericSchema<unknown, NewDevice>>;
 
-const OtpActivation = v.strictObject({
+export const OtpActivation = v.strictObject({
   otp: v.pipe(v.string("Enter the 6-digit code."), v.trim(), v.regex(/^\d{6}$/, "Enter the 6-digit code.")),
 });
 
 /** The browser's RegistrationResponseJSON; the library checks it in depth, this only its outline. */
-const PasskeyActivation = v.strictObject({
+export const PasskeyActivation = v.strictObject({
   credential: v.looseObject({
     id: v.pipe(v.string(), v.maxLength(1400)),
     rawId: v.pipe(v.string(), v.maxLength(1400)),
@@ -59,8 +61,8 @@ const PasskeyActivation = v.strictObject({
   }),
 });
 
-const Rename = v.strictObject({ nickname: Nickname });
-const Empty = v.strictObject({});
+export const Rename = v.strictObject({ nickname: Nickname });
+export const Empty = v.strictObject({});
 
 const DEVICE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

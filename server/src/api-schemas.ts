@@ -1,0 +1,129 @@
+import * as v from "valibot";
+import type { ErrorBody } from "./errors";
+import type { AddedDevice, Device, MfaState } from "./services/mfa";
+import type { Profile } from "./services/profile";
+import type { DeviceStatus, DeviceType } from "./store/schema";
+
+/**
+ * What the API answers, as valibot schemas: the OpenAPI document's response schemas are generated
+ * from these, and the type checks at the bottom keep them equal to what the handlers return.
+ */
+
+const timestamp = v.pipe(v.string(), v.isoTimestamp(), v.description("ISO 8601 UTC timestamp."));
+const nullableText = v.nullable(v.string());
+
+export const AddressSchema = v.object({
+  streetAddress: nullableText,
+  locality: v.pipe(nullableText, v.description("City or town.")),
+  region: v.pipe(nullableText, v.description("State, province or county.")),
+  postalCode: nullableText,
+  countryCode: v.pipe(nullableText, v.description("ISO 3166-1 alpha-2, upper case.")),
+});
+
+export const ProfileSchema = v.pipe(
+  v.object({
+    username: v.pipe(v.string(), v.description("From the session token's username claim (else `sub`); read only.")),
+    givenName: nullableText,
+    familyName: nullableText,
+    email: nullableText,
+    phone: v.pipe(nullableText, v.description("E.164, like +14155550123.")),
+    address: v.pipe(v.nullable(AddressSchema), v.description("null when every address field is empty.")),
+    updatedAt: timestamp,
+  }),
+  v.description("The signed-in user's profile."),
+);
+
+export const DEVICE_TYPE_VALUES = ["sms", "email", "totp", "passkey"] as const satisfies readonly DeviceType[];
+export const DEVICE_STATUS_VALUES = ["ACTIVATION_REQUIRED", "ACTIVE"] as const satisfies readonly DeviceStatus[];
+
+export const DeviceSchema = v.pipe(
+  v.object({
+    id: v.pipe(v.string(), v.uuid()),
+    type: v.picklist(DEVICE_TYPE_VALUES),
+    nickname: v.string(),
+    status: v.picklist(DEVICE_STATUS_VALUES),
+    isDefault: v.boolean(),
+    target: v.pipe(
+      nullableText,
+      v.description("Masked phone number or email address (+1•••••4567, j•••@example.com); null for authenticator apps and passkeys."),
+    ),
+    createdAt: timestamp,
+    lastUsedAt: v.nullable(timestamp),
+  }),
+  v.description("An MFA device. Codes, secrets and keys never leave the server."),
+);
+
+export const DeviceResponseSchema = v.object({ device: DeviceSchema });
+
+export const MfaStateSchema = v.object({
+  enabled: v.pipe(v.boolean(), v.description("Whether the user's MFA switch is on.")),
+  devices: v.array(DeviceSchema),
+  canAddDevice: v.pipe(v.boolean(), v.description("Below the device limit, and at least one device type can be added.")),
+  maxDevices: v.pipe(v.number(), v.integer()),
+});
+
+/** An outline of WebAuthn's PublicKeyCredentialCreationOptionsJSON (v.object lets the other members through). */
+const CreationOptionsSchema = v.pipe(
+  v.object({
+    challenge: v.pipe(v.string(), v.description("base64url")),
+    rp: v.object({ name: v.string(), id: v.optional(v.string()) }),
+    user: v.object({ id: v.string(), name: v.string(), displayName: v.string() }),
+    pubKeyCredParams: v.array(v.object({ type: v.literal("public-key"), alg: v.number() })),
+    timeout: v.optional(v.number()),
+    excludeCredentials: v.optional(v.array(v.object({ id: v.string(), type: v.string() }))),
+    authenticatorSelection: v.optional(v.object({})),
+    attestation: v.optional(v.string()),
+  }),
+  v.description("WebAuthn PublicKeyCredentialCreationOptionsJSON for navigator.credentials.create()."),
+);
+
+export const AddedDeviceSchema = v.object({
+  device: DeviceSchema,
+  totp: v.pipe(
+    v.optional(v.object({ secret: v.string(), otpauthUri: v.string(), qrSvg: v.string() })),
+    v.description("Authenticator apps only, and only in this answer: the secret (base32), its otpauth:// URI and a QR code (SVG)."),
+  ),
+  webauthn: v.optional(CreationOptionsSchema),
+});
+
+export const PublicConfigSchema = v.object({
+  methods: v.pipe(
+    v.object({ sms: v.boolean(), email: v.boolean(), passkey: v.boolean(), totp: v.boolean() }),
+    v.description("The device types that can be added here: enabled, and deliverable or storable."),
+  ),
+  maxDevices: v.pipe(v.number(), v.integer()),
+  reauthMaxAgeMinutes: v.pipe(v.number(), v.description("How recent a sign-in protected changes need.")),
+  sessionMaxAgeMinutes: v.pipe(v.number(), v.description("Sessions older than this (by auth_time, else iat) are expired.")),
+});
+export type PublicConfig = v.InferOutput<typeof PublicConfigSchema>;
+
+export const ErrorBodySchema = v.pipe(
+  v.object({
+    error: v.object({
+      code: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_]*$/), v.description("Stable snake_case code to branch on.")),
+      message: v.pipe(v.string(), v.description("For people; may change.")),
+      fields: v.pipe(
+        v.optional(v.record(v.string(), v.string())),
+        v.description("Validation failures only: a message per field path, like address.postalCode."),
+      ),
+      attemptsRemaining: v.pipe(
+        v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+        v.description("otp_invalid only: wrong codes still allowed."),
+      ),
+    }),
+  }),
+  v.description("The one shape every error is answered with."),
+);
+
+export const HealthSchema = v.object({ status: v.literal("ok") });
+export const ReadinessSchema = v.object({ status: v.literal("ready"), database: v.picklist(["sqlite", "postgres"]) });
+
+// Compile-time proofs that the handlers answer what the document describes.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type _ProfileIsDocumented = Assert<Same<v.InferOutput<typeof ProfileSchema>, Profile>>;
+export type _DeviceIsDocumented = Assert<Same<v.InferOutput<typeof DeviceSchema>, Device>>;
+export type _MfaStateIsDocumented = Assert<Same<v.InferOutput<typeof MfaStateSchema>, MfaState>>;
+export type _ErrorBodyIsDocumented = Assert<Same<v.InferOutput<typeof ErrorBodySchema>, ErrorBody>>;
+// The creation options are an outline of the library's type, so only "fits" is checked.
+export type _AddedDeviceIsDocumented = Assert<AddedDevice extends v.InferInput<typeof AddedDeviceSchema> ? true : false>;

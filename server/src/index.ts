@@ -1,0 +1,25 @@
+/**
+ * `profile-widget/server`: the API as a library, to mount inside an existing Hono or Node app.
+ *
+ *   const config = loadConfig(process.env);
+ *   const api = createApp({ config, store: await openStore(config.databaseUrl),
+ *     verifySession: await createSessionVerifier(config.auth), notifiers: { email: smtpNotifier(config.smtp!) } });
+ *   parent.route("/account", api);          // Hono
+ *   // or: http.createServer(getRequestListener(api.fetch))   (@hono/node-server)
+ *
+ * Nothing here reads the environment, opens a port or writes a file until called.
+ */
+export { createApp, MAX_BODY_BYTES, type AppDeps } from "./app";
+export { ConfigError, loadConfig, type Config } from "./config";
+export { openStore, type Store } from "./store/db";
+export { createSessionVerifier, type SessionVerifier } from "./auth/verify-session";
+export { cacheVerifiedSessions, type SessionCacheOptions } from "./auth/session-cache";
+export type { Session } from "./services/session";
+export { smtpNotifier } from "./notify/email";
+export { smsWebhookNotifier, webhookSignature } from "./notify/sms";
+export { DeliveryError, type Notifier, type Notifiers, type OtpMessage } from "./notify/types";
+export { loadStaticFiles, type StaticFiles } from "./routes/static";
+export { createOpenApiDocument, type OpenApiDocument } from "./openapi";
+export { ApiError, type ErrorBody } from "./errors";
+export type { Profile, Address } from "./services/profile";
+export type { Device, MfaState, AddedDevice } from "./services/mfa";
