@@ -1,4 +1,5 @@
-// The demo host page: signs in through the demo identity provider and hands the token to the widget.
+// The demo host page: signs in through the demo identity provider, hands the token to the widget, and shows what a
+// host controls — the flow, the theme, its own branding, the language — and the events the widget sends back.
 const widget = document.getElementById("widget");
 const signIn = document.getElementById("sign-in");
 const signedIn = document.getElementById("signed-in");
@@ -28,51 +29,7 @@ async function startSession(username, authAgeSeconds) {
   const token = await requestToken(username, authAgeSeconds);
   session = { username, token, signedInAt: Date.now() - authAgeSeconds * 1000 };
   sessionStorage.setItem("demo-session", JSON.stringify(session));
-  const tabs = document.querySelectorAll(".tab");
-function showFlow(flow) {
-  widget.setAttribute("data-flow", flow);
-  for (const tab of tabs) tab.setAttribute("aria-pressed", String(tab.dataset.flow === flow));
-  sessionStorage.setItem("demo-flow", flow);
-}
-for (const tab of tabs) tab.addEventListener("click", () => showFlow(tab.dataset.flow));
-showFlow(sessionStorage.getItem("demo-flow") === "devices" ? "devices" : "profile");
-
-// The demo's outbox: where codes go when no SMTP server or SMS gateway is configured.
-const outbox = document.getElementById("outbox");
-const noOutbox = document.getElementById("no-outbox");
-let outboxSeen = "";
-async function refreshOutbox() {
-  try {
-    const res = await fetch("/demo/outbox");
-    if (!res.ok) return;
-    const { messages } = await res.json();
-    const key = messages.map((m) => m.id).join(",");
-    if (key === outboxSeen) return;
-    outboxSeen = key;
-    outbox.replaceChildren(
-      ...messages.slice(0, 8).map((m) => {
-        const item = document.createElement("li");
-        const head = document.createElement("div");
-        const to = document.createElement("strong");
-        to.textContent = `${m.channel === "sms" ? "SMS" : "Email"} to ${m.to}`;
-        const time = document.createElement("time");
-        time.textContent = new Date(m.createdAt).toLocaleTimeString();
-        head.append(to, time);
-        const text = document.createElement("pre");
-        text.textContent = m.text;
-        item.append(head, text);
-        return item;
-      }),
-    );
-    noOutbox.hidden = messages.length > 0;
-  } catch {
-    // The server is restarting; the next poll will catch up.
-  }
-}
-setInterval(refreshOutbox, 2000);
-void refreshOutbox();
-
-render();
+  render();
 }
 
 function render() {
@@ -126,51 +83,7 @@ withButton("expire", 2 * 60 * 60);
 document.getElementById("sign-out").addEventListener("click", () => {
   session = null;
   sessionStorage.removeItem("demo-session");
-  const tabs = document.querySelectorAll(".tab");
-function showFlow(flow) {
-  widget.setAttribute("data-flow", flow);
-  for (const tab of tabs) tab.setAttribute("aria-pressed", String(tab.dataset.flow === flow));
-  sessionStorage.setItem("demo-flow", flow);
-}
-for (const tab of tabs) tab.addEventListener("click", () => showFlow(tab.dataset.flow));
-showFlow(sessionStorage.getItem("demo-flow") === "devices" ? "devices" : "profile");
-
-// The demo's outbox: where codes go when no SMTP server or SMS gateway is configured.
-const outbox = document.getElementById("outbox");
-const noOutbox = document.getElementById("no-outbox");
-let outboxSeen = "";
-async function refreshOutbox() {
-  try {
-    const res = await fetch("/demo/outbox");
-    if (!res.ok) return;
-    const { messages } = await res.json();
-    const key = messages.map((m) => m.id).join(",");
-    if (key === outboxSeen) return;
-    outboxSeen = key;
-    outbox.replaceChildren(
-      ...messages.slice(0, 8).map((m) => {
-        const item = document.createElement("li");
-        const head = document.createElement("div");
-        const to = document.createElement("strong");
-        to.textContent = `${m.channel === "sms" ? "SMS" : "Email"} to ${m.to}`;
-        const time = document.createElement("time");
-        time.textContent = new Date(m.createdAt).toLocaleTimeString();
-        head.append(to, time);
-        const text = document.createElement("pre");
-        text.textContent = m.text;
-        item.append(head, text);
-        return item;
-      }),
-    );
-    noOutbox.hidden = messages.length > 0;
-  } catch {
-    // The server is restarting; the next poll will catch up.
-  }
-}
-setInterval(refreshOutbox, 2000);
-void refreshOutbox();
-
-render();
+  render();
   usernameInput.focus();
 });
 
@@ -196,14 +109,37 @@ document.getElementById("clear-events").addEventListener("click", () => {
   noEvents.hidden = false;
 });
 
-const tabs = document.querySelectorAll(".tab");
-function showFlow(flow) {
-  widget.setAttribute("data-flow", flow);
-  for (const tab of tabs) tab.setAttribute("aria-pressed", String(tab.dataset.flow === flow));
-  sessionStorage.setItem("demo-flow", flow);
+/** A group of toggle buttons (aria-pressed) whose choice is applied at once and kept for the tab's session. */
+function choiceGroup(selector, key, fallback, apply) {
+  const buttons = [...document.querySelectorAll(selector)];
+  const choose = (value) => {
+    for (const button of buttons) button.setAttribute("aria-pressed", String(button.value === value));
+    sessionStorage.setItem(key, value);
+    apply(value);
+  };
+  for (const button of buttons) button.addEventListener("click", () => choose(button.value));
+  const saved = sessionStorage.getItem(key);
+  choose(buttons.some((button) => button.value === saved) ? saved : fallback);
 }
-for (const tab of tabs) tab.addEventListener("click", () => showFlow(tab.dataset.flow));
-showFlow(sessionStorage.getItem("demo-flow") === "devices" ? "devices" : "profile");
+
+choiceGroup("[data-choice=flow]", "demo-flow", "profile", (flow) => widget.setAttribute("data-flow", flow));
+// The page follows the same theme as the widget, so dark mode can be seen the way a host would ship it.
+choiceGroup("[data-choice=theme]", "demo-theme", "auto", (theme) => {
+  widget.setAttribute("data-theme", theme);
+  document.documentElement.dataset.theme = theme;
+});
+// Branding lives in the host's stylesheet (demo.css, `.brand-acme`): custom properties and ::part(), no inline style.
+choiceGroup("[data-choice=brand]", "demo-brand", "default", (brand) => widget.classList.toggle("brand-acme", brand === "acme"));
+
+const language = document.getElementById("language");
+language.value = sessionStorage.getItem("demo-locale") ?? "";
+function applyLanguage() {
+  if (language.value) widget.setAttribute("data-locale", language.value);
+  else widget.removeAttribute("data-locale");
+  sessionStorage.setItem("demo-locale", language.value);
+}
+language.addEventListener("change", applyLanguage);
+applyLanguage();
 
 // The demo's outbox: where codes go when no SMTP server or SMS gateway is configured.
 const outbox = document.getElementById("outbox");

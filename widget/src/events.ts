@@ -1,9 +1,20 @@
 export type Flow = "profile" | "devices";
 
+/** What succeeded: the profile flow's save, or a step of the devices flow, or how the person left it. */
+export type ProfileWidgetAction =
+  | "profile_updated"
+  | "mfa_enabled"
+  | "mfa_disabled"
+  | "device_added"
+  | "device_renamed"
+  | "default_changed"
+  | "device_removed"
+  | "done"
+  | "cancelled";
+
 export interface ProfileWidgetSuccessDetail {
   flow: Flow;
-  /** What succeeded: `profile_updated` for the profile flow. */
-  action: string;
+  action: ProfileWidgetAction;
 }
 
 export interface ProfileWidgetErrorDetail {

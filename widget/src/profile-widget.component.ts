@@ -3,7 +3,7 @@ import { property, state } from "lit/decorators.js";
 import { ApiError, apiRequest, type ApiRequest, type ApiResponse, type Profile, type ProfilePatch } from "./api/client.js";
 import { safeLogoStyle, safeLogoUrl } from "./branding.js";
 import { emit, type Flow } from "./events.js";
-import { en, loadTranslation, type Translation } from "./i18n/index.js";
+import { en, intlLocaleFor, languageFor, loadTranslation, type Translation } from "./i18n/index.js";
 import type { ErrorCode } from "./i18n/en.js";
 import { styles } from "./profile-widget.styles.js";
 import type { DevicesFlow } from "./screens/devices/devices-flow.js";
@@ -15,6 +15,7 @@ import {
   validate,
   valuesOf,
   type FieldErrors,
+  type FieldPath,
   type FormValues,
   type Notice,
 } from "./screens/profile-form.js";
@@ -44,12 +45,15 @@ interface ProfileChange {
  * @attr data-company-name - shown in the header, and the logo's alt text.
  * @attr data-logo-url - https, or the page's own origin; anything else is not loaded.
  * @attr data-logo-style - size and spacing of the logo (`width`, `height`, `max-*`, `min-*`, `margin*`, `padding*`).
- * @attr data-locale - BCP 47 tag; default: the nearest `lang` attribute, then the browser's language.
+ * @attr data-locale - BCP 47 tag (`de`, `pt-BR`, `ar`…); default: the nearest `lang` attribute, then the browser's
+ *   languages. Exact tag, then its base language, then English. en, de, fr, es, it, nl, pt-BR, ja and ar (right to
+ *   left) are built in; each language but English is a chunk of its own, fetched only when chosen.
+ * @attr data-theme - `light`, `dark` or `auto` (default): `auto` follows the system's `prefers-color-scheme`.
  *
- * @fires profile-widget-success - `{flow, action}`. Profile flow: `profile_updated` after a save. Devices flow:
+ * @fires {ProfileWidgetSuccessEvent} profile-widget-success - `{flow, action}`. Profile flow: `profile_updated` after a save. Devices flow:
  *   `mfa_enabled`, `mfa_disabled`, `device_added`, `device_renamed`, `default_changed`, `device_removed`, and
  *   `done` / `cancelled` when the person ends the flow with Done / Cancel.
- * @fires profile-widget-error - `{flow, code, message}` for every failure shown except the profile's field
+ * @fires {ProfileWidgetErrorEvent} profile-widget-error - `{flow, code, message}` for every failure shown except the profile's field
  *   validation: the server's codes (e.g. `session_expired`, `reauthentication_required`, `otp_invalid`,
  *   `otp_expired`, `too_many_attempts`, `rate_limited`, `delivery_failed`, `device_limit_reached`,
  *   `method_disabled`, `last_device`), `network_error`, and the browser's passkey outcomes
@@ -58,16 +62,23 @@ interface ProfileChange {
  * @csspart card - the outer card.
  * @csspart header - logo, heading, subtitle and the signed-in user.
  * @csspart logo - the logo image.
- * @csspart heading - the "Profile" heading.
+ * @csspart heading - the "Profile" / "Multi-factor authentication" heading.
+ * @csspart subtitle - the line under the heading.
+ * @csspart body - everything below the header.
  * @csspart form - the profile form.
+ * @csspart section - one group of the profile form (name, contact, address).
  * @csspart field - one label, control, error and hint.
  * @csspart label - a field's label.
  * @csspart input - a text input or the country select.
+ * @csspart hint - the help text under a field.
  * @csspart error - a field's error message.
+ * @csspart actions - a row of buttons (Discard and Save; Cancel and the step's main action).
  * @csspart button - every button.
- * @csspart button-primary - the Save button.
- * @csspart message - a status message (saved, error, sign-in needed) and the full-card states.
+ * @csspart button-primary - the main action: Save, Enable MFA, Add device (with no device yet), Verify, Done…
  * @csspart button-danger - Remove and Turn off MFA in their confirmation steps.
+ * @csspart message - a status message (saved, error, sign-in needed) and the full-card states.
+ * @csspart screen - one screen of the devices flow.
+ * @csspart screen-heading - that screen's heading.
  * @csspart back - the "All devices" link above a device's screen.
  * @csspart device-list - the list of devices.
  * @csspart device - one device's row (a button that opens it).
@@ -79,18 +90,25 @@ interface ProfileChange {
  * @csspart qr - the authenticator app's QR code.
  * @csspart secret - the authenticator app's setup key.
  *
- * @cssproperty --pw-color-primary - buttons, focus ring (default #4f46e5).
- * @cssproperty --pw-color-on-primary - text on the primary colour (default #fff).
- * @cssproperty --pw-color-text - text (default #101828).
- * @cssproperty --pw-color-muted - secondary text (default #667085).
- * @cssproperty --pw-color-border - card and control borders (default #d0d5dd).
- * @cssproperty --pw-color-danger - errors (default #d92d20).
- * @cssproperty --pw-color-success - the saved message (default #067647).
- * @cssproperty --pw-color-warning - sign-in and conflict messages (default #b54708).
- * @cssproperty --pw-color-surface - card background (default #fff).
- * @cssproperty --pw-font-family - default: the system UI font.
- * @cssproperty --pw-radius - controls' corner radius; the card uses 1.5× (default 8px).
- * @cssproperty --pw-spacing - base spacing unit (default 16px).
+ * Colours default to a light and a dark value (`light-dark()`), picked by `data-theme` / the system setting; a
+ * `--pw-*` colour set by the page applies in both (give it `light-dark(…, …)` to differ).
+ *
+ * @cssproperty --pw-color-primary - buttons, links, icons (default #4f46e5 / dark #8b93ff).
+ * @cssproperty --pw-color-on-primary - text on the primary colour (default #fff / dark #0c111d).
+ * @cssproperty --pw-color-text - text (default #101828 / dark #f5f5f6).
+ * @cssproperty --pw-color-muted - secondary text (default #667085 / dark #a3a7b0).
+ * @cssproperty --pw-color-border - card and control borders (default #d0d5dd / dark #555c6b).
+ * @cssproperty --pw-color-danger - errors, Remove (default #c92a1e / dark #f97066).
+ * @cssproperty --pw-color-on-danger - text on the danger colour (default #fff / dark #0c111d).
+ * @cssproperty --pw-color-success - the saved message, "MFA is on" (default #067647 / dark #47cd89).
+ * @cssproperty --pw-color-warning - sign-in and conflict messages, "Pending verification" (default #b54708 / dark #fdb022).
+ * @cssproperty --pw-color-surface - card and control background (default #fff / dark #161b26).
+ * @cssproperty --pw-color-focus - focus ring and focused field border (default: the primary colour).
+ * @cssproperty --pw-font-family - every text (default: the system UI font).
+ * @cssproperty --pw-radius - controls' corner radius (default 8px).
+ * @cssproperty --pw-card-radius - the card's corner radius (default 1.5 × --pw-radius).
+ * @cssproperty --pw-card-shadow - the card's shadow (default a soft drop shadow; `none` to flatten).
+ * @cssproperty --pw-spacing - base spacing unit: card padding and gaps scale with it (default 16px).
  */
 export class ProfileWidget extends LitElement {
   static override styles = styles;
@@ -115,6 +133,8 @@ export class ProfileWidget extends LitElement {
 
   @state() private view: View = { kind: "loading" };
   @state() private t: Translation = en;
+  /** The chosen language's table is on its way: the header shows a placeholder rather than English. */
+  @state() private localizing = false;
   @state() private values = {} as FormValues;
   @state() private errors: FieldErrors = {};
   @state() private saving = false;
@@ -130,6 +150,11 @@ export class ProfileWidget extends LitElement {
   /** Aborted whenever the flow restarts, so late answers of an old run are dropped. */
   private run = new AbortController();
   private styledLogo?: HTMLImageElement;
+  /** Settles once the strings for the current locale are in `t` (never rejects: English is the fallback). */
+  private i18n: Promise<unknown> = Promise.resolve();
+  private i18nRun = 0;
+  /** The locale for Intl (country names, dates): the requested tag when its language is the one shown. */
+  private intlLocale = "en";
 
   /**
    * Retries what failed: resubmits a change that waited for a fresh sign-in — a profile save, a device removal,
@@ -153,14 +178,33 @@ export class ProfileWidget extends LitElement {
     if (this.view.kind === "loading") this.run.abort();
   }
 
-  private get resolvedLocale(): string {
-    return this.locale || this.closest("[lang]")?.getAttribute("lang") || navigator.language || "en";
+  /** `data-locale`, else the nearest `lang` on the page, else the first of the browser's languages the widget speaks. */
+  private requestedLocale(): string {
+    const own = this.locale || this.closest('[lang]:not([lang=""])')?.getAttribute("lang");
+    if (own) return own;
+    const browser = navigator.languages?.length ? navigator.languages : [navigator.language];
+    return browser.find((tag) => languageFor(tag) !== "en" || /^en\b/i.test(tag)) ?? "en";
+  }
+
+  /** Loads the strings for the requested locale (English at once; other languages from their own chunk). */
+  private localize(): void {
+    const requested = this.requestedLocale();
+    const language = languageFor(requested);
+    const run = ++this.i18nRun;
+    const apply = (t: Translation) => {
+      if (run !== this.i18nRun) return;
+      this.t = t;
+      this.intlLocale = intlLocaleFor(requested, t.lang);
+      this.localizing = false;
+      void this.devices?.localize();
+    };
+    if (language === "en") return apply(en);
+    this.localizing = true;
+    this.i18n = loadTranslation(language).then(apply);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has("locale")) {
-      void loadTranslation(this.resolvedLocale).then((t) => (this.t = t));
-    }
+    if (!this.hasUpdated || changed.has("locale")) this.localize();
     if (!this.hasUpdated || changed.has("flow") || changed.has("apiUrl") || changed.has("username")) {
       this.pending = undefined;
       void this.start();
@@ -203,13 +247,15 @@ export class ProfileWidget extends LitElement {
     this.notice = null;
     this.errors = {};
     try {
-      const { data, etag } = await this.api<Profile>("/api/profile");
+      const [{ data, etag }] = await Promise.all([this.api<Profile>("/api/profile"), this.i18n]);
       if (this.username && data.username !== this.username) {
         throw new ApiError(0, "username_mismatch", "The session belongs to another user");
       }
       this.show(data, etag, valuesOf(data));
       this.view = { kind: "ready" };
     } catch (error) {
+      // Messages are shown, and reported, in the person's language.
+      await this.i18n;
       if (!signal.aborted) this.fail(error);
     }
   }
@@ -234,19 +280,23 @@ export class ProfileWidget extends LitElement {
     const { signal } = (this.run = new AbortController());
     this.view = { kind: "loading" };
     try {
-      const { DevicesFlow } = await import("./screens/devices/devices-flow.js").catch((error: unknown) => {
-        throw new ApiError(0, "network_error", String(error));
-      });
+      const [{ DevicesFlow }] = await Promise.all([
+        import("./screens/devices/devices-flow.js").catch((error: unknown) => {
+          throw new ApiError(0, "network_error", String(error));
+        }),
+        this.i18n,
+      ]);
       this.devices ??= new DevicesFlow({
         host: this,
         api: (path, init) => this.api(path, init),
         t: () => this.t,
-        locale: () => this.resolvedLocale,
+        locale: () => this.intlLocale,
         setPending: (run) => (this.pending = run),
       });
       await this.devices.load(this.username);
       if (!signal.aborted) this.view = { kind: "devices" };
     } catch (error) {
+      await this.i18n;
       if (!signal.aborted) this.fail(error);
     }
   }
@@ -348,7 +398,8 @@ export class ProfileWidget extends LitElement {
   private fail(error: unknown, pending?: ProfileChange): void {
     const { code, fields = {} } = error instanceof ApiError ? error : new ApiError(0, "unknown", String(error));
     if (code === "validation_failed" && this.view.kind === "ready") {
-      const matched = Object.entries(fields).filter(([path]) => isField(path));
+      // The server's words are English: a field it names gets what that field accepts, in the widget's language.
+      const matched = Object.entries(fields).filter(([path]) => isField(path)).map(([path, text]) => [path, this.t.invalidField?.[path as FieldPath] ?? text]);
       const unmatched = Object.entries(fields).filter(([path]) => !isField(path)).map(([, text]) => text);
       return this.invalid(Object.fromEntries(matched), unmatched);
     }
@@ -391,9 +442,9 @@ export class ProfileWidget extends LitElement {
   override render() {
     const { t, view } = this;
     const devices = this.flow === "devices";
-    return html`<div class="card" part="card" lang=${t.lang} aria-busy=${view.kind === "loading" ? "true" : "false"}>
+    return html`<div class="card" part="card" lang=${t.lang} dir=${t.dir} aria-busy=${view.kind === "loading" ? "true" : "false"}>
       ${this.renderHeader(devices ? t.devicesHeading : t.profileHeading, devices ? t.devicesSubtitle : t.profileSubtitle)}
-      <div class="body">${this.renderBody()}</div>
+      <div class="body" part="body">${this.renderBody()}</div>
     </div>`;
   }
 
@@ -410,8 +461,10 @@ export class ProfileWidget extends LitElement {
           </div>`
         : nothing}
       <div class="titles">
-        <h2 class="heading" part="heading">${heading}</h2>
-        ${subtitle ? html`<p class="subtitle">${subtitle}</p>` : nothing}
+        ${this.localizing
+          ? html`<span class="bone title" aria-hidden="true"></span>`
+          : html`<h2 class="heading" part="heading">${heading}</h2>
+              <p class="subtitle" part="subtitle">${subtitle}</p>`}
       </div>
       ${username ? html`<p class="who">${this.t.signedInAs(username)}</p>` : nothing}
     </header>`;
@@ -420,14 +473,16 @@ export class ProfileWidget extends LitElement {
   private renderBody() {
     const { t, view } = this;
     switch (view.kind) {
-      case "loading":
+      case "loading": {
+        // Said once the person's language is in, not first in English.
+        const status = this.localizing ? "" : this.flow === "devices" ? t.loadingDevices : t.loading;
         if (this.flow === "devices") {
-          return html`<p class="sr-only" role="status">${t.loadingDevices}</p>
+          return html`<p class="sr-only" role="status">${status}</p>
             <div class="skeleton rows" aria-hidden="true">
               <span class="bone title"></span>${[1, 2, 3].map(() => html`<span class="bone control"></span>`)}
             </div>`;
         }
-        return html`<p class="sr-only" role="status">${t.loading}</p>
+        return html`<p class="sr-only" role="status">${status}</p>
           <div class="skeleton" aria-hidden="true">
             ${[2, 2, 4].map(
               (count) => html`<div class="section">
@@ -441,6 +496,7 @@ export class ProfileWidget extends LitElement {
               </div>`,
             )}
           </div>`;
+      }
       case "devices":
         return this.devices?.render();
       case "error": {
@@ -459,7 +515,7 @@ export class ProfileWidget extends LitElement {
       case "ready":
         return renderProfileForm({
           t,
-          locale: this.resolvedLocale,
+          locale: this.intlLocale,
           values: this.values,
           errors: this.errors,
           dirty: buildPatch(this.baseline, this.values) !== null,

@@ -1,19 +1,31 @@
 import { css } from "lit";
 
+/**
+ * Every colour is `light-dark(light, dark)`: the element's `color-scheme` picks one — the system's setting by
+ * default, or what `data-theme="light|dark"` says. A host's `--pw-*` value wins in both (it may use light-dark too).
+ */
 export const styles = css`
   :host {
     /* Nothing inherits in from the host page; every inner element is styled from .card down. */
     all: initial;
     display: block;
-    --_primary: var(--pw-color-primary, #4f46e5);
-    --_on-primary: var(--pw-color-on-primary, #fff);
-    --_text: var(--pw-color-text, #101828);
-    --_muted: var(--pw-color-muted, #667085);
-    --_border: var(--pw-color-border, #d0d5dd);
-    --_danger: var(--pw-color-danger, #d92d20);
-    --_success: var(--pw-color-success, #067647);
-    --_warning: var(--pw-color-warning, #b54708);
-    --_surface: var(--pw-color-surface, #fff);
+    color-scheme: light dark;
+    --_primary: var(--pw-color-primary, light-dark(#4f46e5, #8b93ff));
+    --_on-primary: var(--pw-color-on-primary, light-dark(#fff, #0c111d));
+    --_text: var(--pw-color-text, light-dark(#101828, #f5f5f6));
+    --_muted: var(--pw-color-muted, light-dark(#667085, #a3a7b0));
+    --_border: var(--pw-color-border, light-dark(#d0d5dd, #555c6b));
+    --_danger: var(--pw-color-danger, light-dark(#c92a1e, #f97066));
+    --_on-danger: var(--pw-color-on-danger, light-dark(#fff, #0c111d));
+    --_success: var(--pw-color-success, light-dark(#067647, #47cd89));
+    --_warning: var(--pw-color-warning, light-dark(#b54708, #fdb022));
+    --_surface: var(--pw-color-surface, light-dark(#fff, #161b26));
+    --_focus: var(--pw-color-focus, var(--_primary));
+    --_shadow: var(
+      --pw-card-shadow,
+      0 1px 2px rgb(16 24 40 / 4%),
+      0 12px 32px -12px light-dark(rgb(16 24 40 / 12%), rgb(0 0 0 / 50%))
+    );
     --_font: var(
       --pw-font-family,
       system-ui,
@@ -26,12 +38,19 @@ export const styles = css`
       sans-serif
     );
     --_radius: var(--pw-radius, 8px);
+    --_card-radius: var(--pw-card-radius, calc(var(--_radius) * 1.5));
     --_space: var(--pw-spacing, 16px);
     --_line: color-mix(in srgb, var(--_border) 60%, var(--_surface));
     --_tint: color-mix(in srgb, var(--_text) 3%, var(--_surface));
   }
   :host([hidden]) {
     display: none;
+  }
+  :host([data-theme="light"]) {
+    color-scheme: light;
+  }
+  :host([data-theme="dark"]) {
+    color-scheme: dark;
   }
   *,
   *::before,
@@ -46,10 +65,8 @@ export const styles = css`
     letter-spacing: normal;
     background: var(--_surface);
     border: 1px solid var(--_line);
-    border-radius: calc(var(--_radius) * 1.5);
-    box-shadow:
-      0 1px 2px rgb(16 24 40 / 4%),
-      0 12px 32px -12px rgb(16 24 40 / 12%);
+    border-radius: var(--_card-radius);
+    box-shadow: var(--_shadow);
     padding: calc(var(--_space) * 1.75) calc(var(--_space) * 2);
     -webkit-font-smoothing: antialiased;
     overflow-wrap: anywhere;
@@ -200,8 +217,8 @@ export const styles = css`
   }
   input:focus,
   select:focus {
-    border-color: var(--_primary);
-    box-shadow: 0 0 0 4px color-mix(in srgb, var(--_primary) 18%, transparent);
+    border-color: var(--_focus);
+    box-shadow: 0 0 0 4px color-mix(in srgb, var(--_focus) 18%, transparent);
   }
   [aria-invalid="true"],
   [aria-invalid="true"]:hover,
@@ -210,6 +227,11 @@ export const styles = css`
   }
   [aria-invalid="true"]:focus {
     box-shadow: 0 0 0 4px color-mix(in srgb, var(--_danger) 16%, transparent);
+  }
+  /* Inputs take their direction from what is typed (dir=auto: "12 Main St" stays in order in an Arabic form;
+     numbers and addresses are dir=ltr), yet line up with the rest of a right-to-left form. */
+  [dir="rtl"] input {
+    text-align: right;
   }
   @media (pointer: coarse) {
     input,
@@ -224,7 +246,7 @@ export const styles = css`
     content: "";
     position: absolute;
     top: 50%;
-    right: 15px;
+    inset-inline-end: 15px;
     width: 7px;
     height: 7px;
     border: solid var(--_muted);
@@ -233,7 +255,7 @@ export const styles = css`
     pointer-events: none;
   }
   select {
-    padding-right: 38px;
+    padding-inline-end: 38px;
     text-overflow: ellipsis;
     cursor: pointer;
   }
@@ -335,7 +357,7 @@ export const styles = css`
       opacity 0.15s;
   }
   button:focus-visible {
-    outline: 2px solid var(--_primary);
+    outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
   .primary {
@@ -343,10 +365,11 @@ export const styles = css`
     background: var(--_primary);
     box-shadow: 0 1px 2px rgb(16 24 40 / 10%);
   }
-  .primary:hover:not(:disabled) {
-    background: color-mix(in srgb, var(--_primary) 86%, #000);
+  .primary:hover:not(:disabled, [aria-disabled="true"]) {
+    background: color-mix(in srgb, var(--_primary) 86%, var(--_text));
   }
-  .primary:disabled {
+  .primary:disabled,
+  .primary[aria-disabled="true"] {
     cursor: not-allowed;
     opacity: 0.45;
   }

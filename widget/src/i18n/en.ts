@@ -1,10 +1,13 @@
 /**
- * The English table. It defines the `Translation` type that every other language file must satisfy;
- * function-valued terms take the values they interpolate.
+ * The English table, bundled with the widget as the fallback. It defines the `Translation` type that every other
+ * language file (`de.ts`, `ar.ts`, …) must satisfy, so a missing or extra key fails the type check; function-valued
+ * terms take the values they interpolate (and handle plurals and word order for their language).
  */
 const en = {
   /** BCP 47 tag of this table, set as `lang` on the widget so screen readers pick the right voice. */
   lang: "en",
+  /** Text direction: `rtl` lays the whole card out right to left. */
+  dir: "ltr" as "ltr" | "rtl",
 
   profileHeading: "Profile",
   profileSubtitle: "Manage your personal details",
@@ -36,6 +39,22 @@ const en = {
 
   invalidEmail: "Enter a valid email address, e.g. name@example.com.",
   invalidPhone: "Start the number with + and the country code.",
+  /**
+   * What each field accepts, shown beside a field the server refused. The server's own words are English, so the
+   * English table is null: it shows them as they are. Other languages list every field.
+   */
+  invalidField: null as Record<
+    | "givenName"
+    | "familyName"
+    | "email"
+    | "phone"
+    | "address.streetAddress"
+    | "address.locality"
+    | "address.region"
+    | "address.postalCode"
+    | "address.countryCode",
+    string
+  > | null,
 
   notSignedInTitle: "You're not signed in",
   signedOutTitle: "You've been signed out",
@@ -47,7 +66,11 @@ const en = {
   loadingDevices: "Loading your devices…",
   devicesLoadErrorTitle: "We couldn't load your devices",
 
-  /** One message per error code the server or the widget can produce; `unknown` covers the rest. */
+  /**
+   * One message per error code the server or the widget can produce; the devices flow's own table adds its codes.
+   * `unknown` covers the rest, including the codes a correct widget never provokes (`invalid_json`,
+   * `invalid_request`, `unknown_field`, `unsupported_media_type`, `payload_too_large`, `method_not_allowed`).
+   */
   errors: {
     session_missing: "Sign in to view and edit your profile.",
     session_invalid: "We couldn't verify your sign-in. Sign in again to continue.",
@@ -60,7 +83,9 @@ const en = {
     precondition_required: "Your profile couldn't be saved. Reload the page and try again.",
     network_error: "Can't reach the server. Check your connection and try again.",
     rate_limited: "Too many attempts. Wait a moment and try again.",
-    unknown: "Something went wrong on our side. Try again in a moment.",
+    service_unavailable: "The service is briefly unavailable. Try again in a moment.",
+    internal_error: "Something went wrong on our side. Try again in a moment.",
+    unknown: "Something went wrong. Try again in a moment.",
   },
 };
 

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { live } from "lit/directives/live.js";
 import type { Profile, ProfilePatch } from "../api/client.js";
-import { COUNTRY_CODES } from "../countries.js";
+import { COUNTRY_CODES } from "../country-codes.js";
 import type { Translation } from "../i18n/en.js";
 
 /** Form fields, named by the paths the server uses in a validation error's `fields`. */
@@ -135,13 +135,14 @@ function field(view: ProfileFormView, path: FieldPath, options: FieldOptions, co
       id=${id}
       name=${path}
       type=${options.type ?? "text"}
+      dir=${options.type ? "ltr" : "auto"}
       autocomplete=${options.autocomplete}
       .value=${live(view.values[path])}
       aria-invalid=${error ? "true" : nothing}
       aria-describedby=${describedBy || nothing}
     />`}
     ${error ? html`<p class="error" part="error" id="${id}-error">${error}</p>` : nothing}
-    ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : nothing}
+    ${options.hint ? html`<p class="hint" part="hint" id="${id}-hint">${options.hint}</p>` : nothing}
   </div>`;
 }
 
@@ -169,7 +170,7 @@ function countrySelect(view: ProfileFormView) {
 }
 
 function section(title: string, body: TemplateResult, description?: string) {
-  return html`<section class="section">
+  return html`<section class="section" part="section">
     <div class="section-head">
       <h3 class="section-title">${title}</h3>
       ${description ? html`<p class="section-note">${description}</p>` : nothing}
@@ -178,6 +179,8 @@ function section(title: string, body: TemplateResult, description?: string) {
   </section>`;
 }
 
+// Save is aria-disabled, never disabled, while there is nothing to save or a save runs: a disabled button would
+// drop keyboard focus to the page.
 export function renderProfileForm(view: ProfileFormView): TemplateResult {
   const { t, notice, saving } = view;
   return html`<form
@@ -214,7 +217,7 @@ export function renderProfileForm(view: ProfileFormView): TemplateResult {
               : nothing}
           </p>`
         : nothing}</div>
-      <div class="actions">
+      <div class="actions" part="actions">
         ${view.dirty && !saving
           ? html`<button type="button" class="secondary" part="button" @click=${view.onDiscard}>${t.discard}</button>`
           : nothing}
@@ -222,7 +225,7 @@ export function renderProfileForm(view: ProfileFormView): TemplateResult {
           type="submit"
           class="primary ${saving ? "busy" : ""}"
           part="button button-primary"
-          ?disabled=${!view.dirty || saving}
+          aria-disabled=${!view.dirty || saving ? "true" : "false"}
         >
           ${saving ? html`<span class="spinner" aria-hidden="true"></span>${t.saving}` : t.save}
         </button>

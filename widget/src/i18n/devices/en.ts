@@ -10,6 +10,13 @@ const en = {
     totp: "Authenticator app",
     passkey: "Passkey",
   },
+  /** The name a new device gets until the person renames it. */
+  nicknames: {
+    sms: "Phone",
+    email: "Email",
+    totp: "Authenticator app",
+    passkey: "Passkey",
+  },
   typeHints: {
     sms: "Get a code by text message",
     email: "Get a code by email",
@@ -33,11 +40,9 @@ const en = {
   addUnavailable: "New devices can't be added here right now.",
   defaultBadge: "Default",
   pending: "Pending verification",
-  openDevice: (nickname: string) => `Manage ${nickname}`,
   done: "Done",
   cancel: "Cancel",
   disableMfa: "Turn off MFA",
-  disableHint: "Sign in with your password only.",
 
   chooseTitle: "Add a device",
   chooseText: "Choose how you'd like to confirm it's you.",
@@ -72,7 +77,6 @@ const en = {
   // Not "QR code": a field nearby is labelled "Code", and a label should find one control.
   qrLabel: "QR image for your authenticator app",
   totpManual: "Can't scan it? Enter this setup key instead:",
-  secretLabel: "Setup key",
   copy: "Copy",
   copied: "Copied",
   copyFailed: "Couldn't copy. Select the key and copy it yourself.",
@@ -90,6 +94,7 @@ const en = {
   back: "All devices",
   type: "Type",
   added: "Added",
+  addedOn: (date: string) => `Added ${date}`,
   lastUsed: "Last used",
   never: "Never",
   nickname: "Nickname",
@@ -153,6 +158,7 @@ const en = {
     challenge_expired: "This passkey request expired. Try again.",
     passkey_invalid: "Your passkey couldn't be verified. Try again.",
     passkey_already_registered: "This passkey is already registered.",
+    resend_not_supported: "Only text message and email devices are sent codes.",
     not_found: "This device no longer exists. It may have been removed elsewhere.",
     validation_failed: "Check what you entered.",
   },

@@ -3,14 +3,25 @@ import en, { type DevicesTranslation } from "./en.js";
 export type { DevicesTranslation };
 
 /**
- * The devices flow's strings in other languages, each in its own chunk: add `fr: () => import("./fr.js")`
- * here beside the widget's `i18n/fr.ts`. English is part of the flow's chunk as the fallback.
+ * The devices flow's strings in other languages, each its own chunk, loaded with the flow for the language the
+ * widget chose (its `Translation`'s `lang`). English is part of the flow's chunk as the fallback.
  */
-const loaders: Record<string, () => Promise<{ default: DevicesTranslation }>> = {};
+const loaders: Record<string, () => Promise<{ default: DevicesTranslation }>> = {
+  ar: () => import("./ar.js"),
+  de: () => import("./de.js"),
+  es: () => import("./es.js"),
+  fr: () => import("./fr.js"),
+  it: () => import("./it.js"),
+  ja: () => import("./ja.js"),
+  nl: () => import("./nl.js"),
+  "pt-br": () => import("./pt-BR.js"),
+};
 
-/** The table for a BCP 47 locale: exact tag, then its language, then English. */
-export async function loadDevicesTranslation(locale: string): Promise<DevicesTranslation> {
-  const tag = locale.toLowerCase();
-  const load = loaders[tag] ?? loaders[tag.split("-")[0] ?? ""];
-  return load ? (await load()).default : en;
+/** The devices table for a language tag such as `de` or `pt-BR`; English when there is none or it can't be loaded. */
+export async function loadDevicesTranslation(lang: string): Promise<DevicesTranslation> {
+  try {
+    return (await loaders[lang.toLowerCase()]?.())?.default ?? en;
+  } catch {
+    return en;
+  }
 }

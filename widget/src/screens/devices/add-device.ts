@@ -9,7 +9,7 @@ import { icon } from "./icons.js";
 function cancelAndSubmit(flow: DevicesFlow, main: { label: string; busyLabel: string; onClick?: () => unknown }) {
   const { t } = flow;
   return html`<div class="footer">
-    <div class="actions">
+    <div class="actions" part="actions">
       ${actionButton(flow, { label: t.cancel, busy: "cancel", tone: "secondary", onClick: flow.cancelAdding })}
       ${actionButton(flow, { ...main, submit: !main.onClick })}
     </div>
@@ -46,7 +46,7 @@ export function renderChoose(flow: DevicesFlow): ScreenParts {
     text: t.chooseText,
     body: html`<ul class="devices options">${flow.methods.map(option)}</ul>
       <div class="footer">
-        <div class="actions">
+        <div class="actions" part="actions">
           <button type="button" class="secondary" part="button" @click=${() => flow.show({ kind: "list" })}>${t.cancel}</button>
         </div>
       </div>`,
@@ -133,7 +133,7 @@ export function renderTotp(flow: DevicesFlow, screen: Extract<Screen, { kind: "t
           </div>
           <div class="manual">
             <p class="muted" id="pw-secret-label">${t.totpManual}</p>
-            <code class="secret" part="secret" aria-describedby="pw-secret-label">${grouped}</code>
+            <code class="secret" part="secret" dir="ltr" aria-describedby="pw-secret-label">${grouped}</code>
             <button
               type="button"
               class="secondary small ${flow.copied ? "copied" : ""}"

@@ -45,6 +45,7 @@ export function textField(flow: DevicesFlow, o: FieldOptions) {
       name=${o.name}
       class=${o.className ?? nothing}
       type=${o.type}
+      dir=${o.name === "nickname" ? "auto" : "ltr"}
       autocomplete=${o.autocomplete}
       inputmode=${o.inputmode ?? nothing}
       maxlength=${o.maxlength ?? nothing}
@@ -57,7 +58,7 @@ export function textField(flow: DevicesFlow, o: FieldOptions) {
       @input=${flow.onInput}
     />
     ${error ? html`<p class="error" part="error" id="${id}-error">${error}</p>` : nothing}
-    ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : nothing}
+    ${o.hint ? html`<p class="hint" part="hint" id="${id}-hint">${o.hint}</p>` : nothing}
   </div>`;
 }
 

@@ -21,7 +21,7 @@ export function renderDevice(flow: DevicesFlow, device: Device | undefined): Scr
   const fact = (term: string, value: string) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
   return {
     title: device.nickname,
-    text: device.target ?? undefined,
+    text: device.target ? html`<bdi>${device.target}</bdi>` : undefined,
     icon: deviceTile(device),
     badge: deviceBadges(flow, device),
     back: () => flow.show({ kind: "list" }),
@@ -74,7 +74,7 @@ export function renderConfirmRemove(flow: DevicesFlow, device: Device | undefine
     text: t.confirmRemoveText(device.nickname),
     icon: deviceTile(device),
     body: html`<div class="footer">
-      <div class="actions">
+      <div class="actions" part="actions">
         <button type="button" class="secondary" part="button" ?disabled=${!!flow.busy} @click=${back}>${t.cancel}</button>
         ${actionButton(flow, { label: t.remove, busyLabel: t.removing, tone: "danger", onClick: flow.remove })}
       </div>

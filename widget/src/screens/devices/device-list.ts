@@ -13,12 +13,17 @@ export function formatDate(iso: string, locale: string): string {
   }
 }
 
-/** The type (unless the nickname says it), then the masked phone or address, or for apps and passkeys when they were added. */
-export function deviceSummary(flow: DevicesFlow, device: Device): string {
+/**
+ * The type (unless the nickname says it), then the masked phone or address (isolated, so "+1•••" reads the same in
+ * right-to-left text), or for apps and passkeys when they were added.
+ */
+export function deviceSummary(flow: DevicesFlow, device: Device) {
   const { t } = flow;
-  const where = device.target ?? `${t.added} ${formatDate(device.createdAt, flow.ctx.locale())}`;
+  const where = device.target
+    ? html`<bdi>${device.target}</bdi>`
+    : t.addedOn(formatDate(device.createdAt, flow.ctx.locale()));
   const type = t.types[device.type];
-  return type === device.nickname ? where : `${type} · ${where}`;
+  return type === device.nickname ? where : html`${type} · ${where}`;
 }
 
 export const deviceTile = (device: Pick<Device, "type">) =>
@@ -43,7 +48,7 @@ export function renderEnable(flow: DevicesFlow): ScreenParts {
           </ul>`
         : nothing}
       <div class="footer">
-        <div class="actions">
+        <div class="actions" part="actions">
           <button type="button" class="secondary" part="button" ?disabled=${!!flow.busy} @click=${() => flow.end("cancelled")}>
             ${t.cancel}
           </button>
@@ -95,7 +100,7 @@ export function renderList(flow: DevicesFlow): ScreenParts {
         <button type="button" class="link quiet" part="button disable-mfa" @click=${() => flow.show({ kind: "disable" })}>
           ${t.disableMfa}
         </button>
-        <div class="actions">
+        <div class="actions" part="actions">
           <button type="button" class="secondary" part="button" @click=${() => flow.end("cancelled")}>${t.cancel}</button>
           <button type="button" class="primary" part="button button-primary" @click=${() => flow.end("done")}>${t.done}</button>
         </div>
@@ -110,7 +115,7 @@ export function renderConfirmDisable(flow: DevicesFlow): ScreenParts {
     title: t.confirmDisableTitle,
     text: t.confirmDisableText,
     body: html`<div class="footer">
-      <div class="actions">
+      <div class="actions" part="actions">
         <button type="button" class="secondary" part="button" ?disabled=${!!flow.busy} @click=${back}>${t.cancel}</button>
         ${actionButton(flow, { label: t.disableMfa, busyLabel: t.disabling, tone: "danger", onClick: flow.disableMfa })}
       </div>
@@ -127,7 +132,7 @@ export function renderEnded(flow: DevicesFlow, action: "done" | "cancelled"): Sc
     text: done ? t.endedDoneText : t.endedCancelledText,
     icon: done ? html`<span class="tile hero done" aria-hidden="true">${icon("check")}</span>` : undefined,
     body: html`<div class="footer">
-      <div class="actions">
+      <div class="actions" part="actions">
         ${actionButton(flow, { label: t.manageAgain, tone: "secondary", onClick: flow.restart })}
       </div>
     </div>`,

@@ -9,7 +9,7 @@ import {
   type MfaConfig,
   type MfaState,
 } from "../../api/client.js";
-import { emit } from "../../events.js";
+import { emit, type ProfileWidgetAction } from "../../events.js";
 import type { ErrorCode, Translation } from "../../i18n/en.js";
 import en, { type DevicesErrorCode, type DevicesTranslation } from "../../i18n/devices/en.js";
 import { loadDevicesTranslation } from "../../i18n/devices/index.js";
@@ -95,6 +95,8 @@ export class DevicesFlow implements ReactiveController {
 
   private focusHeading = false;
   private focusField = false;
+  /** What had focus when a request started: its button is disabled meanwhile, so focus comes back to it after. */
+  private refocus?: HTMLElement;
   private timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(readonly ctx: DevicesContext) {
@@ -108,9 +110,15 @@ export class DevicesFlow implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const root = this.ctx.host.renderRoot;
-    if (this.focusHeading) root.querySelector<HTMLElement>("#pw-screen-title")?.focus();
+    const root = this.ctx.host.renderRoot as ShadowRoot;
+    const heading = root.querySelector<HTMLElement>("#pw-screen-title");
+    if (this.focusHeading) heading?.focus();
     else if (this.focusField) root.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.select();
+    else if (this.refocus && !this.busy && !root.activeElement && document.activeElement === document.body) {
+      // Focus fell to the page while the pressed button was disabled: back to it, or to the heading if it is gone.
+      (this.refocus.isConnected && !(this.refocus as HTMLButtonElement).disabled ? this.refocus : heading)?.focus();
+    }
+    if (!this.busy) this.refocus = undefined;
     this.focusHeading = this.focusField = false;
   }
 
@@ -143,7 +151,7 @@ export class DevicesFlow implements ReactiveController {
    */
   async load(expectedUsername: string): Promise<void> {
     const [t, profile, state, config] = await Promise.all([
-      loadDevicesTranslation(this.ctx.locale()),
+      loadDevicesTranslation(this.ctx.t().lang),
       this.ctx.api<{ username: string }>("/api/profile"),
       this.ctx.api<MfaState>("/api/mfa"),
       this.ctx.api<MfaConfig>("/api/config"),
@@ -156,6 +164,12 @@ export class DevicesFlow implements ReactiveController {
     this.mfa = state.data;
     this.config = config.data;
     this.show(this.mfa.enabled ? { kind: "list" } : { kind: "enable" }, null, false);
+  }
+
+  /** The widget's language changed: this flow's strings follow. */
+  async localize(): Promise<void> {
+    this.t = await loadDevicesTranslation(this.ctx.t().lang);
+    this.update();
   }
 
   /**
@@ -225,7 +239,8 @@ export class DevicesFlow implements ReactiveController {
     const { code, message } = this.message(error);
     const fields = error instanceof ApiError ? error.fields : undefined;
     if (options.field && (code === "otp_invalid" || code === "validation_failed")) {
-      this.fieldError = (fields && Object.values(fields)[0]) || message;
+      // The server's field messages are English: the field's own rule is said in the widget's language instead.
+      this.fieldError = code === "validation_failed" && fields ? this.fieldRule() : message;
       this.notice = null;
       this.focusField = true;
     } else {
@@ -240,7 +255,14 @@ export class DevicesFlow implements ReactiveController {
     emit(this.ctx.host, "profile-widget-error", { flow: "devices", code, message });
   }
 
-  private succeed(action: string): void {
+  /** What the current screen's field accepts. */
+  private fieldRule(): string {
+    const { t, screen } = this;
+    if (screen.kind === "target") return screen.type === "sms" ? t.invalidPhone : t.invalidEmail;
+    return screen.kind === "device" ? t.invalidNickname : t.invalidCode;
+  }
+
+  private succeed(action: ProfileWidgetAction): void {
     emit(this.ctx.host, "profile-widget-success", { flow: "devices", action });
   }
 
@@ -248,6 +270,8 @@ export class DevicesFlow implements ReactiveController {
   private async act(busy: string, work: () => Promise<void>): Promise<void> {
     if (this.busy) return;
     this.busy = busy;
+    const root = this.ctx.host.renderRoot as ShadowRoot;
+    this.refocus = (root.activeElement as HTMLElement | null) ?? undefined;
     this.update();
     try {
       await work();
@@ -342,8 +366,10 @@ export class DevicesFlow implements ReactiveController {
     });
   };
 
-  private async startAdding(body: Record<string, string>): Promise<AddedDevice> {
-    return (await this.ctx.api<AddedDevice>("/api/mfa/devices", { method: "POST", body })).data;
+  /** Starts adding a device, named in the person's language until they rename it. */
+  private async startAdding(body: { type: DeviceType } & Record<string, string>): Promise<AddedDevice> {
+    const named = { nickname: this.t.nicknames[body.type], ...body };
+    return (await this.ctx.api<AddedDevice>("/api/mfa/devices", { method: "POST", body: named })).data;
   }
 
   /** Sends the first code to the phone number or email address typed in. */
@@ -540,7 +566,7 @@ export class DevicesFlow implements ReactiveController {
   /** Every screen's frame: heading (focused on arrival), intro, a live region for its messages, the body. */
   render(): TemplateResult {
     const parts = this.screenParts();
-    return html`<section class="screen screen-${this.screen.kind}">
+    return html`<section class="screen screen-${this.screen.kind}" part="screen">
       ${parts.back
         ? html`<button type="button" class="back" part="button back" @click=${parts.back}>${icon("back")}${this.t.back}</button>`
         : nothing}
@@ -548,7 +574,7 @@ export class DevicesFlow implements ReactiveController {
         ${parts.icon ?? nothing}
         <div class="screen-titles">
           <div class="screen-title-row">
-            <h3 class="screen-title" id="pw-screen-title" tabindex="-1">${parts.title}</h3>
+            <h3 class="screen-title" part="screen-heading" id="pw-screen-title" tabindex="-1">${parts.title}</h3>
             ${parts.badge ?? nothing}
           </div>
           ${parts.text ? html`<p class="screen-text">${parts.text}</p>` : nothing}

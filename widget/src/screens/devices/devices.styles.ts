@@ -24,13 +24,18 @@ export const devicesStyles = css`
     stroke-linecap: round;
     stroke-linejoin: round;
   }
+  [dir="rtl"] .flip {
+    transform: scaleX(-1);
+  }
 
   /* Screen heading */
   .back {
     justify-self: start;
     min-height: 32px;
-    padding: 0 10px 0 4px;
-    margin: -6px 0 -4px -4px;
+    padding: 0;
+    padding-inline: 4px 10px;
+    margin: -6px 0 -4px;
+    margin-inline-start: -4px;
     gap: 2px;
     font-weight: 500;
     color: var(--_muted);
@@ -248,7 +253,8 @@ export const devicesStyles = css`
     margin-bottom: 10px;
   }
   .quiet {
-    margin: 0 auto 0 -8px;
+    margin: 0;
+    margin-inline: -8px auto;
     color: var(--_muted);
     font-weight: 500;
     font-size: 13.5px;
@@ -259,12 +265,12 @@ export const devicesStyles = css`
 
   /* Buttons of this flow */
   .danger {
-    color: #fff;
+    color: var(--_on-danger);
     background: var(--_danger);
     box-shadow: 0 1px 2px rgb(16 24 40 / 10%);
   }
   .danger:hover:not(:disabled) {
-    background: color-mix(in srgb, var(--_danger) 86%, #000);
+    background: color-mix(in srgb, var(--_danger) 86%, var(--_text));
   }
   .danger-text {
     color: var(--_danger);

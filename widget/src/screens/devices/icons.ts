@@ -16,6 +16,8 @@ const ICONS = {
 
 export type IconName = keyof typeof ICONS;
 
-/** A decorative icon: hidden from assistive technology, since the text beside it says the same. */
+/** A decorative icon: hidden from assistive technology, since the text beside it says the same. Arrows mirror in RTL. */
 export const icon = (name: IconName) =>
-  html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${ICONS[name]}</svg>`;
+  html`<svg class="icon ${name === "chevron" || name === "back" ? "flip" : ""}" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    ${ICONS[name]}
+  </svg>`;

@@ -1,0 +1,157 @@
+import type { DevicesTranslation } from "./en.js";
+
+// French typography: a no-break space (\u00a0) before : ; ? ! and inside « ».
+const fr: DevicesTranslation = {
+  types: { sms: "SMS", email: "E-mail", totp: "Application d’authentification", passkey: "Clé d’accès" },
+  nicknames: { sms: "Téléphone", email: "E-mail", totp: "Application d’authentification", passkey: "Clé d’accès" },
+  typeHints: {
+    sms: "Recevoir un code par SMS",
+    email: "Recevoir un code par e-mail",
+    totp: "Utiliser le code d’une application comme Google Authenticator ou 1Password",
+    passkey: "Utiliser votre empreinte digitale, votre visage ou le verrouillage de l’écran",
+  },
+
+  enableTitle: "Protégez votre compte avec la MFA",
+  enableText:
+    "L’authentification multifacteur (MFA) demande une seconde étape lors de la connexion (un code ou une clé d’accès)\u00a0: un mot de passe volé ne suffit donc pas à ouvrir votre compte.",
+  enable: "Activer la MFA",
+  enabling: "Activation…",
+
+  listTitle: "Vos appareils",
+  listText: "Lors de la connexion, nous vous demanderons de confirmer votre identité avec l’un d’eux.",
+  mfaOn: "MFA activée",
+  emptyTitle: "Aucun appareil pour l’instant",
+  emptyText:
+    "Ajoutez un téléphone, une adresse e-mail, une application d’authentification ou une clé d’accès pour terminer la configuration de la MFA.",
+  addDevice: "Ajouter un appareil",
+  limitReached: (max) =>
+    `Vous pouvez avoir jusqu’à ${max} appareil${max > 1 ? "s" : ""}. Supprimez-en un pour en ajouter un autre.`,
+  addUnavailable: "Il n’est pas possible d’ajouter de nouveaux appareils ici pour le moment.",
+  defaultBadge: "Par défaut",
+  pending: "Vérification en attente",
+  done: "Terminé",
+  cancel: "Annuler",
+  disableMfa: "Désactiver la MFA",
+
+  chooseTitle: "Ajouter un appareil",
+  chooseText: "Choisissez comment confirmer votre identité.",
+  passkeyUnsupported: "Ce navigateur ne peut pas créer de clés d’accès.",
+
+  targetText: {
+    sms: "Saisissez le numéro de mobile qui recevra vos codes de connexion.",
+    email: "Saisissez l’adresse e-mail qui recevra vos codes de connexion.",
+  },
+  phone: "Téléphone",
+  phoneHint: "Format international, par ex. +33612345678",
+  email: "E-mail",
+  sendCode: "Envoyer le code",
+  sending: "Envoi…",
+  invalidPhone: "Commencez le numéro par + et l’indicatif du pays, par ex. +33612345678.",
+  invalidEmail: "Saisissez une adresse e-mail valide, par ex. nom@example.com.",
+
+  codeTitle: "Saisissez le code",
+  codeSent: (target) => `Nous avons envoyé un code à 6 chiffres à ${target}.`,
+  code: "Code",
+  codeHint: "Il expire dans 10 minutes.",
+  invalidCode: "Saisissez les 6 chiffres du code.",
+  verify: "Vérifier",
+  verifying: "Vérification…",
+  noCode: "Vous ne l’avez pas reçu\u00a0?",
+  resend: "Renvoyer le code",
+  resendIn: (seconds) => `Renvoyer le code dans ${seconds}\u00a0s`,
+  resent: (target) => `Nous avons envoyé un nouveau code à ${target}.`,
+
+  totpTitle: "Configurez votre application d’authentification",
+  totpScan: "Scannez ce QR code avec votre application d’authentification.",
+  qrLabel: "Image QR pour votre application d’authentification",
+  totpManual: "Impossible de le scanner\u00a0? Saisissez plutôt cette clé de configuration\u00a0:",
+  copy: "Copier",
+  copied: "Copiée",
+  copyFailed: "Impossible de copier. Sélectionnez la clé et copiez-la vous-même.",
+  totpEnter: "Saisissez le code à 6 chiffres affiché par l’application.",
+
+  passkeyTitle: "Créer une clé d’accès",
+  passkeyText:
+    "Une clé d’accès vous permet de confirmer votre identité avec votre empreinte digitale, votre visage, un code PIN ou le verrouillage de l’écran. Rien à saisir, et impossible à hameçonner.",
+  createPasskey: "Créer une clé d’accès",
+  creatingPasskey: "En attente de votre appareil…",
+  passkeyCancelled: "La création de la clé d’accès a été annulée. Réessayez quand vous serez prêt.",
+  passkeyExists: "Cet appareil possède déjà une clé d’accès pour votre compte.",
+  passkeyFailed: "Votre navigateur n’a pas pu créer de clé d’accès. Réessayez ou choisissez un autre type d’appareil.",
+
+  back: "Tous les appareils",
+  type: "Type",
+  added: "Ajouté",
+  addedOn: (date) => `Ajouté le ${date}`,
+  lastUsed: "Dernière utilisation",
+  never: "Jamais",
+  nickname: "Nom",
+  nicknameHint: "Pour distinguer facilement vos appareils.",
+  invalidNickname: "Saisissez un nom de 40 caractères maximum.",
+  save: "Enregistrer",
+  saving: "Enregistrement…",
+  defaultTitle: "Appareil par défaut",
+  isDefault: "C’est votre appareil par défaut\u00a0: nous vous le demandons en premier lors de la connexion.",
+  makeDefaultText: "Faites-en l’appareil que nous vous demandons en premier lors de la connexion.",
+  setDefault: "Définir par défaut",
+  pendingText:
+    "Cet appareil n’a jamais été vérifié et ne peut donc pas servir à vous connecter. Supprimez-le, puis ajoutez-le à nouveau.",
+  removeTitle: "Supprimer l’appareil",
+  removeText: "Vous ne pourrez plus l’utiliser pour vous connecter.",
+  remove: "Supprimer",
+  removing: "Suppression…",
+  confirmRemoveTitle: "Supprimer cet appareil\u00a0?",
+  confirmRemoveText: (nickname) =>
+    `Vous ne pourrez plus utiliser «\u00a0${nickname}\u00a0» pour vous connecter. Vous pourrez l’ajouter à nouveau plus tard.`,
+
+  confirmDisableTitle: "Désactiver la MFA\u00a0?",
+  confirmDisableText:
+    "Vous vous connecterez uniquement avec votre mot de passe. Vos appareils sont conservés\u00a0: vous pourrez réactiver la MFA à tout moment.",
+  disabling: "Désactivation…",
+
+  deviceAdded: "Appareil ajouté",
+  deviceRenamed: "Appareil renommé",
+  defaultChanged: "Appareil par défaut modifié",
+  deviceRemoved: "Appareil supprimé",
+  mfaEnabled: "La MFA est activée. Ajoutez un appareil pour terminer la configuration.",
+  mfaDisabled: "La MFA est désactivée.",
+
+  endedDoneTitle: "C’est fait",
+  endedDoneText: "Vos appareils de connexion sont à jour.",
+  endedCancelledTitle: "Fermé",
+  endedCancelledText: "Vous pouvez revenir gérer vos appareils à tout moment.",
+  manageAgain: "Gérer les appareils",
+
+  errors: {
+    session_missing: "Connectez-vous pour gérer vos appareils de connexion.",
+    reauthentication_required:
+      "Par sécurité, reconnectez-vous pour effectuer cette modification. Elle sera terminée dès que vous l’aurez fait.",
+    otp_invalid: (attemptsLeft) =>
+      attemptsLeft === undefined
+        ? "Ce code est incorrect. Vérifiez-le et réessayez."
+        : `Ce code est incorrect. Il vous reste ${attemptsLeft} tentative${attemptsLeft > 1 ? "s" : ""}.`,
+    otp_expired: "Ce code a expiré. Demandez-en un nouveau.",
+    too_many_attempts: "Trop de codes erronés. Annulez et recommencez.",
+    rate_limited: (seconds) =>
+      seconds === undefined
+        ? "Trop de codes ont été envoyés. Patientez un instant et réessayez."
+        : seconds < 90
+          ? `Trop de codes ont été envoyés. Vous pourrez en demander un autre dans ${seconds} seconde${seconds > 1 ? "s" : ""}.`
+          : `Trop de codes ont été envoyés. Vous pourrez en demander un autre dans ${Math.ceil(seconds / 60)} minutes.`,
+    delivery_failed: "Impossible d’envoyer le code. Vérifiez le numéro ou l’adresse, ou réessayez plus tard.",
+    device_limit_reached: "Vous avez atteint le nombre maximal d’appareils. Supprimez-en un pour en ajouter un autre.",
+    method_disabled: "Ce type d’appareil ne peut pas être ajouté ici.",
+    last_device:
+      "La MFA nécessite au moins un appareil. Ajoutez d’abord un autre appareil, ou désactivez la MFA pour supprimer celui-ci.",
+    device_not_active: "Vérifiez cet appareil avant d’en faire votre appareil par défaut.",
+    device_already_active: "Cet appareil est déjà vérifié.",
+    challenge_expired: "Cette demande de clé d’accès a expiré. Réessayez.",
+    passkey_invalid: "Votre clé d’accès n’a pas pu être vérifiée. Réessayez.",
+    passkey_already_registered: "Cette clé d’accès est déjà enregistrée.",
+    resend_not_supported: "Seuls les appareils SMS et e-mail reçoivent des codes.",
+    not_found: "Cet appareil n’existe plus. Il a peut-être été supprimé ailleurs.",
+    validation_failed: "Vérifiez votre saisie.",
+  },
+};
+
+export default fr;
