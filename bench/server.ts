@@ -4,20 +4,29 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "../server/src/app";
 import { requireSession } from "../server/src/auth/session-middleware";
+import { cacheVerifiedSessions } from "../server/src/auth/session-cache";
 import { createSessionVerifier } from "../server/src/auth/verify-session";
 import { loadConfig } from "../server/src/config";
+import { createLogger } from "../server/src/log";
 import { loadStaticFiles } from "../server/src/routes/static";
 import { openStore } from "../server/src/store/db";
 
 const config = loadConfig(process.env);
 const store = await openStore(config.databaseUrl);
+// The verify-only ceiling always verifies; the app gets the cache main.ts gives it.
 const verifySession = await createSessionVerifier(config.auth);
-// Request logs go to stdout as in production (the bench discards them).
-const log = (entry: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(entry)}\n`);
+const cachedSession = cacheVerifiedSessions(verifySession, {
+  maxEntries: 10_000,
+  maxAgeMs: 60_000,
+  sessionMaxAgeSeconds: config.auth.sessionMaxAgeSeconds,
+  clockToleranceSeconds: config.auth.clockToleranceSeconds,
+});
+// Request logs go to stdout through the production logger (the bench discards them).
+const { log } = createLogger();
 const app = createApp({
   config,
   store,
-  verifySession,
+  verifySession: cachedSession,
   widgetFiles: loadStaticFiles(join(import.meta.dirname, "../dist/widget")),
   log,
 });

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
+import { cacheVerifiedSessions } from "./auth/session-cache";
 import { createSessionVerifier } from "./auth/verify-session";
 import { ConfigError, loadConfig } from "./config";
 import { createDemoIssuer } from "./demo/issuer";
@@ -44,7 +45,13 @@ async function main() {
     const loopbackHost = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
     auth = { ...auth, jwksUrl: `http://${loopbackHost.includes(":") ? `[${loopbackHost}]` : loopbackHost}:${config.port}/demo/jwks.json` };
   }
-  const verifySession = await createSessionVerifier(auth);
+  // A widget repeats one token on every request: verify it once, then trust it briefly.
+  const verifySession = cacheVerifiedSessions(await createSessionVerifier(auth), {
+    maxEntries: 10_000,
+    maxAgeMs: 60_000,
+    sessionMaxAgeSeconds: auth.sessionMaxAgeSeconds,
+    clockToleranceSeconds: auth.clockToleranceSeconds,
+  });
 
   const secretsKey = config.secretsKey ?? (demo ? loadOrCreateSecretsKey(join(dataDir, "secrets-key")) : undefined);
   // Demo mode without SMTP or an SMS gateway: codes land in the outbox the demo page shows.
