@@ -25,7 +25,8 @@ test("the demo page switches theme, branding and language, all under its strict 
   await page.getByRole("button", { name: "Acme brand" }).click();
   await widget.getByLabel("First name").fill("Ada");
   const save = widget.getByRole("button", { name: "Save" });
-  expect(await save.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderRadius])).toEqual([
+  // Polled: the button fades from its idle to its active colour.
+  await expect.poll(() => save.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderRadius])).toEqual([
     "rgb(102, 217, 232)",
     "999px",
   ]);
