@@ -19,7 +19,7 @@ test("the demo page switches theme, branding and language, all under its strict 
 
   await page.getByRole("button", { name: "Dark" }).click();
   await expect(widget).toHaveAttribute("data-theme", "dark");
-  expect(await background()).toBe("rgb(22, 27, 38)");
+  await expect.poll(background).toBe("rgb(22, 27, 38)");
   expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe("rgb(236, 238, 242)");
 
   await page.getByRole("button", { name: "Acme brand" }).click();
@@ -34,7 +34,7 @@ test("the demo page switches theme, branding and language, all under its strict 
   await page.getByLabel("Language").selectOption("de");
   await expect(widget.getByRole("heading", { name: "Profil" })).toBeVisible();
   await page.getByRole("button", { name: "Auto" }).click();
-  expect(await background()).not.toBe("rgb(22, 27, 38)");
+  await expect.poll(background).not.toBe("rgb(22, 27, 38)");
 
   expect(await page.evaluate(() => (window as unknown as { cspSeen: string[] }).cspSeen)).toEqual([]);
 });
