@@ -60,8 +60,8 @@ export function createApp(deps: AppDeps): Hono {
   // Whatever is logged while a request runs (services included) carries its request id.
   const requestScope = new AsyncLocalStorage<{ requestId: string }>();
   const log = (entry: Record<string, unknown>) => write({ ...requestScope.getStore(), ...entry });
-  const profiles = new ProfileService(store.db, { reauthMaxAgeSeconds: config.auth.reauthMaxAgeSeconds });
-  const mfa = new MfaService(store.db, {
+  const profiles = new ProfileService(store, { reauthMaxAgeSeconds: config.auth.reauthMaxAgeSeconds });
+  const mfa = new MfaService(store, {
     engine: store.engine,
     maxDevices: config.mfa.maxDevices,
     methods: {

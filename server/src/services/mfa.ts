@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { errors } from "../errors";
 import { DeliveryError, type Notifiers } from "../notify/types";
+import type { Store } from "../store/db";
 import type { Engine } from "../store/migrations";
 import {
   activatePendingDevice,
@@ -134,10 +135,13 @@ export class MfaService {
   private readonly available: MethodAvailability;
   private readonly otpKey: Buffer;
 
+  private readonly db: Kysely<Database>;
+
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly store: Pick<Store, "db" | "transact">,
     private readonly options: MfaServiceOptions,
   ) {
+    this.db = store.db;
     const { methods, notifiers, secretsKey } = options;
     this.available = {
       sms: methods.sms && notifiers.sms !== undefined,
@@ -167,7 +171,7 @@ export class MfaService {
 
   /** Runs `work` with the user's row locked, so checks and changes of one user's devices never interleave. */
   private inUserTransaction<T>(session: Session, work: (trx: Transaction<Database>, user: UserRow) => Promise<T>) {
-    return this.db.transaction().execute(async (trx) => {
+    return this.store.transact(async (trx) => {
       const found = await this.userFor(trx, session);
       // The row as it is once locked: one read before the lock could predate the change that held it (MFA just turned on).
       const user = (await lockUser(trx, this.options.engine, found.id)) ?? found;
@@ -197,7 +201,10 @@ export class MfaService {
   }
 
   async getState(session: Session): Promise<MfaState> {
-    return this.db.transaction().execute(async (trx) => {
+    // Two reads for a returning user; a first visit or a changed username takes the writing path.
+    const found = await findUserBySubject(this.db, session.subject);
+    if (found?.username === session.username) return this.stateOf(found, await listDevices(this.db, found.id));
+    return this.store.transact(async (trx) => {
       const user = await this.userFor(trx, session);
       return this.stateOf(user, await listDevices(trx, user.id));
     });
@@ -324,7 +331,7 @@ export class MfaService {
       await this.deliver(type, target, code);
     } catch (err) {
       // Leave no half-made device behind: the person never got a code for it.
-      await this.db.transaction().execute(async (trx) => {
+      await this.store.transact(async (trx) => {
         await deleteDevice(trx, id);
         await this.audit(trx, user.id, "mfa.device.discarded", { deviceId: id, type, reason: "delivery_failed" });
       });

@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import { errors } from "../errors";
+import type { Store } from "../store/db";
 import type { Database } from "../store/schema";
-import { insertAuditEvent, updateUserIfVersion, type UserRow } from "../store/users";
+import { findUserBySubject, insertAuditEvent, updateUserIfVersion, type UserRow } from "../store/users";
 import type { ProfilePatch } from "./profile-schema";
 import { isRecentSignIn, type Session } from "./session";
 import { userForSession } from "./users";
@@ -72,7 +73,7 @@ export function ifMatchAccepts(header: string, row: Pick<UserRow, "id" | "versio
 
 export class ProfileService {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly store: Pick<Store, "db" | "transact">,
     private readonly options: { reauthMaxAgeSeconds: number; now?: () => Date },
   ) {}
 
@@ -85,7 +86,10 @@ export class ProfileService {
   }
 
   async getProfile(session: Session): Promise<VersionedProfile> {
-    const row = await this.db.transaction().execute((trx) => this.userFor(trx, session));
+    // One read for a returning user; a first visit or a changed username takes the writing path.
+    const found = await findUserBySubject(this.store.db, session.subject);
+    const row =
+      found?.username === session.username ? found : await this.store.transact((trx) => this.userFor(trx, session));
     return { profile: toProfile(row), etag: etagOf(row) };
   }
 
@@ -94,7 +98,7 @@ export class ProfileService {
    * touched only when the patch carries one; email and phone changes need a recent sign-in.
    */
   async updateProfile(session: Session, ifMatch: string, patch: ProfilePatch): Promise<VersionedProfile> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.store.transact(async (trx) => {
       const row = await this.userFor(trx, session);
       if (!ifMatchAccepts(ifMatch, row)) throw errors.versionConflict();
 

@@ -3,12 +3,15 @@ import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from "kysely";
 import pg from "pg";
+import { groupCommit, type Transact } from "./group-commit";
 import { migrationProvider, type Engine } from "./migrations";
 import type { Database } from "./schema";
 
 export interface Store {
   db: Kysely<Database>;
   engine: Engine;
+  /** Runs a unit of work in a transaction (on SQLite, with group commit). */
+  transact: Transact;
   /** Runs a trivial query; throws when the database is unreachable. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -33,6 +36,7 @@ function openSqlite(path: string): Store {
   return {
     db,
     engine: "sqlite",
+    transact: groupCommit(db),
     ping: async () => {
       database.prepare("select 1").get();
     },
@@ -53,6 +57,7 @@ function openPostgres(url: string): Store {
   return {
     db,
     engine: "postgres",
+    transact: (work) => db.transaction().execute(work),
     ping: async () => {
       await pool.query("select 1");
     },
