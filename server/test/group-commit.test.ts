@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, sql, SqliteDialect } from "kysely";
+import { type Generated, Kysely, sql, SqliteDialect } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { groupCommit } from "../src/store/group-commit";
 
 interface Db {
-  notes: { id: number; text: string };
+  notes: { id: Generated<number>; text: string };
 }
 
 const dirs: string[] = [];
