@@ -1,7 +1,7 @@
 // `npm run bench`: one report of what the widget costs a host page and what the API carries,
 // each beside a ceiling measured in the same run. Writes bench/results/latest.json, prints a
 // Markdown table, and refreshes the Performance section of README.md.
-import { fork, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -83,14 +83,13 @@ process.on("exit", () => {
   for (const child of children) child.kill("SIGKILL");
 });
 
-/** Starts bench/server.ts (the real app plus the ceiling routes) and waits for /readyz. */
+/** Starts bench/server.mjs (the built app plus the ceiling routes, in plain Node) and waits for /readyz. */
 async function startBenchServer(databaseUrl: string, hostOrigin?: string) {
   const port = await freePort();
-  const child = fork(join(ROOT, "bench/server.ts"), [], {
+  const child = spawn(process.execPath, [join(ROOT, "bench/server.mjs")], {
     cwd: ROOT,
     env: serverEnv(port, databaseUrl, hostOrigin),
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    stdio: ["ignore", "ignore", "inherit"],
   });
   children.add(child);
   child.once("exit", () => children.delete(child));
@@ -337,10 +336,27 @@ async function measureStartup(): Promise<number[]> {
 }
 
 // ---------------------------------------------------------------- the run
+/** `BENCH_ONLY=api`: just the API load on each engine, printed, for quick iterations (nothing written). */
+async function apiOnly() {
+  const sqliteDir = join(TMP, "load");
+  rmSync(sqliteDir, { recursive: true, force: true });
+  const engines = [await loadEngine("sqlite", `sqlite:${join(sqliteDir, "profile.db")}`)];
+  const postgres = await freshPostgres();
+  if (postgres) {
+    engines.push(await loadEngine("postgres", postgres.url));
+    await postgres.drop();
+  }
+  for (const e of engines) {
+    console.log(`${e.engine}: RSS after load ${e.rssAfterLoadMb} MB`);
+    for (const x of e.results) console.log(`  ${x.name}: ${x.rps} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms, ${x.errors} errors`);
+  }
+}
+
 async function main() {
   mkdirSync(TMP, { recursive: true });
   console.error("building…");
   await run("npm", ["run", "-s", "build"]);
+  if (process.env.BENCH_ONLY === "api") return apiOnly();
 
   // Page cost and which files each flow loads.
   console.error(`page loads (${LOADS} per flow)…`);

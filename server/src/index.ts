@@ -11,6 +11,7 @@
  */
 export { createApp, MAX_BODY_BYTES, type AppDeps } from "./app";
 export { ConfigError, loadConfig, type Config } from "./config";
+export { createLogger, type Log, type LogEntry } from "./log";
 export { openStore, type Store } from "./store/db";
 export { createSessionVerifier, type SessionVerifier } from "./auth/verify-session";
 export { cacheVerifiedSessions, type SessionCacheOptions } from "./auth/session-cache";

@@ -51,7 +51,9 @@ export function createLogger(options: { destination?: DestinationStream; level?:
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: true }),
+    // Asynchronous: lines written while a write is in flight go out together in the next one
+    // (one system call per batch, not per line); pino flushes what is left when the process exits.
+    options.destination ?? pino.destination({ dest: 1, sync: false }),
   );
   const log: Log = ({ level, msg, ...rest }) => {
     const method = level && LEVELS.has(level) ? level : "info";

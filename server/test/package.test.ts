@@ -57,9 +57,11 @@ describe("profile-widget/server", () => {
     mkdirSync(join(ROOT, ".tmp"), { recursive: true });
     // Inside the repository, so the build's bare imports resolve from its node_modules like an installed package's.
     outDir = mkdtempSync(join(ROOT, ".tmp", "server-build-"));
-    await run(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "-c", "vite.server.config.ts", "--outDir", outDir, "--logLevel", "warn"], {
-      cwd: ROOT,
-    });
+    for (const mode of ["library", "program"]) {
+      await run(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "-c", "vite.server.config.ts", "--mode", mode, "--outDir", outDir, "--logLevel", "warn"], {
+        cwd: ROOT,
+      });
+    }
   }, 60_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -68,6 +70,13 @@ describe("profile-widget/server", () => {
     expect(entry?.import).toBe("./dist/server/index.js");
     expect(existsSync(join(outDir, "index.js"))).toBe(true);
     expect(existsSync(join(outDir, "main.js"))).toBe(true);
+    // The program carries its pure-JavaScript dependencies; the library leaves them to the host's node_modules.
+    const bareImports = (file: string) =>
+      [...readFileSync(join(outDir, file), "utf8").matchAll(/^import .* from "([^".][^"]*)";$/gm)]
+        .map((m) => m[1]!)
+        .filter((name) => !name.startsWith("node:"));
+    expect(bareImports("main.js")).toEqual([]);
+    expect(bareImports("index.js")).toEqual(expect.arrayContaining(["hono", "kysely", "jose"]));
     // The declarations land where `types` points: tsc keeps the layout under rootDir ".".
     const tsconfig = JSON.parse(readFileSync(join(ROOT, "tsconfig.server-types.json"), "utf8")) as {
       compilerOptions: { outDir: string; rootDir: string };

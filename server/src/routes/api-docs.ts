@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { createOpenApiDocument, type OpenApiDocument, type OpenApiOperation } from "../openapi";
+import type { OpenApiDocument, OpenApiOperation } from "../openapi";
 import { methodNotAllowed } from "./http";
 
 /** The reference page loads nothing but its own stylesheet: no script, no inline style, no other origin. */
@@ -20,11 +20,15 @@ const rendered = (body: string, type: string): Rendered => ({
   etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`,
 });
 
-/** Rendered once per server URL and process: every app built with the same config serves the same bytes. */
+/**
+ * Rendered once per server URL and process: every app built with the same config serves the same bytes.
+ * The generator (and the JSON Schema converter) is loaded on the first request, not at start-up.
+ */
 const cache = new Map<string, { json: Rendered; page: Rendered; css: Rendered }>();
-function renderedFor(serverUrl: string) {
+async function renderedFor(serverUrl: string) {
   let entry = cache.get(serverUrl);
   if (!entry) {
+    const { createOpenApiDocument } = await import("../openapi");
     const document = createOpenApiDocument(serverUrl ? { serverUrl } : {});
     entry = {
       json: rendered(JSON.stringify(document), "application/json; charset=utf-8"),
@@ -37,11 +41,12 @@ function renderedFor(serverUrl: string) {
 }
 
 /**
- * GET /openapi.json (the document, generated once when the app is built), GET /docs (an HTML
+ * GET /openapi.json (the document, generated on the first request for it), GET /docs (an HTML
  * reference rendered from it on the server) and GET /docs/docs.css.
  */
 export function apiDocsRoutes(options: { serverUrl?: string } = {}) {
-  const { json, page, css } = renderedFor(options.serverUrl ?? "");
+  // Rendered when first asked for, not at start-up.
+  const docs = () => renderedFor(options.serverUrl ?? "");
 
   const send = (c: Context, file: Rendered, extra: Record<string, string> = {}) => {
     c.header("Content-Type", file.type);
@@ -53,14 +58,14 @@ export function apiDocsRoutes(options: { serverUrl?: string } = {}) {
   };
 
   return new Hono()
-    .get("/openapi.json", (c) =>
+    .get("/openapi.json", async (c) =>
       // Public and credential-free, so any origin's API tooling may read it.
-      send(c, json, { "Access-Control-Allow-Origin": "*", "Cross-Origin-Resource-Policy": "cross-origin" }),
+      send(c, (await docs()).json, { "Access-Control-Allow-Origin": "*", "Cross-Origin-Resource-Policy": "cross-origin" }),
     )
     .all("/openapi.json", methodNotAllowed(["GET"]))
-    .get("/docs", (c) => send(c, page, { "Content-Security-Policy": DOCS_CSP }))
+    .get("/docs", async (c) => send(c, (await docs()).page, { "Content-Security-Policy": DOCS_CSP }))
     .all("/docs", methodNotAllowed(["GET"]))
-    .get("/docs/docs.css", (c) => send(c, css))
+    .get("/docs/docs.css", async (c) => send(c, (await docs()).css))
     .all("/docs/docs.css", methodNotAllowed(["GET"]));
 }
 

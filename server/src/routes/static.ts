@@ -7,7 +7,9 @@ import { errors } from "../errors";
 
 interface StaticFile {
   body: Uint8Array<ArrayBuffer>;
-  gzip: Uint8Array<ArrayBuffer> | null;
+  /** Compressed on the first request that accepts gzip, then kept. */
+  gzip: Uint8Array<ArrayBuffer> | null | undefined;
+  compressible: boolean;
   type: string;
   etag: string;
   /** Content-hashed names never change, so they may be cached for a year. */
@@ -27,7 +29,7 @@ const TYPES: Record<string, string> = {
   ".map": "application/json",
 };
 
-/** Reads a folder into memory once, with gzip copies of text files and strong ETags. */
+/** Reads a folder into memory once, with strong ETags; text files get a gzip copy when first asked for. */
 export function loadStaticFiles(dir: string): StaticFiles {
   const files: StaticFiles = new Map();
   const walk = (d: string) => {
@@ -41,7 +43,8 @@ export function loadStaticFiles(dir: string): StaticFiles {
         const compressible = /text|javascript|json|svg/.test(type) && body.length > 512;
         files.set(relative(dir, full).split(sep).join("/"), {
           body,
-          gzip: compressible ? new Uint8Array(gzipSync(body, { level: 9 })) : null,
+          gzip: undefined,
+          compressible,
           type,
           etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`,
           immutable: /-[A-Za-z0-9_-]{8,}\.js$/.test(name),
@@ -79,7 +82,8 @@ export function staticRoutes(
       if (options.csp && file.type.startsWith("text/html")) c.header("Content-Security-Policy", options.csp);
     }
     if (c.req.header("If-None-Match") === file.etag) return c.body(null, 304);
-    if (file.gzip && /\bgzip\b/.test(c.req.header("Accept-Encoding") ?? "")) {
+    if (file.compressible && /\bgzip\b/.test(c.req.header("Accept-Encoding") ?? "")) {
+      file.gzip ??= new Uint8Array(gzipSync(file.body, { level: 9 }));
       c.header("Content-Encoding", "gzip");
       return c.body(file.gzip);
     }

@@ -1,5 +1,4 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import QRCode from "qrcode";
 
 /** RFC 6238 as authenticator apps implement it: HMAC-SHA1, 6 digits, 30-second steps. */
 export const TOTP_PERIOD_SECONDS = 30;
@@ -112,6 +111,8 @@ export function decryptTotpSecret(key: Buffer, stored: string, deviceId: string)
 }
 
 /** The provisioning URI as an SVG QR code (attributes only, no inline style, so strict-CSP hosts can show it). */
-export function totpQrSvg(uri: string): Promise<string> {
+export async function totpQrSvg(uri: string): Promise<string> {
+  // Loaded when the first authenticator app is added.
+  const { default: QRCode } = await import("qrcode");
   return QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
 }

@@ -1,9 +1,7 @@
-import {
-  generateRegistrationOptions,
-  verifyRegistrationResponse,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type RegistrationResponseJSON,
-} from "@simplewebauthn/server";
+import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
+
+/** Loaded on the first passkey ceremony: most servers start and serve far more often than they register passkeys. */
+const webauthn = () => import("@simplewebauthn/server");
 
 export const WEBAUTHN_CHALLENGE_TTL_MS = 5 * 60_000;
 /** ES256, EdDSA, RS256: what platform authenticators and security keys use; listed so no runtime changes the set. */
@@ -19,11 +17,12 @@ export interface RelyingParty {
 export type CreationOptions = PublicKeyCredentialCreationOptionsJSON;
 
 /** Options for navigator.credentials.create(), excluding the user's existing passkeys. */
-export function passkeyCreationOptions(
+export async function passkeyCreationOptions(
   rp: RelyingParty,
   user: { id: string; name: string },
   excludeCredentialIds: string[],
 ): Promise<CreationOptions> {
+  const { generateRegistrationOptions } = await webauthn();
   return generateRegistrationOptions({
     rpID: rp.rpId,
     rpName: rp.rpName,
@@ -55,6 +54,7 @@ export async function verifyPasskeyRegistration(
   response: RegistrationResponseJSON,
   expectedChallenge: string,
 ): Promise<{ passkey: RegisteredPasskey } | { reason: string }> {
+  const { verifyRegistrationResponse } = await webauthn();
   try {
     const result = await verifyRegistrationResponse({
       response,

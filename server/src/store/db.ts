@@ -1,8 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from "kysely";
-import pg from "pg";
+import type BetterSqlite3 from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from "kysely";
 import { groupCommit, type Transact } from "./group-commit";
 import { migrationProvider, type Engine } from "./migrations";
 import type { Database } from "./schema";
@@ -19,12 +18,14 @@ export interface Store {
 
 /** Opens `sqlite:PATH`, `sqlite::memory:` or `postgres://…` and brings the schema up to date. */
 export async function openStore(url: string): Promise<Store> {
-  const store = url.startsWith("sqlite:") ? openSqlite(url.slice("sqlite:".length)) : openPostgres(url);
+  // Only the driver of the engine in use is loaded.
+  const store = url.startsWith("sqlite:") ? await openSqlite(url.slice("sqlite:".length)) : await openPostgres(url);
   await migrate(store);
   return store;
 }
 
-function openSqlite(path: string): Store {
+async function openSqlite(path: string): Promise<Store> {
+  const { default: SQLite } = await import("better-sqlite3");
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const database = new SQLite(path);
   // WAL for concurrent readers; synchronous=FULL so an acknowledged write survives a kill -9.
@@ -32,7 +33,7 @@ function openSqlite(path: string): Store {
   database.pragma("synchronous = FULL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return {
     db,
     engine: "sqlite",
@@ -44,7 +45,32 @@ function openSqlite(path: string): Store {
   };
 }
 
-function openPostgres(url: string): Store {
+/** Most prepared statements kept; the app issues a few dozen distinct ones. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running a one-row lookup. This keeps
+ * each distinct SQL text's statement (statements take their parameters on each run). Nothing here
+ * streams results, so a cached statement is never busy when it is reused.
+ */
+function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text) {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = database.prepare(text);
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Store> {
+  const { default: pg } = await import("pg");
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
