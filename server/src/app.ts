@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { PublicConfig } from "./api-schemas";
 import { requireSession } from "./auth/session-middleware";
@@ -15,13 +14,13 @@ import { demoRoutes } from "./routes/demo";
 import { mfaRoutes } from "./routes/mfa";
 import { profileRoutes } from "./routes/profile";
 import { apiCors, apiResponseHeaders, securityHeaders } from "./routes/headers";
-import { methodNotAllowed } from "./routes/http";
+import { MAX_BODY_BYTES, methodNotAllowed } from "./routes/http";
 import { staticRoutes, type StaticFiles } from "./routes/static";
 import { MfaService } from "./services/mfa";
 import { ProfileService } from "./services/profile";
 import type { Store } from "./store/db";
 
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES };
 
 export interface AppDeps {
   config: Config;
@@ -100,18 +99,12 @@ export function createApp(deps: AppDeps): Hono {
   app.use(securityHeaders({ hsts: config.publicUrl.startsWith("https:") }));
   app.use("/api/*", apiCors(config.corsOrigins), apiResponseHeaders);
 
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw errors.payloadTooLarge(MAX_BODY_BYTES);
-    },
-  });
   for (const prefix of ["/api/*", "/demo/*"]) {
     app.use(
       prefix,
-      // GET and HEAD bodies are never read, so reads skip the body check (it costs a full Request).
-      (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)),
+      // A declared body over the limit is refused before anything else; readBodyText enforces it while reading too.
       async function requireJson(c, next) {
+        if (Number(c.req.header("Content-Length") ?? 0) > MAX_BODY_BYTES) throw errors.payloadTooLarge(MAX_BODY_BYTES);
         if (WRITE_METHODS.has(c.req.method)) {
           const type = c.req.header("Content-Type") ?? "";
           if (!/^application\/json\s*(;|$)/i.test(type)) throw errors.unsupportedMediaType();

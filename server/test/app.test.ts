@@ -1,3 +1,6 @@
+import { request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config";
 import { buildTestApp, type TestApp } from "./helpers";
@@ -47,6 +50,54 @@ describe("HTTP behaviour", () => {
       headers: { "If-Match": "*" },
     });
     await expectError(res, 413, "payload_too_large");
+  });
+
+  it("reads bodies straight from Node's socket: a declared or streamed body over the limit is 413, changing nothing", async () => {
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" }) as Server;
+    await new Promise((r) => server.once("listening", r));
+    const { port } = server.address() as AddressInfo;
+    const token = await t.tokenFor("body-reader");
+    const send = (body: string, chunked: boolean, ifMatch = "*") =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: "127.0.0.1",
+            port,
+            path: "/api/profile",
+            method: "PATCH",
+            headers: {
+              Authorization: `Bearer ${token}`,
+              "Content-Type": "application/json",
+              "If-Match": ifMatch,
+              ...(chunked ? {} : { "Content-Length": Buffer.byteLength(body) }),
+            },
+          },
+          (res) => {
+            let text = "";
+            res.on("data", (d: Buffer) => (text += d.toString()));
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
+        req.on("error", reject);
+        if (chunked) for (let i = 0; i < body.length; i += 8192) req.write(body.slice(i, i + 8192));
+        else req.write(body);
+        req.end();
+      });
+    try {
+      const big = JSON.stringify({ givenName: "x".repeat(70_000) });
+      for (const chunked of [false, true]) {
+        const res = await send(big, chunked);
+        expect(res.status).toBe(413);
+        expect(JSON.parse(res.body)).toMatchObject({ error: { code: "payload_too_large" } });
+      }
+      const small = await send(JSON.stringify({ givenName: "Grace", address: { locality: "Zürich" } }), true);
+      expect(small.status).toBe(200);
+      expect(JSON.parse(small.body)).toMatchObject({ givenName: "Grace", address: { locality: "Zürich" } });
+      const profile = (await (await t.call("GET", "/api/profile", { token })).json()) as { givenName: string };
+      expect(profile.givenName).toBe("Grace");
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it("allows CORS only for the configured origins, never echoing a foreign one", async () => {

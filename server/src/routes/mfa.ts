@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { errors } from "../errors";
 import { DEVICE_TYPES, type ActivationProof, type MfaService, type NewDevice } from "../services/mfa";
-import { methodNotAllowed, readJson } from "./http";
+import { methodNotAllowed, readJson, readOptionalJson } from "./http";
 
 // C0/C1 controls and bidi overrides, which could disguise a nickname.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -98,16 +98,6 @@ function parseActivation(body: unknown): ActivationProof {
   return parseBody(OtpActivation, body);
 }
 
-/** Actions without parameters take `{}`, or an empty body (still sent as application/json). */
-async function readOptionalJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw errors.invalidJson();
-  }
-}
 
 function deviceId(c: Context): string {
   const id = c.req.param("id") ?? "";
