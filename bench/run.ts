@@ -336,7 +336,7 @@ async function measureStartup(): Promise<number[]> {
 }
 
 // ---------------------------------------------------------------- the run
-/** `BENCH_ONLY=api`: just the API load on each engine, printed, for quick iterations (nothing written). */
+/** `BENCH_ONLY=api` (or `page`): just the API load on each engine (or the page loads), printed, for quick iterations; nothing written. */
 async function apiOnly() {
   const sqliteDir = join(TMP, "load");
   rmSync(sqliteDir, { recursive: true, force: true });
@@ -394,6 +394,13 @@ async function main() {
   await browser.close();
   await stop(api.child);
   hostPage.server.close();
+  if (process.env.BENCH_ONLY === "page") {
+    for (const flow of ["profile", "devices"] as const) {
+      const ms = pages[flow].map((p) => p.interactiveMs);
+      console.log(`${flow}: median ${round(median(ms))} ms, p90 ${round(percentile(ms, 90))} ms, blocking ${round(median(pages[flow].map((p) => p.blockingMs)))} ms`);
+    }
+    return;
+  }
 
   const dist = join(ROOT, "dist/widget");
   const weightOf = (names: string[]) => [...new Set(names)].map((name) => weigh(join(dist, name), name));

@@ -32,6 +32,11 @@ test.describe("a person manages their profile in a widget embedded on another si
     await page.reload();
     await expect(widget.getByLabel("First name")).toHaveValue("Ada");
     await expect(widget.getByLabel("Country")).toHaveValue("GB");
+    // The chosen country shows at once; the rest of the list follows and the choice stays.
+    const country = widget.getByLabel("Country");
+    await expect(country.locator("option")).toHaveCount(250);
+    await expect(country.locator("option:checked")).toHaveText("United Kingdom");
+    await expect(country.locator("option").nth(1)).toHaveText("Afghanistan");
     expect(await cspViolations(page)).toEqual([]);
   });
 

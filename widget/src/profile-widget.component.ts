@@ -11,6 +11,7 @@ import {
   buildPatch,
   isField,
   rebase,
+  countryOptions,
   renderProfileForm,
   validate,
   valuesOf,
@@ -139,6 +140,9 @@ export class ProfileWidget extends LitElement {
   @state() private errors: FieldErrors = {};
   @state() private saving = false;
   @state() private notice: Notice | null = null;
+  /** The full country list, rendered just after the form first shows (see ProfileFormView.allCountries). */
+  @state() private allCountries = false;
+  private countriesScheduled = false;
 
   private profile?: Profile;
   private baseline = {} as FormValues;
@@ -217,6 +221,11 @@ export class ProfileWidget extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.view.kind === "ready" && !this.allCountries && !this.countriesScheduled) {
+      this.countriesScheduled = true;
+      // After the form has painted: one frame, then a task.
+      requestAnimationFrame(() => setTimeout(() => (this.allCountries = true)));
+    }
     const logo = this.renderRoot.querySelector<HTMLImageElement>("img");
     if (logo && (logo !== this.styledLogo || changed.has("logoStyle"))) {
       this.styledLogo = logo;
@@ -247,7 +256,10 @@ export class ProfileWidget extends LitElement {
     this.notice = null;
     this.errors = {};
     try {
-      const [{ data, etag }] = await Promise.all([this.api<Profile>("/api/profile"), this.i18n]);
+      const request = this.api<Profile>("/api/profile");
+      // While the request is in flight: the country names (Intl's data loads slowly on a cold page).
+      void this.i18n.then(() => countryOptions(this.intlLocale));
+      const [{ data, etag }] = await Promise.all([request, this.i18n]);
       if (this.username && data.username !== this.username) {
         throw new ApiError(0, "username_mismatch", "The session belongs to another user");
       }
@@ -516,6 +528,7 @@ export class ProfileWidget extends LitElement {
         return renderProfileForm({
           t,
           locale: this.intlLocale,
+          allCountries: this.allCountries,
           values: this.values,
           errors: this.errors,
           dirty: buildPatch(this.baseline, this.values) !== null,

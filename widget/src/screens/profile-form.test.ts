@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Profile } from "../api/client.js";
 import en from "../i18n/en.js";
+import { COUNTRY_CODES } from "../country-codes.js";
 import { buildPatch, countryOptions, rebase, validate, valuesOf } from "./profile-form.js";
 
 const profile: Profile = {
@@ -71,5 +72,17 @@ describe("countryOptions", () => {
     const names = options.map(([, name]) => name);
     expect(names).toEqual([...names].sort(new Intl.Collator("en").compare));
     expect(countryOptions("not a locale!").length).toBe(options.length);
+  });
+
+  it("builds English in (the runtime's own names and order), other languages from Intl", () => {
+    const names = new Intl.DisplayNames(["en"], { type: "region" });
+    const collator = new Intl.Collator("en");
+    const expected = COUNTRY_CODES.map((code): [string, string] => [code, names.of(code) ?? code]).sort((a, b) =>
+      collator.compare(a[1], b[1]),
+    );
+    expect(countryOptions("en")).toEqual(expected);
+    expect(countryOptions("en-GB")).toBe(countryOptions("en"));
+    expect(countryOptions("de").find(([code]) => code === "DE")).toEqual(["DE", "Deutschland"]);
+    expect(countryOptions("fr").find(([code]) => code === "DE")).toEqual(["DE", "Allemagne"]);
   });
 });

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import { live } from "lit/directives/live.js";
 import type { Profile, ProfilePatch } from "../api/client.js";
 import { COUNTRY_CODES } from "../country-codes.js";
+import { ENGLISH_COUNTRY_NAMES } from "../country-names-en.js";
 import type { Translation } from "../i18n/en.js";
 
 /** Form fields, named by the paths the server uses in a validation error's `fields`. */
@@ -73,10 +74,11 @@ export function validate(baseline: FormValues, values: FormValues, t: Translatio
   return errors;
 }
 
-let countryCache: { locale: string; options: Array<[string, string]> } | undefined;
+let countryCache: { locale: string; options: ReadonlyArray<[string, string]> } | undefined;
 
-/** Country options in the user's language, sorted by name. */
-export function countryOptions(locale: string): Array<[string, string]> {
+/** Country options in the user's language, sorted by name (English built in, other languages from Intl). */
+export function countryOptions(locale: string): ReadonlyArray<[string, string]> {
+  if (/^en(?:-|$)/i.test(locale)) return ENGLISH_COUNTRY_NAMES;
   if (countryCache?.locale !== locale) {
     let names: Intl.DisplayNames | undefined;
     let collator: Intl.Collator;
@@ -102,6 +104,11 @@ export interface Notice {
 export interface ProfileFormView {
   t: Translation;
   locale: string;
+  /**
+   * False for the first render: the country list then holds only the chosen country, and the other
+   * 248 options follow a moment later, off the path to an interactive form.
+   */
+  allCountries: boolean;
   values: FormValues;
   errors: FieldErrors;
   dirty: boolean;
@@ -149,8 +156,9 @@ function field(view: ProfileFormView, path: FieldPath, options: FieldOptions, co
 function countrySelect(view: ProfileFormView) {
   const path = "address.countryCode";
   const value = view.values[path];
-  const options = countryOptions(view.locale);
   const error = view.errors[path];
+  const all = countryOptions(view.locale);
+  const options = view.allCountries ? all : all.filter(([code]) => code === value);
   return html`<div class="select">
     <select
       part="input"
@@ -161,7 +169,7 @@ function countrySelect(view: ProfileFormView) {
       aria-describedby=${error ? `${idOf(path)}-error` : nothing}
     >
       <option value="" .selected=${!value}>${view.t.selectCountry}</option>
-      ${value && !options.some(([code]) => code === value)
+      ${value && !all.some(([code]) => code === value)
         ? html`<option value=${value} selected>${value}</option>`
         : nothing}
       ${options.map(([code, name]) => html`<option value=${code} .selected=${code === value}>${name}</option>`)}
