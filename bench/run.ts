@@ -179,6 +179,8 @@ function startHostPage(api: { origin: string }, tokens: Map<string, string>): Pr
     const flow = url.searchParams.get("flow") === "devices" ? "devices" : "profile";
     const t = tokens.get(url.searchParams.get("user") ?? "") ?? "";
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+    // The floor: the same host page without the widget.
+    if (url.searchParams.get("flow") === "none") return void res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench host</title></head><body><h1>Host page</h1></body></html>`);
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench host</title>
 <script type="module" src="${apiOrigin}/widget/profile-widget.js"></script></head>
 <body><h1>Host page</h1><profile-widget data-flow="${flow}" data-session-token="${t}"></profile-widget></body></html>`);
@@ -197,6 +199,7 @@ const INTERACTIVE_PROBE = `
     .observe({ type: "longtask", buffered: true });
   window.__interactive = new Promise((resolve) => {
     const ready = () => {
+      if (new URLSearchParams(location.search).get("flow") === "none") return document.readyState !== "loading";
       const root = document.querySelector("profile-widget")?.shadowRoot;
       if (!root) return false;
       const flow = document.querySelector("profile-widget").getAttribute("data-flow");
@@ -314,14 +317,17 @@ async function loadEngine(engine: "sqlite" | "postgres", databaseUrl: string) {
 }
 
 // ---------------------------------------------------------------- 4. start-up
-async function measureStartup(): Promise<number[]> {
+/** The floor for start-up: Node itself, answering /readyz from a bare node:http server. */
+const FLOOR_SERVER = `require("node:http").createServer((q, s) => s.end("{}")).listen(Number(process.env.PORT), "127.0.0.1");`;
+
+async function measureStartup(floor = false): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const dir = join(TMP, `startup-${i}`);
     rmSync(dir, { recursive: true, force: true });
     const port = await freePort();
     const started = performance.now();
-    const child = spawn(process.execPath, [join(ROOT, "dist/server/main.js")], {
+    const child = spawn(process.execPath, floor ? ["-e", FLOOR_SERVER] : [join(ROOT, "dist/server/main.js")], {
       cwd: ROOT,
       env: serverEnv(port, `sqlite:${join(dir, "profile.db")}`),
       stdio: "ignore",
@@ -384,8 +390,8 @@ async function main() {
     }
   }
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  const pages: Record<"profile" | "devices", PageLoad[]> = { profile: [], devices: [] };
-  for (const flow of ["profile", "devices"] as const) {
+  const pages: Record<"none" | "profile" | "devices", PageLoad[]> = { none: [], profile: [], devices: [] };
+  for (const flow of ["none", "profile", "devices"] as const) {
     await measurePage(browser, `${hostPage.origin}/?flow=${flow}&user=page-${flow}`, api.origin); // warm the server
     for (let i = 0; i < LOADS; i++) {
       pages[flow].push(await measurePage(browser, `${hostPage.origin}/?flow=${flow}&user=page-${flow}`, api.origin));
@@ -395,7 +401,7 @@ async function main() {
   await stop(api.child);
   hostPage.server.close();
   if (process.env.BENCH_ONLY === "page") {
-    for (const flow of ["profile", "devices"] as const) {
+    for (const flow of ["none", "profile", "devices"] as const) {
       const ms = pages[flow].map((p) => p.interactiveMs);
       console.log(`${flow}: median ${round(median(ms))} ms, p90 ${round(percentile(ms, 90))} ms, blocking ${round(median(pages[flow].map((p) => p.blockingMs)))} ms`);
     }
@@ -426,8 +432,9 @@ async function main() {
 
   console.error("start-up…");
   const startup = await measureStartup();
+  const startupFloor = await measureStartup(true);
 
-  const interactive = (flow: "profile" | "devices") => ({
+  const interactive = (flow: "none" | "profile" | "devices") => ({
     medianMs: round(median(pages[flow].map((p) => p.interactiveMs))),
     p90Ms: round(percentile(pages[flow].map((p) => p.interactiveMs), 90)),
     blockingMedianMs: round(median(pages[flow].map((p) => p.blockingMs))),
@@ -469,9 +476,9 @@ async function main() {
       wholeBuild: { files: allFiles, total: total(allFiles) },
       peers,
     },
-    page: { profile: interactive("profile"), devices: interactive("devices") },
+    page: { none: interactive("none"), profile: interactive("profile"), devices: interactive("devices") },
     api: engines,
-    server: { readyMs: startup, readyMedianMs: median(startup) },
+    server: { readyMs: startup, readyMedianMs: median(startup), floorReadyMedianMs: median(startupFloor) },
     targets: targets.map(([target, value, met]) => ({ target, value, met })),
   };
   writeFileSync(join(ROOT, "bench/results/latest.json"), `${JSON.stringify(report, null, 2)}\n`);
@@ -501,9 +508,9 @@ type Report = {
     wholeBuild: { files: FileWeight[]; total: { raw: number; gzip: number } };
     peers: Array<FileWeight & { name: string }>;
   };
-  page: Record<"profile" | "devices", { medianMs: number; p90Ms: number; blockingMedianMs: number }>;
+  page: Record<"none" | "profile" | "devices", { medianMs: number; p90Ms: number; blockingMedianMs: number }>;
   api: Array<{ engine: string; results: LoadResult[]; rssAfterLoadMb: number }>;
-  server: { readyMedianMs: number };
+  server: { readyMedianMs: number; floorReadyMedianMs: number };
   targets: Array<{ target: string; value: string; met: boolean }>;
 };
 
@@ -528,6 +535,7 @@ function markdown(r: Report): string {
     "",
     "| page (Chromium, cold cache) | median | p90 | main-thread blocking (median) |",
     "|---|---:|---:|---:|",
+    `| floor: the same host page without the widget, navigation → first frame | ${r.page.none.medianMs} ms | ${r.page.none.p90Ms} ms | ${r.page.none.blockingMedianMs} ms |`,
     `| navigation → interactive profile form with data | ${r.page.profile.medianMs} ms | ${r.page.profile.p90Ms} ms | ${r.page.profile.blockingMedianMs} ms |`,
     `| navigation → interactive device list | ${r.page.devices.medianMs} ms | ${r.page.devices.p90Ms} ms | ${r.page.devices.blockingMedianMs} ms |`,
     "",
@@ -539,7 +547,7 @@ function markdown(r: Report): string {
   }
   lines.push(
     "",
-    `Server: ready ${r.server.readyMedianMs} ms after start (SQLite, median of 5); resident memory after load ${r.api.map((e) => `${e.rssAfterLoadMb} MB (${e.engine})`).join(", ")}.`,
+    `Server: ready ${r.server.readyMedianMs} ms after start (SQLite, fresh database, median of 5; floor: Node answering from a bare node:http server, ${r.server.floorReadyMedianMs} ms); resident memory after load ${r.api.map((e) => `${e.rssAfterLoadMb} MB (${e.engine})`).join(", ")}.`,
     "",
     "| target | measured | met |",
     "|---|---|---|",
