@@ -10,6 +10,8 @@ const heading = (widget: Locator, name: string) => widget.getByRole("heading", {
 
 for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`every screen is accessible (axe, ${colorScheme} mode)`, () => {
+    // Each axe scan of the widget takes seconds on a small machine, and each test makes many.
+    test.describe.configure({ timeout: 180_000 });
     test.beforeEach(async ({ page }) => {
       await page.emulateMedia({ colorScheme });
     });
@@ -64,7 +66,6 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test("devices: enable MFA, lists, every add step, one device, confirmations, the end", async ({ page }) => {
-      test.setTimeout(60_000);
       const username = uniqueUser("a11y-dev");
       const widget = await openHost(page, { token: await tokenFor(username), flow: "devices" });
 
