@@ -14,7 +14,7 @@ import { demoRoutes } from "./routes/demo";
 import { mfaRoutes } from "./routes/mfa";
 import { profileRoutes } from "./routes/profile";
 import { apiCors, apiResponseHeaders, securityHeaders } from "./routes/headers";
-import { MAX_BODY_BYTES, methodNotAllowed } from "./routes/http";
+import { MAX_BODY_BYTES, methodNotAllowed, refuseDeclaredOversize } from "./routes/http";
 import { staticRoutes, type StaticFiles } from "./routes/static";
 import { MfaService } from "./services/mfa";
 import { ProfileService } from "./services/profile";
@@ -104,7 +104,7 @@ export function createApp(deps: AppDeps): Hono {
       prefix,
       // A declared body over the limit is refused before anything else; readBodyText enforces it while reading too.
       async function requireJson(c, next) {
-        if (Number(c.req.header("Content-Length") ?? 0) > MAX_BODY_BYTES) throw errors.payloadTooLarge(MAX_BODY_BYTES);
+        refuseDeclaredOversize(c);
         if (WRITE_METHODS.has(c.req.method)) {
           const type = c.req.header("Content-Type") ?? "";
           if (!/^application\/json\s*(;|$)/i.test(type)) throw errors.unsupportedMediaType();
@@ -157,7 +157,6 @@ export function createApp(deps: AppDeps): Hono {
   app.onError((err, c) => {
     let apiError: ApiError;
     if (err instanceof ApiError) apiError = err;
-    else if (err instanceof HTTPException && err.status === 413) apiError = errors.payloadTooLarge(MAX_BODY_BYTES);
     else if (err instanceof HTTPException && err.status < 500) {
       apiError = new ApiError(err.status as 400, "bad_request", "The request could not be understood.");
     } else if (isDatabaseUnavailable(err)) {

@@ -5,14 +5,17 @@ import { errors } from "../errors";
 /** The largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** Refuses (413) a request whose Content-Length is over MAX_BODY_BYTES, before anything is read. */
+export function refuseDeclaredOversize(c: Context): void {
+  if (Number(c.req.header("Content-Length") ?? 0) > MAX_BODY_BYTES) throw errors.payloadTooLarge(MAX_BODY_BYTES);
+}
+
 /**
- * The request body as text, refused with 413 past MAX_BODY_BYTES however it is sent (a
- * Content-Length is checked before anything is read). On Node the bytes are read straight from
- * the socket's message, which spares building a web Request and stream for a few hundred bytes.
+ * The request body as text, refused with 413 past MAX_BODY_BYTES however it is sent (the app's
+ * write guard has already refused an oversized Content-Length). On Node the bytes are read straight
+ * from the socket's message, which spares building a web Request and stream for a few hundred bytes.
  */
 export async function readBodyText(c: Context): Promise<string> {
-  const declared = Number(c.req.header("Content-Length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw errors.payloadTooLarge(MAX_BODY_BYTES);
   const incoming = (c.env as { incoming?: Readable } | undefined)?.incoming;
   const source: AsyncIterable<Uint8Array> | null =
     incoming && incoming.readableDidRead === false ? incoming : (c.req.raw.body as AsyncIterable<Uint8Array> | null);
@@ -27,10 +30,10 @@ export async function readBodyText(c: Context): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Parses the JSON body; the Content-Type was already enforced by the app's write guard. */
-export async function readJson(c: Context): Promise<unknown> {
+/** Parses the JSON body (`whenEmpty` for an empty one); the Content-Type was already enforced by the app's write guard. */
+async function parseJsonBody(c: Context, whenEmpty: () => unknown): Promise<unknown> {
   const text = await readBodyText(c);
-  if (text.trim() === "") throw errors.invalidJson();
+  if (text.trim() === "") return whenEmpty();
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -38,16 +41,14 @@ export async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-/** Actions without parameters take `{}`, or an empty body (still sent as application/json). */
-export async function readOptionalJson(c: Context): Promise<unknown> {
-  const text = await readBodyText(c);
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
+/** The JSON body; an empty one is invalid. */
+export const readJson = (c: Context) =>
+  parseJsonBody(c, () => {
     throw errors.invalidJson();
-  }
-}
+  });
+
+/** Actions without parameters take `{}`, or an empty body (still sent as application/json). */
+export const readOptionalJson = (c: Context) => parseJsonBody(c, () => ({}));
 
 /** A catch-all for a path's other methods: 405 with `Allow`. */
 export const methodNotAllowed = (allow: string[]) => () => {

@@ -8,7 +8,7 @@ import { errors } from "../errors";
 interface StaticFile {
   body: Uint8Array<ArrayBuffer>;
   /** Compressed on the first request that accepts gzip, then kept. */
-  gzip: Uint8Array<ArrayBuffer> | null | undefined;
+  gzip: Uint8Array<ArrayBuffer> | undefined;
   compressible: boolean;
   type: string;
   etag: string;

@@ -44,7 +44,7 @@ import {
   otpMessageText,
 } from "./otp";
 import { isRecentSignIn, type Session } from "./session";
-import { userForSession } from "./users";
+import { userForRead, userForSession } from "./users";
 import {
   base32Encode,
   decryptTotpSecret,
@@ -201,13 +201,8 @@ export class MfaService {
   }
 
   async getState(session: Session): Promise<MfaState> {
-    // Two reads for a returning user; a first visit or a changed username takes the writing path.
-    const found = await findUserBySubject(this.db, session.subject);
-    if (found?.username === session.username) return this.stateOf(found, await listDevices(this.db, found.id));
-    return this.store.transact(async (trx) => {
-      const user = await this.userFor(trx, session);
-      return this.stateOf(user, await listDevices(trx, user.id));
-    });
+    const user = await userForRead(this.store, session, this.now().toISOString());
+    return this.stateOf(user, await listDevices(this.db, user.id));
   }
 
   /**

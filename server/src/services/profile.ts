@@ -2,10 +2,10 @@ import type { Kysely } from "kysely";
 import { errors } from "../errors";
 import type { Store } from "../store/db";
 import type { Database } from "../store/schema";
-import { findUserBySubject, insertAuditEvent, updateUserIfVersion, type UserRow } from "../store/users";
+import { insertAuditEvent, updateUserIfVersion, type UserRow } from "../store/users";
 import type { ProfilePatch } from "./profile-schema";
 import { isRecentSignIn, type Session } from "./session";
-import { userForSession } from "./users";
+import { userForRead, userForSession } from "./users";
 
 export interface Address {
   streetAddress: string | null;
@@ -86,10 +86,7 @@ export class ProfileService {
   }
 
   async getProfile(session: Session): Promise<VersionedProfile> {
-    // One read for a returning user; a first visit or a changed username takes the writing path.
-    const found = await findUserBySubject(this.store.db, session.subject);
-    const row =
-      found?.username === session.username ? found : await this.store.transact((trx) => this.userFor(trx, session));
+    const row = await userForRead(this.store, session, this.now());
     return { profile: toProfile(row), etag: etagOf(row) };
   }
 

@@ -1,8 +1,19 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { Store } from "../store/db";
 import type { Database } from "../store/schema";
 import { findUserBySubject, insertAuditEvent, insertUserIfMissing, setUsername, type UserRow } from "../store/users";
 import type { Session } from "./session";
+
+/**
+ * The session user's row for a read: one query for a returning user; a first visit or a changed
+ * username takes the writing path (userForSession in a transaction).
+ */
+export async function userForRead(store: Pick<Store, "db" | "transact">, session: Session, now: string): Promise<UserRow> {
+  const found = await findUserBySubject(store.db, session.subject);
+  if (found?.username === session.username) return found;
+  return store.transact((trx) => userForSession(trx, session, now));
+}
 
 /** The session user's row, created on first visit; the username follows the identity provider's. */
 export async function userForSession(db: Kysely<Database>, session: Session, now: string): Promise<UserRow> {
