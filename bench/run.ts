@@ -342,17 +342,23 @@ async function measureStartup(floor = false): Promise<number[]> {
 }
 
 // ---------------------------------------------------------------- the run
-/** `BENCH_ONLY=api` (or `page`): just the API load on each engine (or the page loads), printed, for quick iterations; nothing written. */
-async function apiOnly() {
+/** The API under load on SQLite and, when a server is configured, PostgreSQL. */
+async function loadEngines() {
   const sqliteDir = join(TMP, "load");
   rmSync(sqliteDir, { recursive: true, force: true });
+  console.error(`API load (${CONNECTIONS} connections, ${DURATION} s per route)…`);
   const engines = [await loadEngine("sqlite", `sqlite:${join(sqliteDir, "profile.db")}`)];
   const postgres = await freshPostgres();
   if (postgres) {
     engines.push(await loadEngine("postgres", postgres.url));
     await postgres.drop();
-  }
-  for (const e of engines) {
+  } else console.error("  PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL");
+  return engines;
+}
+
+/** `BENCH_ONLY=api` (or `page`): just the API load on each engine (or the page loads), printed, for quick iterations; nothing written. */
+async function apiOnly() {
+  for (const e of await loadEngines()) {
     console.log(`${e.engine}: RSS after load ${e.rssAfterLoadMb} MB`);
     for (const x of e.results) console.log(`  ${x.name}: ${x.rps} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms, ${x.errors} errors`);
   }
@@ -419,16 +425,7 @@ async function main() {
   ].map(([name, path]) => ({ name: name!, ...weigh(join(ROOT, path!)) }));
 
   // API under load, per engine.
-  const engines: Array<Awaited<ReturnType<typeof loadEngine>>> = [];
-  const sqliteDir = join(TMP, "load");
-  rmSync(sqliteDir, { recursive: true, force: true });
-  console.error(`API load (${CONNECTIONS} connections, ${DURATION} s per route)…`);
-  engines.push(await loadEngine("sqlite", `sqlite:${join(sqliteDir, "profile.db")}`));
-  const postgres = await freshPostgres();
-  if (postgres) {
-    engines.push(await loadEngine("postgres", postgres.url));
-    await postgres.drop();
-  } else console.error("  PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL");
+  const engines = await loadEngines();
 
   console.error("start-up…");
   const startup = await measureStartup();
