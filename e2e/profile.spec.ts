@@ -117,6 +117,31 @@ test.describe("a person manages their profile in a widget embedded on another si
     });
   });
 
+  test("the profile loads with one request, whether the token is an attribute or getSessionToken set after adding the element", async ({ page }) => {
+    const username = uniqueUser("getter");
+    const token = await tokenFor(username);
+    const profileRequests: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "GET" && r.url().endsWith("/api/profile")) profileRequests.push(r.headers()["authorization"] ?? "");
+    });
+    const widget = await openHost(page, { token });
+    await expect(widget.getByText(username)).toBeVisible();
+    expect(profileRequests).toEqual([`Bearer ${token}`]);
+
+    // A framework that creates the element, adds it, then sets its properties.
+    profileRequests.length = 0;
+    const other = uniqueUser("getter");
+    await page.evaluate(async (t) => {
+      document.querySelector("profile-widget")!.remove();
+      const element = document.createElement("profile-widget");
+      document.getElementById("slot")!.append(element);
+      element.getSessionToken = async () => t;
+    }, await tokenFor(other));
+    await expect(widget.getByText(other)).toBeVisible();
+    expect(profileRequests).toHaveLength(1);
+    expect(await widgetEvents(page)).not.toContainEqual(expect.objectContaining({ type: "profile-widget-error" }));
+  });
+
   test("a username other than the session's is refused with username_mismatch", async ({ page }) => {
     const token = await tokenFor(uniqueUser("real"));
     await openHost(page, { token, username: "someone-else" });

@@ -143,6 +143,8 @@ export class ProfileWidget extends LitElement {
   /** The full country list, rendered just after the form first shows (see ProfileFormView.allCountries). */
   @state() private allCountries = false;
   private countriesScheduled = false;
+  /** The inputs of the load started on first connection, until the first update has checked them. */
+  private startedWith?: unknown[];
 
   private profile?: Profile;
   private baseline = {} as FormValues;
@@ -173,13 +175,27 @@ export class ProfileWidget extends LitElement {
   }
 
   override connectedCallback(): void {
+    // The first request leaves before the styles are adopted and the loading state is rendered.
+    if (!this.hasUpdated && !this.startedWith) {
+      this.startedWith = this.inputs();
+      this.localize();
+      void this.start();
+    }
     super.connectedCallback();
     if (this.hasUpdated && this.view.kind === "loading") void this.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.view.kind === "loading") this.run.abort();
+    if (this.view.kind === "loading") {
+      this.run.abort();
+      this.startedWith = undefined;
+    }
+  }
+
+  /** What the first load depends on. */
+  private inputs(): unknown[] {
+    return [this.flow, this.apiUrl, this.sessionToken, this.getSessionToken, this.username, this.locale];
   }
 
   /** `data-locale`, else the nearest `lang` on the page, else the first of the browser's languages the widget speaks. */
@@ -208,6 +224,12 @@ export class ProfileWidget extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated) {
+      // Started on connection with the same inputs: nothing to redo.
+      const started = this.startedWith;
+      this.startedWith = undefined;
+      if (started && this.inputs().every((value, i) => value === started[i])) return;
+    }
     if (!this.hasUpdated || changed.has("locale")) this.localize();
     if (!this.hasUpdated || changed.has("flow") || changed.has("apiUrl") || changed.has("username")) {
       this.pending = undefined;
