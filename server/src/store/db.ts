@@ -102,7 +102,12 @@ async function migrate(store: Store): Promise<void> {
     provider: migrationProvider(store.engine),
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
+  // Kysely runs SQLite migrations statement by statement, each its own commit and fsync; one
+  // transaction around them all makes a fresh database's schema one commit, applied whole or not at all.
+  const atomic = store.engine === "sqlite";
+  if (atomic) await sql`begin immediate`.execute(store.db);
   const { error, results } = await migrator.migrateToLatest();
+  if (atomic) await sql.raw(error ? "rollback" : "commit").execute(store.db);
   if (error) {
     const failed = results?.find((r) => r.status === "Error");
     throw new Error(`database migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);
