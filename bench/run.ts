@@ -22,6 +22,13 @@ const USERS = 200;
 const ISSUER = "https://id.bench.test";
 const AUDIENCE = "profile-widget-bench";
 const TMP = join(ROOT, ".tmp/bench");
+/** The Node flags `npm run serve` starts the server with: the servers measured here run with them too. */
+const SERVE_NODE_FLAGS = (() => {
+  const serve = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.serve ?? "";
+  const flags = /\bnode((?: --\S+)*) dist\/server\/main\.js\b/.exec(serve);
+  if (!flags) throw new Error(`package.json's serve script does not run dist/server/main.js: ${serve}`);
+  return flags[1]!.trim().split(" ").filter(Boolean);
+})();
 
 const median = (xs: number[]) => percentile(xs, 50);
 function percentile(xs: number[], p: number): number {
@@ -86,7 +93,7 @@ process.on("exit", () => {
 /** Starts bench/server.mjs (the built app plus the ceiling routes, in plain Node) and waits for /readyz. */
 async function startBenchServer(databaseUrl: string, hostOrigin?: string) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, "bench/server.mjs")], {
+  const child = spawn(process.execPath, [...SERVE_NODE_FLAGS, join(ROOT, "bench/server.mjs")], {
     cwd: ROOT,
     env: serverEnv(port, databaseUrl, hostOrigin),
     stdio: ["ignore", "ignore", "inherit"],
@@ -312,8 +319,10 @@ async function loadEngine(engine: "sqlite" | "postgres", databaseUrl: string) {
     console.error(`  ${engine} ${name}: ${results.at(-1)!.rps} req/s`);
   }
   const rss = rssMb(child.pid!);
+  const memory = (await (await fetch(`${origin}/bench/memory`)).json()) as NodeJS.MemoryUsage;
+  if (process.env.BENCH_MEMORY) console.log(JSON.stringify(memory));
   await stop(child);
-  return { engine, results, rssAfterLoadMb: rss };
+  return { engine, results, rssAfterLoadMb: rss, heapTotalMb: round(memory.heapTotal / 2 ** 20), externalMb: round(memory.external / 2 ** 20) };
 }
 
 // ---------------------------------------------------------------- 4. start-up
@@ -337,7 +346,7 @@ async function measureStartup({ floor = false, cold = false, runs = 5 } = {}): P
     rmSync(dir, { recursive: true, force: true });
     const port = await freePort();
     const started = performance.now();
-    const child = spawn(process.execPath, floor ? ["-e", FLOOR_SERVER] : [join(ROOT, "dist/server/main.js")], {
+    const child = spawn(process.execPath, floor ? ["-e", FLOOR_SERVER] : [...SERVE_NODE_FLAGS, join(ROOT, "dist/server/main.js")], {
       cwd: ROOT,
       env: serverEnv(port, `sqlite:${join(dir, "profile.db")}`),
       stdio: "ignore",
@@ -369,7 +378,7 @@ async function loadEngines() {
 /** `BENCH_ONLY=api` (or `page`): just the API load on each engine (or the page loads), printed, for quick iterations; nothing written. */
 async function apiOnly() {
   for (const e of await loadEngines()) {
-    console.log(`${e.engine}: RSS after load ${e.rssAfterLoadMb} MB`);
+    console.log(`${e.engine}: RSS after load ${e.rssAfterLoadMb} MB (V8 heap ${e.heapTotalMb} MB, external ${e.externalMb} MB)`);
     for (const x of e.results) console.log(`  ${x.name}: ${x.rps} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms, ${x.errors} errors`);
   }
 }
@@ -477,7 +486,7 @@ async function main() {
   const report = {
     date: new Date().toISOString(),
     machine: { node: process.version, cpus: (await import("node:os")).cpus().length, chromium: executablePath },
-    settings: { durationSeconds: DURATION, connections: CONNECTIONS, users: USERS, pageLoads: LOADS },
+    settings: { durationSeconds: DURATION, connections: CONNECTIONS, users: USERS, pageLoads: LOADS, serverNodeFlags: SERVE_NODE_FLAGS },
     widget: {
       profileFirstRender: { files: profileFiles, total: total(profileFiles) },
       devicesFirstRender: { files: devicesFiles, total: total(devicesFiles) },
@@ -509,7 +518,7 @@ async function main() {
 type Report = {
   date: string;
   machine: { node: string; cpus: number };
-  settings: { durationSeconds: number; connections: number; users: number; pageLoads: number };
+  settings: { durationSeconds: number; connections: number; users: number; pageLoads: number; serverNodeFlags?: string[] };
   widget: {
     profileFirstRender: { files: FileWeight[]; total: { raw: number; gzip: number } };
     devicesFirstRender: { files: FileWeight[]; total: { raw: number; gzip: number } };
@@ -526,7 +535,7 @@ function markdown(r: Report): string {
   const lines: string[] = [];
   const kb = (n: number) => n.toLocaleString("en-US");
   lines.push(
-    `Measured ${r.date.slice(0, 10)} on ${r.machine.cpus} cores, Node ${r.machine.node}; ${r.settings.connections} connections, ${r.settings.durationSeconds} s per route, ${r.settings.users} users; ${r.settings.pageLoads} page loads per flow.`,
+    `Measured ${r.date.slice(0, 10)} on ${r.machine.cpus} cores, Node ${r.machine.node}; ${r.settings.connections} connections, ${r.settings.durationSeconds} s per route, ${r.settings.users} users; ${r.settings.pageLoads} page loads per flow; servers run as \`npm run serve\` runs them (\`node ${[...(r.settings.serverNodeFlags ?? []), ""].join(" ")}…\`).`,
     "",
     "| widget files | raw B | gzip -9 B |",
     "|---|---:|---:|",
