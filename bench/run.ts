@@ -354,7 +354,7 @@ async function measureStartup({ floor = false, cold = false, runs = 5 } = {}): P
     rmSync(dir, { recursive: true, force: true });
     const port = await freePort();
     const started = performance.now();
-    const child = spawn(process.execPath, floor ? ["-e", FLOOR_SERVER] : [...SERVE_NODE_FLAGS, join(ROOT, "dist/server/main.js")], {
+    const child = spawn(process.execPath, [...SERVE_NODE_FLAGS, ...(floor ? ["-e", FLOOR_SERVER] : [join(ROOT, "dist/server/main.js")])], {
       cwd: ROOT,
       env: serverEnv(port, `sqlite:${join(dir, "profile.db")}`),
       stdio: "ignore",
@@ -607,7 +607,7 @@ function markdown(r: Report): string {
   }
   lines.push(
     "",
-    `Server: ready ${r.server.readyMedianMs} ms after start (SQLite, fresh database, median of 5 starts${r.server.coldReadyMs === undefined ? "" : `; the first start after a build, before V8's compiled code is kept: ${r.server.coldReadyMs} ms`}; floor: Node answering from a bare node:http server, ${r.server.floorReadyMedianMs} ms); resident memory after load ${r.api.map((e) => `${e.rssAfterLoadMb} MB (${e.engine})`).join(", ")}.`,
+    `Server: ready ${r.server.readyMedianMs} ms after start (SQLite, fresh database, median of 5 starts${r.server.coldReadyMs === undefined ? "" : `; the first start after a build, before V8's compiled code is kept: ${r.server.coldReadyMs} ms`}; floor: Node, with the same flags, answering from a bare node:http server, ${r.server.floorReadyMedianMs} ms); resident memory after load ${r.api.map((e) => `${e.rssAfterLoadMb} MB (${e.engine})`).join(", ")}.`,
     "",
     "| target | measured | met |",
     "|---|---|---|",
