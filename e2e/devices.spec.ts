@@ -44,6 +44,17 @@ test.describe("a person manages their sign-in devices in a widget embedded on an
     expect(await cspViolations(page)).toEqual([]);
   });
 
+  test("the device list loads with one request each for the user, their MFA state and the server's offer", async ({ page }) => {
+    const { token } = await withMfaOn("first");
+    const requested: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "GET" && /\/api\//.test(r.url())) requested.push(new URL(r.url()).pathname);
+    });
+    const widget = await openHost(page, { token, flow: "devices" });
+    await expect(widget.getByRole("button", { name: "Add device" })).toBeEnabled();
+    expect(requested.sort()).toEqual(["/api/config", "/api/mfa", "/api/profile"]);
+  });
+
   test("enables MFA, then adds a phone with the texted code; it becomes the default", async ({ page }) => {
     const token = await tokenFor(uniqueUser("sms"));
     const widget = await openHost(page, { token, flow: "devices" });

@@ -6,7 +6,7 @@ import { emit, type Flow } from "./events.js";
 import { en, intlLocaleFor, languageFor, loadTranslation, type Translation } from "./i18n/index.js";
 import type { ErrorCode } from "./i18n/en.js";
 import { styles } from "./profile-widget.styles.js";
-import type { DevicesFlow } from "./screens/devices/devices-flow.js";
+import type { DevicesContext, DevicesFlow, FirstAnswers } from "./screens/devices/devices-flow.js";
 import {
   buildPatch,
   isField,
@@ -313,6 +313,10 @@ export class ProfileWidget extends LitElement {
     this.run.abort();
     const { signal } = (this.run = new AbortController());
     this.view = { kind: "loading" };
+    // The flow's first requests leave with its chunk, not after it (answered in load(), or dropped with this run).
+    const api: DevicesContext["api"] = (path, init) => this.api(path, init);
+    const first: FirstAnswers = { profile: api("/api/profile"), mfa: api("/api/mfa"), config: api("/api/config") };
+    for (const answer of Object.values(first)) (answer as Promise<unknown>).catch(() => {});
     try {
       const [{ DevicesFlow }] = await Promise.all([
         import("./screens/devices/devices-flow.js").catch((error: unknown) => {
@@ -322,12 +326,12 @@ export class ProfileWidget extends LitElement {
       ]);
       this.devices ??= new DevicesFlow({
         host: this,
-        api: (path, init) => this.api(path, init),
+        api,
         t: () => this.t,
         locale: () => this.intlLocale,
         setPending: (run) => (this.pending = run),
       });
-      await this.devices.load(this.username);
+      await this.devices.load(this.username, first);
       if (!signal.aborted) this.view = { kind: "devices" };
     } catch (error) {
       await this.i18n;

@@ -31,6 +31,13 @@ export interface DevicesContext {
   setPending(run: (() => Promise<void>) | undefined): void;
 }
 
+/** The flow's first answers: the widget asks for them while this chunk is still loading. */
+export interface FirstAnswers {
+  profile: Promise<ApiResponse<{ username: string }>>;
+  mfa: Promise<ApiResponse<MfaState>>;
+  config: Promise<ApiResponse<MfaConfig>>;
+}
+
 export type Screen =
   | { kind: "enable" }
   | { kind: "list" }
@@ -146,15 +153,15 @@ export class DevicesFlow implements ReactiveController {
   }
 
   /**
-   * Loads the strings, the session's user, their MFA state and what the server offers, all at once; throws what
+   * Takes the strings and the first answers (the session's user, their MFA state, what the server offers); throws what
    * the widget shows full-card (`username_mismatch` when `expectedUsername` is set and differs).
    */
-  async load(expectedUsername: string): Promise<void> {
+  async load(expectedUsername: string, first: FirstAnswers): Promise<void> {
     const [t, profile, state, config] = await Promise.all([
       loadDevicesTranslation(this.ctx.t().lang),
-      this.ctx.api<{ username: string }>("/api/profile"),
-      this.ctx.api<MfaState>("/api/mfa"),
-      this.ctx.api<MfaConfig>("/api/config"),
+      first.profile,
+      first.mfa,
+      first.config,
     ]);
     if (expectedUsername && profile.data.username !== expectedUsername) {
       throw new ApiError(0, "username_mismatch", "The session belongs to another user");
