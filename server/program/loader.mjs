@@ -36,15 +36,16 @@ const script = new Script(`${WRAPPER}${source}\n})`, { filename, cachedData, col
 if (!cachedData || script.cachedDataRejected) {
   process.once("exit", (code) => {
     if (code !== 0) return;
+    const temporary = join(dir, `${cacheName}.${process.pid}.tmp`);
     try {
-      const temporary = join(dir, `${cacheName}.${process.pid}.tmp`);
       writeFileSync(temporary, script.createCachedData());
       renameSync(temporary, join(dir, cacheName));
       for (const name of readdirSync(dir)) {
         if (name !== cacheName && /^main\.cjs\..+\.v8cache$/.test(name)) rmSync(join(dir, name), { force: true });
       }
     } catch {
-      // a read-only installation: start-up stays uncached
+      // a read-only installation or a full disk: start-up stays uncached
+      rmSync(temporary, { force: true });
     }
   });
 }
