@@ -11,6 +11,7 @@ import {
   loadConfig,
   loadStaticFiles,
   openStore,
+  SESSION_CACHE_BOUNDS,
 } from "../dist/server/index.js";
 
 const config = loadConfig(process.env);
@@ -18,8 +19,7 @@ const store = await openStore(config.databaseUrl);
 const verifySession = await createSessionVerifier(config.auth);
 // The same cache main.ts gives the app.
 const cachedSession = cacheVerifiedSessions(verifySession, {
-  maxEntries: 10_000,
-  maxAgeMs: 60_000,
+  ...SESSION_CACHE_BOUNDS,
   sessionMaxAgeSeconds: config.auth.sessionMaxAgeSeconds,
   clockToleranceSeconds: config.auth.clockToleranceSeconds,
 });

@@ -14,7 +14,7 @@ export { ConfigError, loadConfig, type Config } from "./config";
 export { createLogger, type Log, type LogEntry } from "./log";
 export { openStore, type Store } from "./store/db";
 export { createSessionVerifier, type SessionVerifier } from "./auth/verify-session";
-export { cacheVerifiedSessions, type SessionCacheOptions } from "./auth/session-cache";
+export { cacheVerifiedSessions, SESSION_CACHE_BOUNDS, type SessionCacheOptions } from "./auth/session-cache";
 export type { Session } from "./services/session";
 export { smtpNotifier } from "./notify/email";
 export { smsWebhookNotifier, webhookSignature } from "./notify/sms";

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
-import { cacheVerifiedSessions } from "./auth/session-cache";
+import { cacheVerifiedSessions, SESSION_CACHE_BOUNDS } from "./auth/session-cache";
 import { createSessionVerifier } from "./auth/verify-session";
 import { ConfigError, loadConfig } from "./config";
 import { createDemoIssuer } from "./demo/issuer";
@@ -47,8 +47,7 @@ async function main() {
   }
   // A widget repeats one token on every request: verify it once, then trust it briefly.
   const verifySession = cacheVerifiedSessions(await createSessionVerifier(auth), {
-    maxEntries: 10_000,
-    maxAgeMs: 60_000,
+    ...SESSION_CACHE_BOUNDS,
     sessionMaxAgeSeconds: auth.sessionMaxAgeSeconds,
     clockToleranceSeconds: auth.clockToleranceSeconds,
   });

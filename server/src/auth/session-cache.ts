@@ -12,6 +12,9 @@ export interface SessionCacheOptions {
   now?: () => number;
 }
 
+/** The server's bounds: enough tokens for a busy instance, and a key revocation felt within a minute. */
+export const SESSION_CACHE_BOUNDS = { maxEntries: 10_000, maxAgeMs: 60_000 } as const;
+
 /**
  * Remembers tokens that verified, so a widget's repeated requests skip the signature check.
  * An entry never outlives the token's `exp` or `maxAgeMs`, and the session's age is checked on every use.

@@ -98,7 +98,6 @@ function parseActivation(body: unknown): ActivationProof {
   return parseBody(OtpActivation, body);
 }
 
-
 function deviceId(c: Context): string {
   const id = c.req.param("id") ?? "";
   if (!DEVICE_ID.test(id)) throw errors.notFound();
