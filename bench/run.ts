@@ -254,6 +254,22 @@ async function measurePage(browser: Browser, url: string, apiOrigin: string): Pr
   return { interactiveMs, blockingMs, widgetFiles, milestones };
 }
 
+/** Medians (and p90) of a flow's page loads, with where the time went when resource timing said. */
+function summarizeLoads(loads: PageLoad[]) {
+  const milestone = (key: keyof NonNullable<PageLoad["milestones"]>) => {
+    const values = loads.flatMap((p) => (p.milestones ? [p.milestones[key]] : []));
+    return values.length ? round(median(values)) : undefined;
+  };
+  return {
+    medianMs: round(median(loads.map((p) => p.interactiveMs))),
+    p90Ms: round(percentile(loads.map((p) => p.interactiveMs), 90)),
+    blockingMedianMs: round(median(loads.map((p) => p.blockingMs))),
+    scriptLoadedMedianMs: milestone("scriptLoadedMs"),
+    requestedMedianMs: milestone("requestedMs"),
+    answeredMedianMs: milestone("answeredMs"),
+  };
+}
+
 // ---------------------------------------------------------------- 3. API under load
 interface LoadResult {
   name: string;
@@ -328,7 +344,6 @@ async function loadEngine(engine: "sqlite" | "postgres", databaseUrl: string) {
   }
   const rss = rssMb(child.pid!);
   const memory = (await (await fetch(`${origin}/bench/memory`)).json()) as NodeJS.MemoryUsage;
-  if (process.env.BENCH_MEMORY) console.log(JSON.stringify(memory));
   await stop(child);
   return { engine, results, rssAfterLoadMb: rss, heapTotalMb: round(memory.heapTotal / 2 ** 20), externalMb: round(memory.external / 2 ** 20) };
 }
@@ -435,11 +450,9 @@ async function main() {
   hostPage.server.close();
   if (process.env.BENCH_ONLY === "page") {
     for (const flow of ["none", "profile", "devices"] as const) {
-      const ms = pages[flow].map((p) => p.interactiveMs);
-      const steps = pages[flow].flatMap((p) => (p.milestones ? [p.milestones] : []));
-      const at = (key: keyof NonNullable<PageLoad["milestones"]>) => (steps.length ? round(median(steps.map((m) => m[key]))) : "-");
+      const p = summarizeLoads(pages[flow]);
       console.log(
-        `${flow}: median ${round(median(ms))} ms, p90 ${round(percentile(ms, 90))} ms, blocking ${round(median(pages[flow].map((p) => p.blockingMs)))} ms; script ${at("scriptLoadedMs")}, requested ${at("requestedMs")}, answered ${at("answeredMs")} ms`,
+        `${flow}: median ${p.medianMs} ms, p90 ${p.p90Ms} ms, blocking ${p.blockingMedianMs} ms; script ${p.scriptLoadedMedianMs ?? "-"}, requested ${p.requestedMedianMs ?? "-"}, answered ${p.answeredMedianMs ?? "-"} ms`,
       );
     }
     return;
@@ -465,28 +478,14 @@ async function main() {
   // API under load, per engine.
   const engines = await loadEngines();
 
-  const interactive = (flow: "none" | "profile" | "devices") => {
-    const loads = pages[flow];
-    const milestone = (key: keyof NonNullable<PageLoad["milestones"]>) => {
-      const values = loads.flatMap((p) => (p.milestones ? [p.milestones[key]] : []));
-      return values.length ? round(median(values)) : undefined;
-    };
-    return {
-      medianMs: round(median(loads.map((p) => p.interactiveMs))),
-      p90Ms: round(percentile(loads.map((p) => p.interactiveMs), 90)),
-      blockingMedianMs: round(median(loads.map((p) => p.blockingMs))),
-      scriptLoadedMedianMs: milestone("scriptLoadedMs"),
-      requestedMedianMs: milestone("requestedMs"),
-      answeredMedianMs: milestone("answeredMs"),
-    };
-  };
+  const page = { none: summarizeLoads(pages.none), profile: summarizeLoads(pages.profile), devices: summarizeLoads(pages.devices) };
   const sqlite = engines[0]!;
   const byName = (e: (typeof engines)[number], name: string) => e.results.find((r) => r.name === name)!;
   const verifyCeiling = byName(sqlite, "ceiling: verify token only").rps;
   const readP99 = Math.max(...engines.flatMap((e) => [byName(e, "GET /api/profile").p99, byName(e, "GET /api/mfa").p99]));
   const totalErrors = engines.flatMap((e) => e.results).reduce((s, r) => s + r.errors, 0);
   const profileGzip = total(profileFiles).gzip;
-  const profilePage = interactive("profile");
+  const profilePage = page.profile;
 
   const targets = [
     ["widget before the profile form is interactive ≤ 20,000 B gzip", `${profileGzip} B`, profileGzip <= 20_000],
@@ -517,7 +516,7 @@ async function main() {
       wholeBuild: { files: allFiles, total: total(allFiles) },
       peers,
     },
-    page: { none: interactive("none"), profile: interactive("profile"), devices: interactive("devices") },
+    page,
     api: engines,
     server: { readyMs: startup, readyMedianMs: median(startup), coldReadyMs: startupCold[0]!, floorReadyMedianMs: median(startupFloor) },
     targets: targets.map(([target, value, met]) => ({ target, value, met })),
