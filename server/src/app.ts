@@ -54,6 +54,8 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH"]);
 /** Builds the whole HTTP application from its dependencies; no globals, so tests build their own. */
 export function createApp(deps: AppDeps): Hono {
   const { config, store } = deps;
+  // Code hashes keyed with anything public would let a leaked table give up live codes: no key, no app.
+  if (!config.secretsKey) throw new Error("SECRETS_KEY: required (it keys the one-time code hashes and encrypts authenticator secrets)");
   const write = deps.log ?? (() => {});
   // Whatever is logged while a request runs (services included) carries its request id.
   const requestScope = new AsyncLocalStorage<{ requestId: string }>();
@@ -70,7 +72,7 @@ export function createApp(deps: AppDeps): Hono {
     },
     reauthMaxAgeSeconds: config.auth.reauthMaxAgeSeconds,
     relyingParty: config.webauthn,
-    secretsKey: config.secretsKey ? Buffer.from(config.secretsKey, "base64") : undefined,
+    secretsKey: Buffer.from(config.secretsKey, "base64"),
     notifiers: deps.notifiers ?? {},
     now: deps.now,
     log,

@@ -36,6 +36,8 @@ const httpUrl = v.pipe(
 );
 
 const origin = v.pipe(
+  v.string(),
+  v.check((s) => !s.includes("*"), "wildcards are not allowed: list each origin exactly, like https://app.example.com"),
   httpUrl,
   v.check((s) => new URL(s).origin === s.replace(/\/$/, ""), "must be an origin (scheme://host[:port]) without a path"),
   v.transform((s) => new URL(s).origin),
@@ -52,6 +54,14 @@ const list = <T>(item: v.GenericSchema<string, T>) =>
 const algorithm = v.pipe(
   v.string(),
   v.check((a) => ASYMMETRIC_ALGORITHMS.has(a), "only asymmetric algorithms are allowed (RS*, PS*, ES*, EdDSA)"),
+);
+
+/** `typ` header values of session tokens (RFC 9068 access tokens, plain JWTs); an absent `typ` is accepted too. */
+const DEFAULT_TOKEN_TYPES = ["JWT", "at+jwt"] as const;
+const tokenType = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9!#$&^_.+-]+(\/[A-Za-z0-9!#$&^_.+-]+)?$/, "must be media types like JWT or at+jwt"),
+  v.check((t) => !/^(application\/)?(logout|secevent)\+jwt$/i.test(t), "logout and security event tokens are never sessions"),
 );
 
 const EnvSchema = v.object({
@@ -74,6 +84,7 @@ const EnvSchema = v.object({
   AUTH_ISSUER: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
   AUTH_AUDIENCE: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
   AUTH_ALGORITHMS: v.optional(list(algorithm), DEFAULT_ALGORITHMS.join(",")),
+  AUTH_TOKEN_TYPES: v.optional(list(tokenType), DEFAULT_TOKEN_TYPES.join(",")),
   AUTH_USERNAME_CLAIM: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1)), "preferred_username"),
   SESSION_MAX_AGE_MINUTES: v.optional(int(1, 60 * 24 * 365), "60"),
   REAUTH_MAX_AGE_MINUTES: v.optional(int(1, 60 * 24), "10"),
@@ -114,6 +125,8 @@ export interface Config {
     issuer: string;
     audience: string;
     algorithms: string[];
+    /** Allowed `typ` headers, lower case without "application/"; an absent `typ` is always allowed. */
+    tokenTypes: string[];
     usernameClaim: string;
     sessionMaxAgeSeconds: number;
     reauthMaxAgeSeconds: number;
@@ -164,6 +177,17 @@ export function loadConfig(env: Env, options: { demo?: boolean } = {}): Config {
     }
     if (!e.AUTH_ISSUER) throw new ConfigError("AUTH_ISSUER: required (the `iss` of session tokens)");
     if (!e.AUTH_AUDIENCE) throw new ConfigError("AUTH_AUDIENCE: required (the `aud` of session tokens)");
+    if (!e.SECRETS_KEY) {
+      throw new ConfigError(
+        "SECRETS_KEY: required (it keys the one-time code hashes and encrypts authenticator secrets); make one with `openssl rand -base64 32`",
+      );
+    }
+    if (e.AUTH_JWKS_URL && !isSecureOrLoopback(e.AUTH_JWKS_URL)) {
+      throw new ConfigError("AUTH_JWKS_URL: must be https:// (plain http is allowed only for localhost and loopback addresses)");
+    }
+  }
+  if (e.AUTH_PUBLIC_KEY && isPrivateKey(e.AUTH_PUBLIC_KEY)) {
+    throw new ConfigError("AUTH_PUBLIC_KEY: this is a private key; give the public key");
   }
   if (e.AUTH_JWKS_URL && e.AUTH_PUBLIC_KEY) {
     throw new ConfigError("AUTH_PUBLIC_KEY: set either AUTH_JWKS_URL or AUTH_PUBLIC_KEY, not both");
@@ -186,6 +210,7 @@ export function loadConfig(env: Env, options: { demo?: boolean } = {}): Config {
       issuer: e.AUTH_ISSUER ?? `${publicUrl}/demo`,
       audience: e.AUTH_AUDIENCE ?? "profile-widget-demo",
       algorithms: e.AUTH_ALGORITHMS,
+      tokenTypes: e.AUTH_TOKEN_TYPES.map(normalizeTokenType),
       usernameClaim: e.AUTH_USERNAME_CLAIM,
       sessionMaxAgeSeconds: e.SESSION_MAX_AGE_MINUTES * 60,
       reauthMaxAgeSeconds: e.REAUTH_MAX_AGE_MINUTES * 60,
@@ -208,4 +233,30 @@ export function loadConfig(env: Env, options: { demo?: boolean } = {}): Config {
     sms: e.SMS_WEBHOOK_URL && e.SMS_WEBHOOK_SECRET ? { url: e.SMS_WEBHOOK_URL, secret: e.SMS_WEBHOOK_SECRET } : undefined,
     secretsKey: e.SECRETS_KEY,
   };
+}
+
+/** `typ` compares case-insensitively, with "application/" implied (RFC 7515 §4.1.9). */
+export function normalizeTokenType(typ: string): string {
+  return typ.toLowerCase().replace(/^application\//, "");
+}
+
+/** https, or http to this machine only (a JWKS fetched in the clear elsewhere could be swapped in transit). */
+function isSecureOrLoopback(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === "https:") return true;
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return host === "localhost" || host.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(host) || host === "::1";
+}
+
+/** A PEM private key, or a JWK with its private part (`d`). */
+function isPrivateKey(text: string): boolean {
+  const trimmed = text.trim();
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(trimmed.replace(/\\n/g, "\n"))) return true;
+  if (!trimmed.startsWith("{")) return false;
+  try {
+    const jwk = JSON.parse(trimmed) as Record<string, unknown>;
+    return "d" in jwk;
+  } catch {
+    return false;
+  }
 }

@@ -52,7 +52,8 @@ async function main() {
     clockToleranceSeconds: auth.clockToleranceSeconds,
   });
 
-  const secretsKey = config.secretsKey ?? (demo ? loadOrCreateSecretsKey(join(dataDir, "secrets-key")) : undefined);
+  // Outside demo mode loadConfig has already refused to start without SECRETS_KEY.
+  const secretsKey = config.secretsKey ?? loadOrCreateSecretsKey(join(dataDir, "secrets-key"));
   // Demo mode without SMTP or an SMS gateway: codes land in the outbox the demo page shows.
   const notifiers: Notifiers = {
     email: config.smtp ? smtpNotifier(config.smtp) : demo ? outboxNotifier(store.db, "email") : undefined,
@@ -61,7 +62,6 @@ async function main() {
   const unavailable = [
     [config.mfa.smsEnabled && !notifiers.sms, "SMS devices", "SMS_WEBHOOK_URL and SMS_WEBHOOK_SECRET", "SMS_OTP_ENABLED"],
     [config.mfa.emailEnabled && !notifiers.email, "Email devices", "SMTP_URL and EMAIL_FROM", "EMAIL_OTP_ENABLED"],
-    [config.mfa.totpEnabled && !secretsKey, "Authenticator apps", "SECRETS_KEY", "TOTP_ENABLED"],
   ] as const;
   for (const [off, what, setting, flag] of unavailable) {
     if (off) log({ level: "warn", msg: `${what} cannot be added: set ${setting}, or ${flag}=false to silence this` });

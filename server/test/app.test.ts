@@ -152,7 +152,7 @@ describe("HTTP behaviour", () => {
 });
 
 describe("configuration", () => {
-  const base = { AUTH_PUBLIC_KEY: "k", AUTH_ISSUER: "https://id", AUTH_AUDIENCE: "a" };
+  const base = { AUTH_PUBLIC_KEY: "k", AUTH_ISSUER: "https://id", AUTH_AUDIENCE: "a", SECRETS_KEY: Buffer.alloc(32, 7).toString("base64") };
   const fails = (env: Record<string, string>, demo = false) => {
     try {
       loadConfig(env, { demo });

@@ -59,6 +59,7 @@ export function testConfig(overrides: Record<string, string> = {}, keys?: TestKe
     AUTH_ISSUER: ISSUER,
     AUTH_AUDIENCE: AUDIENCE,
     CORS_ORIGINS: "https://host.example.test",
+    SECRETS_KEY: randomBytes(32).toString("base64"),
     ...overrides,
   });
 }

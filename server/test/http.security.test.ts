@@ -150,12 +150,50 @@ describe.each(ENGINES)("hostile requests on %s", (engine) => {
       ["CR/LF in a nickname", () => ["PATCH", `/api/mfa/devices/${active.id}`, { nickname: "Phone\r\nadmin" }]],
       ["a 10,000-character nickname", () => ["PATCH", `/api/mfa/devices/${active.id}`, { nickname: "n".repeat(10_000) }]],
       ["a nickname that is an object", () => ["PATCH", `/api/mfa/devices/${active.id}`, { nickname: { toString: "x" } }]],
+      // Characters that break lines, hide text or disguise it: a device named to look like another.
+      ["a line separator (U+2028) in a name", () => ["PATCH", "/api/profile", { givenName: "Ada\u2028Admin" }, { "If-Match": etag }]],
+      ["a paragraph separator (U+2029) in a nickname", () => ["PATCH", `/api/mfa/devices/${active.id}`, { nickname: "Phone\u2029x" }]],
+      ["a zero-width space in a nickname", () => ["PATCH", `/api/mfa/devices/${active.id}`, { nickname: "Ph\u200bone" }]],
+      ["a word joiner in a nickname", () => ["PATCH", `/api/mfa/devices/${active.id}`, { nickname: "Ph\u2060one" }]],
+      ["a byte order mark inside a nickname", () => ["PATCH", `/api/mfa/devices/${active.id}`, { nickname: "Ph\ufeffone" }]],
+      ["a left-to-right mark in a nickname", () => ["PATCH", `/api/mfa/devices/${active.id}`, { nickname: "Phone\u200e 2" }]],
+      ["a right-to-left mark in a name", () => ["PATCH", "/api/profile", { familyName: "Love\u200flace" }, { "If-Match": etag }]],
+      ["an Arabic letter mark in a nickname", () => ["PATCH", `/api/mfa/devices/${active.id}`, { nickname: "هاتف\u061c 2" }]],
+      ["a soft hyphen in a name", () => ["PATCH", "/api/profile", { familyName: "Love\u00adlace" }, { "If-Match": etag }]],
+      ["a zero-width joiner outside a word in a nickname", () => ["PATCH", `/api/mfa/devices/${active.id}`, { nickname: "Phone \u200d" }]],
+      ["a Hangul filler as a whole nickname", () => ["PATCH", `/api/mfa/devices/${active.id}`, { nickname: "\u3164" }]],
+      ["a nickname hidden in tag characters", () => ["PATCH", `/api/mfa/devices/${active.id}`, { nickname: "Phone\u{e0041}\u{e0042}" }]],
+      ["a zero-width space in a new device's nickname", () => ["POST", "/api/mfa/devices", { type: "totp", nickname: "Auth\u200bapp" }]],
     ];
     it.each(invalid)("refuses %s with 422 validation_failed, storing nothing", async (_name, make) => {
       const [method, path, body, headers] = make();
       await expectNoChange(t.store, async () => {
         await expectError(await t.call(method, path, { body, headers }), 422, "validation_failed");
       });
+    });
+
+    it("keeps the joiners real names need: ZWNJ and ZWJ inside words, ZWJ inside an emoji", async () => {
+      const persian = "می\u200cخواهم";
+      const malayalam = "ന\u200dന";
+      const res = await t.call("PATCH", "/api/profile", { body: { givenName: persian, familyName: malayalam }, headers: { "If-Match": "*" } });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ givenName: persian, familyName: malayalam });
+      const renamed = await m.rename(active.id, "👩\u200d💻 Work");
+      expect(renamed.status).toBe(200);
+      expect(((await renamed.json()) as { device: Device }).device.nickname).toBe("👩\u200d💻 Work");
+      etag = (await t.call("GET", "/api/profile")).headers.get("ETag")!;
+    });
+
+    it("uses the strong comparison for If-Match: a weak tag of the current version answers 412", async () => {
+      await expectNoChange(t.store, async () => {
+        const weak = await t.call("PATCH", "/api/profile", { body: { givenName: "Mallory" }, headers: { "If-Match": `W/${etag}` } });
+        await expectError(weak, 412, "version_conflict");
+        const weakInList = await t.call("PATCH", "/api/profile", { body: { givenName: "Mallory" }, headers: { "If-Match": `"stale", W/${etag}` } });
+        await expectError(weakInList, 412, "version_conflict");
+      });
+      const strong = await t.call("PATCH", "/api/profile", { body: { givenName: "Ada" }, headers: { "If-Match": etag } });
+      expect(strong.status).toBe(200);
+      etag = strong.headers.get("ETag")!;
     });
 
     it("refuses a body nested 20,000 levels deep without failing", async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { createSessionVerifier } from "../src/auth/verify-session";
@@ -6,6 +7,8 @@ import type { Device } from "../src/services/mfa";
 import { openStore } from "../src/store/db";
 import { buildTestApp, ENGINES, type TestApp } from "./helpers";
 import { appCode, expectError, mfaClient, otherCode } from "./mfa-helpers";
+import { expectNoChange } from "./security-helpers";
+import { softwareAttestation } from "./webauthn-helpers";
 
 const MINUTE = 60_000;
 
@@ -260,5 +263,95 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("MFA counters shared by server i
     expect([one.status, two.status].sort()).toEqual([200, 409]);
     await secondStore.close();
     await t.close();
+  });
+});
+
+describe.each(ENGINES)("a stale session can't bind a second factor of its own, on %s", (engine) => {
+  let t: TestApp;
+  let m: ReturnType<typeof mfaClient>;
+  beforeEach(async () => {
+    t = await buildTestApp({ engine });
+    m = mfaClient(t);
+  });
+  afterEach(() => t.close());
+
+  const fiftyMinutesAgo = () => Math.floor(Date.now() / 1000) - 50 * 60;
+
+  it.each([
+    ["an authenticator app", { type: "totp" }],
+    ["a passkey", { type: "passkey" }],
+    ["an SMS number", { type: "sms", phone: "+14155550123" }],
+    ["an email address", { type: "email", email: "attacker@example.com" }],
+  ])("refuses to start adding %s with a sign-in 50 minutes old (403), changing nothing and sending nothing", async (_name, body) => {
+    const stale = await t.tokenFor("ada", { auth_time: fiftyMinutesAgo() });
+    expect((await m.enable(stale)).status).toBe(200);
+    const res = await expectNoChange(t.store, () => m.add(body, stale));
+    const err = await expectError(res, 403, "reauthentication_required");
+    expect(err.error).not.toHaveProperty("totp");
+    expect(res.headers.get("WWW-Authenticate")).toContain("insufficient_user_authentication");
+    expect(await t.store.db.selectFrom("outbox").select("id").execute()).toEqual([]);
+    expect((await m.state(stale)).devices).toEqual([]);
+  });
+
+  it("refuses a token without auth_time too, and lets the same user add the device after signing in again", async () => {
+    const noAuthTime = await t.tokenFor("ada", { auth_time: undefined });
+    await expectError(await m.add({ type: "totp" }, noAuthTime), 403, "reauthentication_required");
+    const fresh = await t.tokenFor("ada");
+    expect((await m.add({ type: "totp" }, fresh)).status).toBe(201);
+  });
+});
+
+describe.each(ENGINES)("passkey credential ids from a hostile client, on %s", (engine) => {
+  let t: TestApp;
+  let m: ReturnType<typeof mfaClient>;
+  beforeEach(async () => {
+    t = await buildTestApp({ engine });
+    m = mfaClient(t);
+  });
+  afterEach(() => t.close());
+
+  async function pendingPasskey() {
+    const res = await m.add({ type: "passkey" });
+    expect(res.status).toBe(201);
+    return (await res.json()) as { device: Device; webauthn: { challenge: string } };
+  }
+  const credentialIds = () => t.store.db.selectFrom("mfa_devices").select("credential_id").where("credential_id", "is not", null).execute();
+
+  it("refuses a 1,040-byte credential id (WebAuthn allows at most 1,023 bytes)", async () => {
+    const { device, webauthn } = await pendingPasskey();
+    const credential = softwareAttestation({ challenge: webauthn.challenge, credentialId: randomBytes(1040) });
+    const res = await m.activate(device.id, { credential });
+    expect([400, 422]).toContain(res.status);
+    expect(await credentialIds()).toEqual([]);
+  });
+
+  it("accepts a credential id of exactly 1,023 bytes", async () => {
+    const { device, webauthn } = await pendingPasskey();
+    const credential = softwareAttestation({ challenge: webauthn.challenge, credentialId: randomBytes(1023) });
+    expect((await m.activate(device.id, { credential })).status).toBe(200);
+    expect(await credentialIds()).toEqual([{ credential_id: credential.id }]);
+  });
+
+  it("refuses an attestation whose credential id is not the one the client reported (a 20,000-byte id hidden inside)", async () => {
+    const { device, webauthn } = await pendingPasskey();
+    const hidden = softwareAttestation({ challenge: webauthn.challenge, credentialId: randomBytes(20_000) });
+    const shortId = randomBytes(16).toString("base64url");
+    const res = await m.activate(device.id, { credential: { ...hidden, id: shortId, rawId: shortId } });
+    await expectError(res, 400, "passkey_invalid");
+    expect(await credentialIds()).toEqual([]);
+    expect((await m.state()).devices).toMatchObject([{ status: "ACTIVATION_REQUIRED" }]);
+  });
+
+  it("refuses an attestation for another id of normal size, and an id that differs from rawId", async () => {
+    for (const tamper of [
+      (c: ReturnType<typeof softwareAttestation>) => ({ ...c, id: randomBytes(16).toString("base64url"), rawId: randomBytes(16).toString("base64url") }),
+      (c: ReturnType<typeof softwareAttestation>) => ({ ...c, rawId: randomBytes(16).toString("base64url") }),
+    ]) {
+      const { device, webauthn } = await pendingPasskey();
+      const res = await m.activate(device.id, { credential: tamper(softwareAttestation({ challenge: webauthn.challenge })) });
+      await expectError(res, 400, "passkey_invalid");
+      await m.remove(device.id);
+    }
+    expect(await credentialIds()).toEqual([]);
   });
 });

@@ -30,6 +30,7 @@ const config = lib.loadConfig({
   AUTH_ISSUER: "https://id.example.test",
   AUTH_AUDIENCE: "host-app",
   PUBLIC_URL: "https://host.example.test",
+  SECRETS_KEY: "${randomBytes(32).toString("base64")}",
 });
 const store = await lib.openStore(config.databaseUrl);
 const api = lib.createApp({ config, store, verifySession: await lib.createSessionVerifier(config.auth) });

@@ -1,69 +1,10 @@
-import { createHash, generateKeyPairSync, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
-import { isoCBOR } from "@simplewebauthn/server/helpers";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Device } from "../src/services/mfa";
 import { buildTestApp, ENGINES, type TestApp } from "./helpers";
 import { expectError, mfaClient } from "./mfa-helpers";
-
-const RP_ID = "host.example.test";
-const ORIGIN = "https://host.example.test";
-const b64u = (bytes: Uint8Array | string) => Buffer.from(bytes).toString("base64url");
-
-/**
- * A software authenticator with "none" attestation: an ES256 key pair, authenticator data with the
- * RP ID hash and the attested credential, and client data as the browser would write it.
- */
-function softwareAttestation(options: {
-  challenge: string;
-  origin?: string;
-  rpId?: string;
-  credentialId?: Buffer;
-  type?: string;
-}) {
-  const { publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
-  const jwk = publicKey.export({ format: "jwk" });
-  const cose = new Map<number, number | Uint8Array>([
-    [1, 2], // kty: EC2
-    [3, -7], // alg: ES256
-    [-1, 1], // crv: P-256
-    [-2, Buffer.from(jwk.x!, "base64url")],
-    [-3, Buffer.from(jwk.y!, "base64url")],
-  ]);
-  const credentialId = options.credentialId ?? randomBytes(16);
-  const idLength = Buffer.alloc(2);
-  idLength.writeUInt16BE(credentialId.length);
-  const authData = Buffer.concat([
-    createHash("sha256").update(options.rpId ?? RP_ID).digest(),
-    Buffer.from([0x45]), // user present, user verified, attested credential data
-    Buffer.alloc(4), // sign count 0
-    Buffer.alloc(16), // AAGUID: none
-    idLength,
-    credentialId,
-    Buffer.from(isoCBOR.encode(cose)),
-  ]);
-  const attestationObject = isoCBOR.encode(
-    new Map<string, unknown>([
-      ["fmt", "none"],
-      ["attStmt", new Map()],
-      ["authData", new Uint8Array(authData)],
-    ]) as never,
-  );
-  const clientDataJSON = JSON.stringify({
-    type: options.type ?? "webauthn.create",
-    challenge: options.challenge,
-    origin: options.origin ?? ORIGIN,
-    crossOrigin: false,
-  });
-  return {
-    id: b64u(credentialId),
-    rawId: b64u(credentialId),
-    type: "public-key",
-    response: { clientDataJSON: b64u(clientDataJSON), attestationObject: b64u(attestationObject), transports: ["internal"] },
-    clientExtensionResults: {},
-    authenticatorAttachment: "platform",
-  };
-}
+import { RP_ID, softwareAttestation } from "./webauthn-helpers";
 
 describe.each(ENGINES)("passkeys on %s", (engine) => {
   let t: TestApp;
@@ -147,7 +88,7 @@ describe.each(ENGINES)("passkeys on %s", (engine) => {
       { rpId: "evil.example" },
       { origin: "https://evil.example" },
       { origin: "http://host.example.test" },
-      { challenge: b64u(randomBytes(32)) },
+      { challenge: randomBytes(32).toString("base64url") },
       { type: "webauthn.get" },
     ];
     for (const override of cases) {

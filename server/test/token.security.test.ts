@@ -11,6 +11,7 @@ import { expectError } from "./mfa-helpers";
 import { countingServer, expectNoChange, signRaw } from "./security-helpers";
 
 const now = () => Math.floor(Date.now() / 1000);
+const LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
 const claims = (overrides: Record<string, unknown> = {}) => {
   const c: Record<string, unknown> = {
     iss: ISSUER,
@@ -128,6 +129,18 @@ describe("hostile session tokens (public key)", () => {
     ["a payload that is not JSON", () => signRaw(t.keys, header(), "not json at all")],
     ["a header that is not JSON", () => `${base64url.encode("{alg:ES256")}.${base64url.encode(JSON.stringify(claims()))}.c2ln`],
     ["a signature by another key under our kid", () => signRaw(stranger, header(), claims())],
+    ["an OIDC back-channel logout token (typ logout+jwt, an events claim)", () =>
+      signRaw(t.keys, { ...header(), typ: "logout+jwt" }, claims({ events: { [LOGOUT_EVENT]: {} }, sid: "sid-1", jti: "jti-1" }))],
+    ["a logout token without typ (its events claim alone)", () =>
+      signRaw(t.keys, { alg: "ES256", kid: t.keys.kid }, claims({ events: { [LOGOUT_EVENT]: {} }, jti: "jti-2" }))],
+    ["a logout token typed JWT (its events claim alone)", () =>
+      signRaw(t.keys, header(), claims({ events: { [LOGOUT_EVENT]: {} }, jti: "jti-3" }))],
+    ["a security event token (typ secevent+jwt)", () =>
+      signRaw(t.keys, { ...header(), typ: "secevent+jwt" }, claims({ events: { "https://schemas.openid.net/secevent/risc/event-type/account-disabled": {} }, jti: "jti-4" }))],
+    ["a security event token typed application/secevent+jwt", () =>
+      signRaw(t.keys, { ...header(), typ: "application/secevent+jwt" }, claims({ jti: "jti-5" }))],
+    ["a token of another kind (typ dpop+jwt)", () => signRaw(t.keys, { ...header(), typ: "dpop+jwt" }, claims())],
+    ["a typ that is not a string", () => signRaw(t.keys, { ...header(), typ: ["JWT"] }, claims())],
     ["a valid token with its signature cut off", () => signRaw(t.keys, header(), claims()).replace(/\.[^.]+$/, ".")],
     ["a valid token with a flipped signature byte", () => {
       const token = signRaw(t.keys, header(), claims());
@@ -135,6 +148,26 @@ describe("hostile session tokens (public key)", () => {
       return `${token.slice(0, -2)}${last}${token.at(-1)}`;
     }],
   ];
+  it.each([
+    ["no typ", { alg: "ES256" }],
+    ["typ JWT", { alg: "ES256", typ: "JWT" }],
+    ["typ jwt (case does not matter)", { alg: "ES256", typ: "jwt" }],
+    ["typ at+jwt (an RFC 9068 access token)", { alg: "ES256", typ: "at+jwt" }],
+    ["typ application/at+jwt", { alg: "ES256", typ: "application/at+jwt" }],
+  ])("accepts a session token with %s", async (_name, h) => {
+    const token = signRaw(t.keys, { ...h, kid: t.keys.kid }, claims());
+    expect((await t.app.request("/api/profile", { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+  });
+
+  it("takes the accepted typ values from AUTH_TOKEN_TYPES", async () => {
+    const strict = await buildTestApp({ keys: t.keys, env: { AUTH_TOKEN_TYPES: "at+jwt" } });
+    const get = async (h: Record<string, unknown>) =>
+      (await strict.app.request("/api/profile", { headers: { Authorization: `Bearer ${signRaw(t.keys, { ...h, kid: t.keys.kid }, claims())}` } })).status;
+    expect(await get({ alg: "ES256", typ: "at+jwt" })).toBe(200);
+    expect(await get({ alg: "ES256", typ: "JWT" })).toBe(401);
+    await strict.close();
+  });
+
   it.each(cases)("refuses %s", async (_name, make, code = "session_invalid") => {
     await refused(await make(), code);
     expect(keyServer.hits()).toBe(0);
@@ -375,6 +408,39 @@ describe("hostile key sets (JWKS)", () => {
       expect(res.headers.get("Retry-After")).toMatch(/^\d+$/);
     });
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 2000);
+  });
+
+  it("asks a failing JWKS endpoint once for a burst of 40 requests, answering each 503 (a negative cache)", async () => {
+    jwks.behave((res) => {
+      res.statusCode = 500;
+      res.end();
+    });
+    const app = await jwksApp();
+    const before = jwks.fetches();
+    const statuses: number[] = [];
+    // One after another, so no request can share the fetch of the one before.
+    for (let i = 0; i < 40; i++) statuses.push((await patch(app, await signToken(keys))).status);
+    expect(new Set(statuses)).toEqual(new Set([503]));
+    expect(jwks.fetches() - before).toBe(1);
+    // And 40 at once share that same answer.
+    const burst = await Promise.all(Array.from({ length: 40 }, async () => (await patch(app, await signToken(keys))).status));
+    expect(new Set(burst)).toEqual(new Set([503]));
+    expect(jwks.fetches() - before).toBe(1);
+  });
+
+  it("asks again after the backoff, and serves as soon as the JWKS endpoint is back", async () => {
+    jwks.behave((res) => {
+      res.statusCode = 503;
+      res.end();
+    });
+    const config = testConfig({ AUTH_PUBLIC_KEY: "", AUTH_JWKS_URL: jwks.url });
+    const app = createApp({ config, store, verifySession: await createSessionVerifier(config.auth, { jwksCooldownMs: 200 }) });
+    const get = async () => (await app.request("/api/profile", { headers: { Authorization: `Bearer ${await signToken(keys)}` } })).status;
+    expect(await get()).toBe(503);
+    jwks.serve([keys.publicJwk]);
+    expect(await get()).toBe(503);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await get()).toBe(200);
   });
 
   it("fails closed with 503 when the JWKS endpoint is down", async () => {

@@ -4,10 +4,11 @@ import {
   errors as joseErrors,
   importJWK,
   jwtVerify,
+  type JWTHeaderParameters,
   type JWTPayload,
   type JWTVerifyGetKey,
 } from "jose";
-import type { Config } from "../config";
+import { normalizeTokenType, type Config } from "../config";
 import { errors } from "../errors";
 import type { Session } from "../services/session";
 
@@ -29,7 +30,10 @@ async function loadPublicKey(text: string): Promise<KeySource> {
     const key = await importJWK({ ...publicJwk, ext: true }, typeof jwk.alg === "string" ? jwk.alg : undefined);
     return key;
   }
-  const key = createPublicKey(trimmed.replace(/\\n/g, "\n"));
+  const pem = trimmed.replace(/\\n/g, "\n");
+  // createPublicKey() would quietly derive the public half of a private key: refuse it, as a private JWK is.
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) throw new Error("AUTH_PUBLIC_KEY: this is a private key; give the public key");
+  const key = createPublicKey(pem);
   if (key.type !== "public") throw new Error("AUTH_PUBLIC_KEY: give a public key");
   return key;
 }
@@ -41,14 +45,30 @@ class JwksUnavailable extends Error {
 
 /**
  * Answers the remote key set's own failures as JwksUnavailable (a 503), keeping "no such key" a token
- * problem (a 401); either way nothing is let through.
+ * problem (a 401); either way nothing is let through. After a failed fetch the key set is not asked
+ * again for a while (1 s, doubling with each further failure up to `maxBackoffMs`): meanwhile every
+ * request is answered 503 at once, so a burst of requests during an outage costs one fetch, not one each.
+ * Concurrent requests share the one fetch in flight (jose's remote key set does that).
  */
-function failClosedJwks(remote: JWTVerifyGetKey): JWTVerifyGetKey {
+function failClosedJwks(remote: JWTVerifyGetKey, maxBackoffMs: number, now: () => number = Date.now): JWTVerifyGetKey {
+  let failures = 0;
+  let retryAt = 0;
   return async function keyFromJwks(header, token) {
+    if (failures > 0 && now() < retryAt) throw new JwksUnavailable("the JWKS failed recently; not asking again yet");
     try {
-      return await remote(header, token);
+      const key = await remote(header, token);
+      failures = 0;
+      return key;
     } catch (err) {
-      if (err instanceof joseErrors.JWKSNoMatchingKey || err instanceof joseErrors.JWKSMultipleMatchingKeys) throw err;
+      if (err instanceof joseErrors.JWKSNoMatchingKey || err instanceof joseErrors.JWKSMultipleMatchingKeys) {
+        failures = 0;
+        throw err;
+      }
+      // Requests that shared the failed fetch fail together, and count as one failure.
+      if (!(failures > 0 && now() < retryAt)) {
+        failures += 1;
+        retryAt = now() + Math.min(maxBackoffMs, 1000 * 2 ** (failures - 1));
+      }
       throw new JwksUnavailable("the JWKS could not be fetched", { cause: err });
     }
   };
@@ -67,24 +87,28 @@ export async function createSessionVerifier(
   let key: KeySource;
   if (options.jwks) key = options.jwks;
   else if (auth.jwksUrl) {
+    const cooldown = options.jwksCooldownMs ?? 30_000;
     key = failClosedJwks(
       createRemoteJWKSet(new URL(auth.jwksUrl), {
         timeoutDuration: options.jwksTimeoutMs ?? 5000,
         // A burst of unknown `kid`s causes at most one refetch per cooldown.
-        cooldownDuration: options.jwksCooldownMs ?? 30_000,
+        cooldownDuration: cooldown,
         cacheMaxAge: 10 * 60_000,
       }),
+      cooldown,
     );
   } else if (auth.publicKey) key = await loadPublicKey(auth.publicKey);
   else throw new Error("AUTH_JWKS_URL or AUTH_PUBLIC_KEY: one is required");
 
   const tolerance = auth.clockToleranceSeconds;
+  const tokenTypes = new Set(auth.tokenTypes.map(normalizeTokenType));
 
   return async function verifySession(token: string): Promise<Session> {
     if (token.length > MAX_TOKEN_LENGTH || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token)) {
       throw errors.sessionInvalid();
     }
     let payload: JWTPayload;
+    let header: JWTHeaderParameters;
     try {
       const verified = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1] as never, {
         algorithms,
@@ -94,11 +118,19 @@ export async function createSessionVerifier(
         clockTolerance: tolerance,
       });
       payload = verified.payload;
+      header = verified.protectedHeader;
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw errors.sessionExpired();
       if (err instanceof JwksUnavailable) throw errors.unavailable();
       throw errors.sessionInvalid();
     }
+
+    // Only session-shaped tokens: a logout token or security event token from the same issuer is no session
+    // (RFC 8725 §3.11–3.12), whatever its `typ` says.
+    if (header.typ !== undefined && (typeof header.typ !== "string" || !tokenTypes.has(normalizeTokenType(header.typ)))) {
+      throw errors.sessionInvalid("This kind of token is not a session token.");
+    }
+    if ("events" in payload) throw errors.sessionInvalid("This kind of token is not a session token.");
 
     const now = Math.floor(Date.now() / 1000);
     const { sub, iat, exp } = payload;

@@ -2,19 +2,18 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import * as v from "valibot";
 import { errors } from "../errors";
+import { HIDDEN_CHARACTERS_MESSAGE, isDisplaySafe } from "../services/text";
+import { MAX_CREDENTIAL_ID_LENGTH } from "../services/webauthn";
 import { DEVICE_TYPES, type ActivationProof, type MfaService, type NewDevice } from "../services/mfa";
 import { methodNotAllowed, readJson, readOptionalJson } from "./http";
 
-// C0/C1 controls and bidi overrides, which could disguise a nickname.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const Nickname = v.pipe(
   v.string("Must be text."),
   v.trim(),
   v.minLength(1, "Enter a name for the device."),
   v.maxLength(40, "Must be 40 characters or fewer."),
-  v.check((s) => !UNSAFE_CHARS.test(s), "Must not contain line breaks or control characters."),
+  v.check(isDisplaySafe, HIDDEN_CHARACTERS_MESSAGE),
 );
 
 const Phone = v.pipe(
@@ -48,8 +47,8 @@ export const OtpActivation = v.strictObject({
 /** The browser's RegistrationResponseJSON; the library checks it in depth, this only its outline. */
 export const PasskeyActivation = v.strictObject({
   credential: v.looseObject({
-    id: v.pipe(v.string(), v.maxLength(1400)),
-    rawId: v.pipe(v.string(), v.maxLength(1400)),
+    id: v.pipe(v.string(), v.maxLength(MAX_CREDENTIAL_ID_LENGTH)),
+    rawId: v.pipe(v.string(), v.maxLength(MAX_CREDENTIAL_ID_LENGTH)),
     type: v.literal("public-key"),
     response: v.looseObject({
       clientDataJSON: v.string(),

@@ -109,8 +109,8 @@ export interface MfaServiceOptions {
   methods: MethodAvailability;
   reauthMaxAgeSeconds: number;
   relyingParty: RelyingParty;
-  /** 32 bytes; encrypts TOTP secrets and keys the code hashes. Without it TOTP can't be offered. */
-  secretsKey?: Buffer;
+  /** 32 bytes (SECRETS_KEY): encrypts TOTP secrets and keys the code hashes. */
+  secretsKey: Buffer;
   notifiers: Notifiers;
   now?: () => Date;
   log?: (entry: Record<string, unknown>) => void;
@@ -146,7 +146,7 @@ export class MfaService {
     this.available = {
       sms: methods.sms && notifiers.sms !== undefined,
       email: methods.email && notifiers.email !== undefined,
-      totp: methods.totp && secretsKey !== undefined,
+      totp: methods.totp,
       passkey: methods.passkey,
     };
     this.otpKey = otpHashKey(secretsKey);
@@ -220,9 +220,14 @@ export class MfaService {
     });
   }
 
-  /** Starts adding a device: it is stored ACTIVATION_REQUIRED, and a code is sent or a ceremony prepared. */
+  /**
+   * Starts adding a device: it is stored ACTIVATION_REQUIRED, and a code is sent or a ceremony prepared.
+   * Needs a recent sign-in, as removing one does: otherwise a stolen, long-lived session could bind a
+   * second factor of its own.
+   */
   async addDevice(session: Session, input: NewDevice): Promise<AddedDevice> {
     if (!this.available[input.type]) throw errors.methodDisabled(input.type);
+    if (!this.recentSignIn(session)) throw errors.reauthenticationRequired();
     switch (input.type) {
       case "sms":
         return this.addCodeDevice(session, "sms", input.phone, input.nickname);
@@ -337,7 +342,6 @@ export class MfaService {
 
   private async addTotpDevice(session: Session, nickname: string | undefined): Promise<AddedDevice> {
     const key = this.options.secretsKey;
-    if (!key) throw errors.methodDisabled("totp");
     const id = randomUUID();
     const secret = generateTotpSecret();
     const { user, row } = await this.inUserTransaction(session, async (trx, user) => ({
@@ -441,7 +445,7 @@ export class MfaService {
 
   private activateTotp(session: Session, device: DeviceRow, code: string): Promise<Verdict> {
     const key = this.options.secretsKey;
-    if (!key || !device.totp_secret) throw errors.methodDisabled("totp");
+    if (!device.totp_secret) throw errors.methodDisabled("totp");
     const secret = decryptTotpSecret(key, device.totp_secret, device.id);
     return this.inUserTransaction(session, async (trx): Promise<Verdict> => {
       const current = await findDevice(trx, device.user_id, device.id);

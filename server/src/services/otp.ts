@@ -19,8 +19,7 @@ export function generateOtp(): string {
 }
 
 /** The key codes are hashed with: derived from SECRETS_KEY, so a leaked table alone can't be brute-forced offline. */
-export function otpHashKey(secretsKey: Buffer | undefined): Buffer {
-  if (!secretsKey) return Buffer.from("profile-widget otp hash (no SECRETS_KEY)");
+export function otpHashKey(secretsKey: Buffer): Buffer {
   return Buffer.from(hkdfSync("sha256", secretsKey, Buffer.alloc(0), "profile-widget otp hash", 32));
 }
 

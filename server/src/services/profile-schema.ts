@@ -1,13 +1,11 @@
 import * as v from "valibot";
+import { HIDDEN_CHARACTERS_MESSAGE, isDisplaySafe } from "./text";
 import { COUNTRY_CODES } from "../../../widget/src/countries";
 
-// C0/C1 controls, and bidi overrides that could disguise text.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const MESSAGES = {
   text: "Must be text.",
-  control: "Must not contain line breaks or control characters.",
+  control: HIDDEN_CHARACTERS_MESSAGE,
   max: (n: number) => `Must be ${n} characters or fewer.`,
   email: "Enter a valid email address, like name@example.com.",
   phone: "Enter the number in international format: + then country code and number, like +14155550123.",
@@ -23,7 +21,7 @@ const text = (max: number, ...checks: v.PipeItem<string, string, v.BaseIssue<unk
     v.pipe(
       v.string(MESSAGES.text),
       v.trim(),
-      v.check((s) => !UNSAFE_CHARS.test(s), MESSAGES.control),
+      v.check(isDisplaySafe, MESSAGES.control),
       v.maxLength(max, MESSAGES.max(max)),
       v.transform((s): string | null => (s === "" ? null : s)),
       v.nullable(v.pipe(v.string(), ...checks)),

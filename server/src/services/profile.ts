@@ -62,12 +62,15 @@ export function toProfile(row: UserRow): Profile {
 /** Names the user as well as the version, so one user's ETag never matches another's profile. */
 export const etagOf = (row: Pick<UserRow, "id" | "version">) => `"${row.id.slice(0, 8)}.${row.version}"`;
 
-/** Whether an If-Match header value names this version (`*` matches any existing profile). */
+/**
+ * Whether an If-Match header value names this version (`*` matches any existing profile). If-Match uses
+ * the strong comparison (RFC 9110 §13.1.1): a weak tag `W/"…"` never matches, so it answers 412.
+ */
 export function ifMatchAccepts(header: string, row: Pick<UserRow, "id" | "version">): boolean {
   const current = etagOf(row);
   return header
     .split(",")
-    .map((tag) => tag.trim().replace(/^W\//, ""))
+    .map((tag) => tag.trim())
     .some((tag) => tag === "*" || tag === current);
 }
 

@@ -4,6 +4,10 @@ import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON }
 const webauthn = () => import("@simplewebauthn/server");
 
 export const WEBAUTHN_CHALLENGE_TTL_MS = 5 * 60_000;
+/** WebAuthn's limit on a credential id (§5.1 of Level 3: "at most 1023 bytes"). */
+export const MAX_CREDENTIAL_ID_BYTES = 1023;
+/** The same limit for the id's base64url text (4 characters per 3 bytes, no padding). */
+export const MAX_CREDENTIAL_ID_LENGTH = Math.ceil((MAX_CREDENTIAL_ID_BYTES * 4) / 3);
 /** ES256, EdDSA, RS256: what platform authenticators and security keys use; listed so no runtime changes the set. */
 const ALGORITHMS = [-7, -8, -257];
 
@@ -47,7 +51,9 @@ export interface RegisteredPasskey {
 
 /**
  * Checks an attestation against the stored challenge, the configured RP ID and origins (never the
- * client's word for them). A failure carries the library's reason, for the log only.
+ * client's word for them), and the credential id: the one in the authenticator data is the one kept,
+ * so it must be the id the browser reported and within WebAuthn's 1,023 bytes. A failure carries
+ * the reason, for the log only.
  */
 export async function verifyPasskeyRegistration(
   rp: RelyingParty,
@@ -55,6 +61,8 @@ export async function verifyPasskeyRegistration(
   expectedChallenge: string,
 ): Promise<{ passkey: RegisteredPasskey } | { reason: string }> {
   const { verifyRegistrationResponse } = await webauthn();
+  if (response.id !== response.rawId) return { reason: "id and rawId differ" };
+  if (!isCredentialId(response.id)) return { reason: "credential id is not base64url of 1 to 1023 bytes" };
   try {
     const result = await verifyRegistrationResponse({
       response,
@@ -67,6 +75,8 @@ export async function verifyPasskeyRegistration(
     });
     if (!result.verified) return { reason: "not verified" };
     const { credential } = result.registrationInfo;
+    if (credential.id !== response.id) return { reason: "the attested credential id is not the id the browser reported" };
+    if (!isCredentialId(credential.id)) return { reason: "attested credential id longer than 1023 bytes" };
     return {
       passkey: {
         credentialId: credential.id,
@@ -78,4 +88,15 @@ export async function verifyPasskeyRegistration(
   } catch (err) {
     return { reason: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/** base64url (no padding) of 1 to 1,023 bytes. */
+function isCredentialId(id: string): boolean {
+  return (
+    id.length > 0 &&
+    id.length <= MAX_CREDENTIAL_ID_LENGTH &&
+    /^[A-Za-z0-9_-]+$/.test(id) &&
+    id.length % 4 !== 1 &&
+    Buffer.from(id, "base64url").length <= MAX_CREDENTIAL_ID_BYTES
+  );
 }
