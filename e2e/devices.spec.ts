@@ -215,6 +215,47 @@ test.describe("a person manages their sign-in devices in a widget embedded on an
     expect((await readMfa(token)).devices).toEqual([]);
   });
 
+  test("adding a device after an old sign-in waits for a fresh one, then carries on by itself", async ({ page }) => {
+    const username = uniqueUser("stale-add");
+    const fresh = await tokenFor(username);
+    expect((await callApi(fresh, "POST", "/api/mfa/enable", {})).status).toBe(200);
+    // Signed in 15 minutes ago: too old to bind a new second factor.
+    const widget = await openHost(page, { token: await tokenFor(username, 15 * 60), flow: "devices" });
+
+    await startAdding(widget, "Authenticator app");
+    await expect(widget.getByText(/sign in again to make this change/i)).toBeVisible();
+    await expect.poll(() => widgetEvents(page)).toContainEqual(failure("reauthentication_required"));
+    expect((await readMfa(fresh)).devices).toEqual([]);
+
+    // The host signs the person in again: the authenticator app's setup appears without another click.
+    await setToken(page, await tokenFor(username));
+    await expect(widget.getByRole("img", { name: "QR image for your authenticator app" })).toBeVisible();
+    expect((await readMfa(fresh)).devices).toMatchObject([{ type: "totp", status: "ACTIVATION_REQUIRED" }]);
+  });
+
+  test("a phone number typed with an old sign-in is kept, and its code is sent after signing in again", async ({ page }) => {
+    const username = uniqueUser("stale-sms");
+    const fresh = await tokenFor(username);
+    expect((await callApi(fresh, "POST", "/api/mfa/enable", {})).status).toBe(200);
+    const widget = await openHost(page, { token: await tokenFor(username, 15 * 60), flow: "devices" });
+    const phone = uniquePhone();
+
+    await startAdding(widget, "Text message (SMS)");
+    await widget.getByLabel("Phone").fill(phone);
+    await widget.getByRole("button", { name: "Send code" }).click();
+    await expect(widget.getByText(/sign in again to make this change/i)).toBeVisible();
+    await expect(widget.getByLabel("Phone")).toHaveValue(phone);
+    expect((await readMfa(fresh)).devices).toEqual([]);
+
+    const sent = Date.now() - 1;
+    await setToken(page, await tokenFor(username));
+    await expect(widget.getByLabel("Code")).toBeVisible();
+    await widget.getByLabel("Code").fill(await receivedCode(phone, sent));
+    await widget.getByRole("button", { name: "Verify" }).click();
+    await expect(widget.getByText("Device added")).toBeVisible();
+    expect((await readMfa(fresh)).devices).toMatchObject([{ type: "sms", status: "ACTIVE" }]);
+  });
+
   test("renames a device, makes another the default, and removes one after signing in again", async ({ page }) => {
     const username = uniqueUser("manage");
     const fresh = await tokenFor(username);

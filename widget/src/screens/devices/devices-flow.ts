@@ -368,7 +368,12 @@ export class DevicesFlow implements ReactiveController {
           this.update();
         }, () => undefined);
       } catch (error) {
-        this.fail(error);
+        // Adding needs a recent sign-in: the choice is kept and made again with the fresh token.
+        this.fail(error, {
+          retry: async () => {
+            await this.choose(type);
+          },
+        });
       }
     });
   };
@@ -393,7 +398,8 @@ export class DevicesFlow implements ReactiveController {
         const { device } = await this.startAdding(type === "sms" ? { type, phone: target } : { type, email: target });
         this.show({ kind: "code", device });
       } catch (error) {
-        this.fail(error, { field: true });
+        // After a 403 the number or address typed in stays, and the code is sent once the fresh token arrives.
+        this.fail(error, { field: true, retry: () => this.sendCode(type) });
       }
     });
 
@@ -450,7 +456,7 @@ export class DevicesFlow implements ReactiveController {
         await this.activate(added.device, { credential });
       } catch (error) {
         if (added && !screen.added) void this.discard(added.device);
-        this.fail(error);
+        this.fail(error, { retry: this.createPasskey });
       }
     });
 
