@@ -109,6 +109,14 @@ function migrations(engine: Engine): Record<string, Migration> {
         .execute();
     },
   },
+  "0003_credential_id_length": {
+    // A WebAuthn credential id may be 1,023 bytes: 1,364 characters of base64url, more than 0002's 1,024.
+    // SQLite does not enforce varchar lengths; PostgreSQL does.
+    async up(db: Kysely<unknown>) {
+      if (engine !== "postgres") return;
+      await db.schema.alterTable("mfa_devices").alterColumn("credential_id", (c) => c.setDataType("varchar(1364)")).execute();
+    },
+  },
   };
 }
 
