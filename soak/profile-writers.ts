@@ -63,6 +63,8 @@ export class UserLedger {
       if (newestAcked > 0 && stored.givenName !== expectedValue) {
         problems.push(`${who}: version ${newestAcked} holds "${stored.givenName}", acknowledged "${expectedValue}"`);
       }
+    } else if (stored.version === 1 && newestAcked === 0 && stored.givenName === null) {
+      // The row a first visit creates (version 1, nothing written yet): its creating request was in flight.
     } else if (!this.unknown.has(stored.givenName ?? "")) {
       problems.push(`${who}: stored "${stored.givenName}" (v${stored.version}) was neither acknowledged nor in flight`);
     } else if (stored.version - newestAcked > this.unknown.size) {
