@@ -265,7 +265,8 @@ const ROUTES: Route[] = [
     description:
       "Creates a device awaiting activation. SMS and email devices are sent a 6-digit code; an authenticator app " +
       "gets its secret (`totp`, shown only now); a passkey gets WebAuthn creation options (`webauthn`). " +
-      "Finish with POST /api/mfa/devices/{id}/activate.",
+      "Finish with POST /api/mfa/devices/{id}/activate. Needs a recent sign-in (`auth_time` within " +
+      "REAUTH_MAX_AGE_MINUTES), so an old session cannot bind a second factor of its own.",
     body: {
       schemas: ["AddSmsDevice", "AddEmailDevice", "AddTotpDevice", "AddPasskeyDevice"],
       required: true,
@@ -280,6 +281,7 @@ const ROUTES: Route[] = [
     errors: [
       ...OBJECT_BODY_ERRORS,
       errors.methodDisabled("sms"),
+      errors.reauthenticationRequired(),
       errors.deviceLimitReached(5),
       errors.rateLimited(30),
       errors.deliveryFailed("sms"),
