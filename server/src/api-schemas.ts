@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import type { ErrorBody } from "./errors";
-import type { AddedDevice, Device, MfaState } from "./services/mfa";
+import type { AddedDevice, Device, MfaState } from "./mfa/types";
 import type { Profile } from "./services/profile";
 import type { DeviceStatus, DeviceType } from "./store/schema";
 

@@ -16,7 +16,7 @@ import { profileRoutes } from "./routes/profile";
 import { apiCors, apiResponseHeaders, securityHeaders } from "./routes/headers";
 import { MAX_BODY_BYTES, methodNotAllowed, refuseDeclaredOversize } from "./routes/http";
 import { staticRoutes, type StaticFiles } from "./routes/static";
-import { MfaService } from "./services/mfa";
+import { MfaService } from "./mfa/service";
 import { ProfileService } from "./services/profile";
 import type { Store } from "./store/db";
 

@@ -23,4 +23,4 @@ export { loadStaticFiles, type StaticFiles } from "./routes/static";
 export { createOpenApiDocument, type OpenApiDocument } from "./openapi";
 export { ApiError, type ErrorBody } from "./errors";
 export type { Profile, Address } from "./services/profile";
-export type { Device, MfaState, AddedDevice } from "./services/mfa";
+export type { Device, MfaState, AddedDevice } from "./mfa/types";

@@ -15,7 +15,9 @@ import {
 } from "./api-schemas";
 import { MAX_TOKEN_LENGTH } from "./auth/verify-session";
 import { errors, type ApiError } from "./errors";
-import { AddDeviceBodies, Empty, OtpActivation, PasskeyActivation, Rename } from "./routes/mfa";
+import type { MfaMethod } from "./mfa/method";
+import { ADD_DEVICE_EXAMPLES, ADD_DEVICE_SCHEMAS, METHODS } from "./mfa/methods";
+import { Empty, OtpActivation, PasskeyActivation, Rename } from "./routes/mfa";
 import { ProfilePatchSchema } from "./services/profile-schema";
 
 /**
@@ -56,10 +58,7 @@ const SCHEMAS = {
   Device: DeviceSchema,
   DeviceResponse: DeviceResponseSchema,
   AddedDevice: AddedDeviceSchema,
-  AddSmsDevice: AddDeviceBodies.sms,
-  AddEmailDevice: AddDeviceBodies.email,
-  AddTotpDevice: AddDeviceBodies.totp,
-  AddPasskeyDevice: AddDeviceBodies.passkey,
+  ...ADD_DEVICE_SCHEMAS,
   OtpActivation,
   PasskeyActivation,
   RenameDevice: Rename,
@@ -69,7 +68,8 @@ const SCHEMAS = {
   Readiness: ReadinessSchema,
 } satisfies Record<string, v.GenericSchema>;
 
-type SchemaName = keyof typeof SCHEMAS;
+/** The named schemas, and each MFA method's add-device body (`Add…Device`, from the registry of methods). */
+type SchemaName = keyof typeof SCHEMAS | MfaMethod["schemaName"];
 
 /** Actions that reshape a value before it is checked; JSON Schema describes the shape, so they add nothing. */
 const NORMALIZING_ACTIONS = new Set(["trim", "to_upper_case", "to_lower_case", "transform"]);
@@ -268,14 +268,9 @@ const ROUTES: Route[] = [
       "Finish with POST /api/mfa/devices/{id}/activate. Needs a recent sign-in (`auth_time` within " +
       "REAUTH_MAX_AGE_MINUTES), so an old session cannot bind a second factor of its own.",
     body: {
-      schemas: ["AddSmsDevice", "AddEmailDevice", "AddTotpDevice", "AddPasskeyDevice"],
+      schemas: METHODS.map((m) => m.schemaName),
       required: true,
-      examples: {
-        sms: { type: "sms", phone: "+14155550123", nickname: "Work phone" },
-        email: { type: "email", email: "ada@example.com" },
-        totp: { type: "totp" },
-        passkey: { type: "passkey", nickname: "Laptop" },
-      },
+      examples: ADD_DEVICE_EXAMPLES,
     },
     ok: { status: 201, description: "The pending device (status ACTIVATION_REQUIRED).", schema: "AddedDevice", headers: ["Location"] },
     errors: [
@@ -498,7 +493,8 @@ function operationOf(route: Route): OpenApiOperation {
 
 /** The add-device bodies are told apart by `type`. */
 function discriminatorOf(names: SchemaName[]): Record<string, unknown> {
-  const byType = names.map((name) => [name, (SCHEMAS[name] as { entries?: { type?: { literal?: unknown } } }).entries?.type?.literal]);
+  const schemas: Record<string, v.GenericSchema> = SCHEMAS;
+  const byType = names.map((name) => [name, (schemas[name] as { entries?: { type?: { literal?: unknown } } }).entries?.type?.literal]);
   if (!byType.every(([, literal]) => typeof literal === "string")) return {};
   return {
     discriminator: {

@@ -5,7 +5,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { smtpNotifier } from "../src/notify/email";
 import { smsWebhookNotifier } from "../src/notify/sms";
-import type { Device } from "../src/services/mfa";
+import type { Device } from "../src/mfa/types";
 import { buildTestApp, type TestApp } from "./helpers";
 import { expectError, mfaClient } from "./mfa-helpers";
 

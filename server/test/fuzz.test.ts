@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseProfilePatch } from "../src/services/profile-schema";
-import { isDisplaySafe } from "../src/services/text";
+import { isDisplaySafe } from "../../contract/text";
 import { buildTestApp, ENGINES, type TestApp } from "./helpers";
 import { mfaClient } from "./mfa-helpers";
 

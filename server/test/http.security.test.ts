@@ -4,7 +4,7 @@ import { createApp } from "../src/app";
 import { createSessionVerifier } from "../src/auth/verify-session";
 import { createLogger } from "../src/log";
 import { outboxNotifier } from "../src/notify/outbox";
-import type { Device } from "../src/services/mfa";
+import type { Device } from "../src/mfa/types";
 import { buildTestApp, ENGINES, type TestApp } from "./helpers";
 import { expectError, mfaClient } from "./mfa-helpers";
 import { expectNoChange } from "./security-helpers";

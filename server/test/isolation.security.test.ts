@@ -1,6 +1,6 @@
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Device } from "../src/services/mfa";
+import type { Device } from "../src/mfa/types";
 import { buildTestApp, ENGINES, type TestApp } from "./helpers";
 import { appCode, expectError, mfaClient, otherCode } from "./mfa-helpers";
 import { expectNoChange, snapshotDb } from "./security-helpers";

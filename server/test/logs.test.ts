@@ -6,7 +6,7 @@ import { createSessionVerifier } from "../src/auth/verify-session";
 import { createLogger } from "../src/log";
 import { smtpNotifier } from "../src/notify/email";
 import { smsWebhookNotifier, webhookSignature } from "../src/notify/sms";
-import type { Device } from "../src/services/mfa";
+import type { Device } from "../src/mfa/types";
 import { buildTestApp, type TestApp } from "./helpers";
 import { appCode, otherCode } from "./mfa-helpers";
 import { startSmsReceiver, startSmtpReceiver } from "./receivers";

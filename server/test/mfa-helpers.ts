@@ -1,6 +1,6 @@
 import { expect } from "vitest";
-import type { Device, MfaState } from "../src/services/mfa";
-import { totpCode, totpStep, base32Decode } from "../src/services/totp";
+import type { Device, MfaState } from "../src/mfa/types";
+import { totpCode, totpStep, base32Decode } from "../src/mfa/totp-codes";
 import type { TestApp } from "./helpers";
 
 export type ErrorBody = {

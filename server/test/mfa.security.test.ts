@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { createSessionVerifier } from "../src/auth/verify-session";
 import { outboxNotifier } from "../src/notify/outbox";
-import type { Device } from "../src/services/mfa";
+import type { Device } from "../src/mfa/types";
 import { openStore } from "../src/store/db";
 import { buildTestApp, ENGINES, type TestApp } from "./helpers";
 import { appCode, expectError, mfaClient, otherCode } from "./mfa-helpers";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Device } from "../src/services/mfa";
+import type { Device } from "../src/mfa/types";
 import { buildTestApp, ENGINES, type TestApp } from "./helpers";
 import { expectError, mfaClient } from "./mfa-helpers";
 import { RP_ID, softwareAttestation } from "./webauthn-helpers";

@@ -2,63 +2,14 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import * as v from "valibot";
 import { errors } from "../errors";
-import { HIDDEN_CHARACTERS_MESSAGE, isDisplaySafe } from "../services/text";
-import { MAX_CREDENTIAL_ID_LENGTH } from "../services/webauthn";
-import { DEVICE_TYPES, type ActivationProof, type MfaService, type NewDevice } from "../services/mfa";
+import { Nickname, OtpActivation } from "../mfa/fields";
+import { DEVICE_TYPES, findMethod } from "../mfa/methods";
+import { PasskeyActivation } from "../mfa/passkey-method";
+import type { MfaService } from "../mfa/service";
+import type { ActivationProof, NewDevice } from "../mfa/types";
 import { methodNotAllowed, readJson, readOptionalJson } from "./http";
 
-
-const Nickname = v.pipe(
-  v.string("Must be text."),
-  v.trim(),
-  v.minLength(1, "Enter a name for the device."),
-  v.maxLength(40, "Must be 40 characters or fewer."),
-  v.check(isDisplaySafe, HIDDEN_CHARACTERS_MESSAGE),
-);
-
-const Phone = v.pipe(
-  v.string("Enter a phone number."),
-  // People type spaces, dashes, dots and brackets; E.164 keeps digits only.
-  v.transform((s) => s.replace(/[\s().-]/g, "")),
-  v.regex(/^\+[1-9]\d{6,14}$/, "Enter the number in international format: + then country code and number, like +14155550123."),
-  v.description("E.164. Spaces, dashes, dots and brackets are removed first: +1 (415) 555-0123 is +14155550123."),
-);
-
-const Email = v.pipe(
-  v.string("Enter an email address."),
-  v.trim(),
-  v.maxLength(254, "Must be 254 characters or fewer."),
-  v.email("Enter a valid email address, like name@example.com."),
-  v.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Enter a valid email address, like name@example.com."),
-);
-
-/** Request bodies, exported for the OpenAPI document (server/src/openapi.ts). */
-export const AddDeviceBodies = {
-  sms: v.strictObject({ type: v.literal("sms"), phone: Phone, nickname: v.optional(Nickname) }),
-  email: v.strictObject({ type: v.literal("email"), email: Email, nickname: v.optional(Nickname) }),
-  totp: v.strictObject({ type: v.literal("totp"), nickname: v.optional(Nickname) }),
-  passkey: v.strictObject({ type: v.literal("passkey"), nickname: v.optional(Nickname) }),
-} satisfies Record<(typeof DEVICE_TYPES)[number], v.GenericSchema<unknown, NewDevice>>;
-
-export const OtpActivation = v.strictObject({
-  otp: v.pipe(v.string("Enter the 6-digit code."), v.trim(), v.regex(/^\d{6}$/, "Enter the 6-digit code.")),
-});
-
-/** The browser's RegistrationResponseJSON; the library checks it in depth, this only its outline. */
-export const PasskeyActivation = v.strictObject({
-  credential: v.looseObject({
-    id: v.pipe(v.string(), v.maxLength(MAX_CREDENTIAL_ID_LENGTH)),
-    rawId: v.pipe(v.string(), v.maxLength(MAX_CREDENTIAL_ID_LENGTH)),
-    type: v.literal("public-key"),
-    response: v.looseObject({
-      clientDataJSON: v.string(),
-      attestationObject: v.string(),
-      transports: v.optional(v.array(v.string())),
-    }),
-    clientExtensionResults: v.optional(v.record(v.string(), v.unknown()), {}),
-    authenticatorAttachment: v.optional(v.string()),
-  }),
-});
+export { OtpActivation, PasskeyActivation };
 
 export const Rename = v.strictObject({ nickname: Nickname });
 export const Empty = v.strictObject({});
@@ -82,11 +33,9 @@ function parseBody<S extends v.StrictObjectSchema<v.ObjectEntries, undefined>>(s
 
 function parseNewDevice(body: unknown): NewDevice {
   if (!isPlainObject(body)) throw errors.invalidBody("The body must be a JSON object.");
-  const type = body.type;
-  if (typeof type !== "string" || !Object.hasOwn(AddDeviceBodies, type)) {
-    throw errors.validationFailed({ type: `Choose one of: ${DEVICE_TYPES.join(", ")}.` });
-  }
-  return parseBody(AddDeviceBodies[type as keyof typeof AddDeviceBodies], body) as NewDevice;
+  const method = findMethod(body.type);
+  if (!method) throw errors.validationFailed({ type: `Choose one of: ${DEVICE_TYPES.join(", ")}.` });
+  return parseBody(method.addBody, body) as NewDevice;
 }
 
 function parseActivation(body: unknown): ActivationProof {

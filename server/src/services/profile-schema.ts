@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { HIDDEN_CHARACTERS_MESSAGE, isDisplaySafe } from "./text";
+import { E164, EMAIL, EMAIL_MAX_LENGTH, HIDDEN_CHARACTERS_MESSAGE, isDisplaySafe, normalizePhone, RULE_MESSAGES } from "../../../contract/rules";
 import { COUNTRY_CODES } from "../../../widget/src/countries";
 
 
@@ -7,8 +7,8 @@ const MESSAGES = {
   text: "Must be text.",
   control: HIDDEN_CHARACTERS_MESSAGE,
   max: (n: number) => `Must be ${n} characters or fewer.`,
-  email: "Enter a valid email address, like name@example.com.",
-  phone: "Enter the number in international format: + then country code and number, like +14155550123.",
+  email: RULE_MESSAGES.email,
+  phone: RULE_MESSAGES.phone,
   postalCode: "Enter a valid postal code: letters, digits, spaces and hyphens.",
   country: "Choose a country from the list.",
 } as const;
@@ -28,14 +28,14 @@ const text = (max: number, ...checks: v.PipeItem<string, string, v.BaseIssue<unk
     ),
   );
 
-const email = text(254, v.email(MESSAGES.email), v.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, MESSAGES.email));
+const email = text(EMAIL_MAX_LENGTH, v.email(MESSAGES.email), v.regex(EMAIL, MESSAGES.email));
 const phone = v.nullable(
   v.pipe(
     v.string(MESSAGES.text),
     // People type spaces, dashes, dots and brackets; E.164 stores digits only.
-    v.transform((s) => s.replace(/[\s().-]/g, "")),
+    v.transform(normalizePhone),
     v.transform((s): string | null => (s === "" ? null : s)),
-    v.nullable(v.pipe(v.string(), v.regex(/^\+[1-9]\d{6,14}$/, MESSAGES.phone))),
+    v.nullable(v.pipe(v.string(), v.regex(E164, MESSAGES.phone))),
   ),
 );
 

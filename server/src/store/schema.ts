@@ -1,4 +1,7 @@
 import type { Generated } from "kysely";
+import type { DeviceStatus, DeviceType } from "../mfa/types";
+
+export type { DeviceStatus, DeviceType };
 
 /** Row types. Timestamps are ISO-8601 strings and booleans 0/1 integers on both engines. */
 export interface UsersTable {
@@ -28,9 +31,6 @@ export interface AuditEventsTable {
   created_at: string;
 }
 
-export type DeviceType = "sms" | "email" | "totp" | "passkey";
-export type DeviceStatus = "ACTIVATION_REQUIRED" | "ACTIVE";
-
 export interface MfaDevicesTable {
   id: string;
   user_id: string;
@@ -40,7 +40,7 @@ export interface MfaDevicesTable {
   is_default: number;
   /** Phone (E.164) or email address the codes go to; null for TOTP and passkeys. */
   target: string | null;
-  /** AES-256-GCM ciphertext of the TOTP secret (see services/totp.ts). */
+  /** AES-256-GCM ciphertext of the TOTP secret (see mfa/totp-codes.ts). */
   totp_secret: string | null;
   totp_last_step: number | null;
   /** Wrong TOTP codes during setup (delivered codes count theirs on otp_challenges). */

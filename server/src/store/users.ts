@@ -49,6 +49,11 @@ export async function setUsername(db: Db, id: string, username: string): Promise
   await db.updateTable("users").set({ username }).where("id", "=", id).execute();
 }
 
+/** The user's MFA switch. */
+export async function setMfaEnabled(db: Db, id: string, enabled: boolean): Promise<void> {
+  await db.updateTable("users").set({ mfa_enabled: enabled ? 1 : 0 }).where("id", "=", id).execute();
+}
+
 export async function insertAuditEvent(
   db: Db,
   event: { userId: string; action: string; detail: Record<string, unknown>; now: string },

@@ -1,0 +1,40 @@
+import * as v from "valibot";
+import {
+  E164,
+  EMAIL,
+  EMAIL_MAX_LENGTH,
+  HIDDEN_CHARACTERS_MESSAGE,
+  isDisplaySafe,
+  NICKNAME_MAX_LENGTH,
+  normalizePhone,
+  RULE_MESSAGES,
+} from "../../../contract/rules";
+
+/** The fields of the device requests, as valibot schemas (the OpenAPI document's JSON Schemas come from these). */
+
+export const Nickname = v.pipe(
+  v.string("Must be text."),
+  v.trim(),
+  v.minLength(1, "Enter a name for the device."),
+  v.maxLength(NICKNAME_MAX_LENGTH, `Must be ${NICKNAME_MAX_LENGTH} characters or fewer.`),
+  v.check(isDisplaySafe, HIDDEN_CHARACTERS_MESSAGE),
+);
+
+export const Phone = v.pipe(
+  v.string("Enter a phone number."),
+  v.transform(normalizePhone),
+  v.regex(E164, RULE_MESSAGES.phone),
+  v.description("E.164. Spaces, dashes, dots and brackets are removed first: +1 (415) 555-0123 is +14155550123."),
+);
+
+export const Email = v.pipe(
+  v.string("Enter an email address."),
+  v.trim(),
+  v.maxLength(EMAIL_MAX_LENGTH, `Must be ${EMAIL_MAX_LENGTH} characters or fewer.`),
+  v.email(RULE_MESSAGES.email),
+  v.regex(EMAIL, RULE_MESSAGES.email),
+);
+
+export const OtpActivation = v.strictObject({
+  otp: v.pipe(v.string("Enter the 6-digit code."), v.trim(), v.regex(/^\d{6}$/, "Enter the 6-digit code.")),
+});

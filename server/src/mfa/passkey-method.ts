@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import * as v from "valibot";
+import { errors } from "../errors";
+import { credentialIdTaken, listCredentialIds } from "../store/mfa-devices";
+import { consumeWebauthnChallenge, insertWebauthnChallenge } from "../store/webauthn-challenges";
+import { Nickname } from "./fields";
+import type { MfaMethod } from "./method";
+import { MAX_CREDENTIAL_ID_LENGTH, passkeyCreationOptions, verifyPasskeyRegistration, WEBAUTHN_CHALLENGE_TTL_MS } from "./webauthn";
+
+const DEFAULT_NICKNAME = "Passkey";
+
+/** The browser's RegistrationResponseJSON; the library checks it in depth, this only its outline. */
+export const PasskeyActivation = v.strictObject({
+  credential: v.looseObject({
+    id: v.pipe(v.string(), v.maxLength(MAX_CREDENTIAL_ID_LENGTH)),
+    rawId: v.pipe(v.string(), v.maxLength(MAX_CREDENTIAL_ID_LENGTH)),
+    type: v.literal("public-key"),
+    response: v.looseObject({
+      clientDataJSON: v.string(),
+      attestationObject: v.string(),
+      transports: v.optional(v.array(v.string())),
+    }),
+    clientExtensionResults: v.optional(v.record(v.string(), v.unknown()), {}),
+    authenticatorAttachment: v.optional(v.string()),
+  }),
+});
+
+/** A passkey (WebAuthn) created on the host page's origin for the configured relying party. */
+export const passkeyMethod: MfaMethod<"passkey"> = {
+  type: "passkey",
+  defaultNickname: DEFAULT_NICKNAME,
+  schemaName: "AddPasskeyDevice",
+  example: { type: "passkey", nickname: "Laptop" },
+  addBody: v.strictObject({ type: v.literal("passkey"), nickname: v.optional(Nickname) }),
+  available: (options) => options.methods.passkey,
+
+  enrol(kit, session, input) {
+    const id = randomUUID();
+    return kit.inUserTransaction(session, async (trx, user) => {
+      const row = await kit.insertPendingDevice(trx, user, { id, type: "passkey", nickname: input.nickname ?? DEFAULT_NICKNAME });
+      const options = await passkeyCreationOptions(
+        kit.options.relyingParty,
+        { id: user.id, name: user.username },
+        await listCredentialIds(trx, user.id),
+      );
+      await insertWebauthnChallenge(trx, {
+        device_id: id,
+        user_id: user.id,
+        challenge: options.challenge,
+        expires_at: new Date(kit.now().getTime() + WEBAUTHN_CHALLENGE_TTL_MS).toISOString(),
+        consumed: 0,
+      });
+      return { row, extras: { webauthn: options } };
+    });
+  },
+
+  async activate(kit, session, device, proof) {
+    if (!("credential" in proof)) throw errors.validationFailed({ credential: "Send the passkey the browser created." });
+    const challenge = await consumeWebauthnChallenge(kit.db, device.id, device.user_id, kit.now().toISOString());
+    if (!challenge) throw errors.challengeExpired();
+    const result = await verifyPasskeyRegistration(kit.options.relyingParty, proof.credential, challenge);
+    if ("reason" in result) {
+      kit.options.log?.({ msg: "passkey registration refused", deviceId: device.id, reason: result.reason });
+      throw errors.passkeyInvalid();
+    }
+    const { passkey } = result;
+    try {
+      return await kit.inUserTransaction(session, async (trx) => {
+        if (await credentialIdTaken(trx, passkey.credentialId)) throw errors.passkeyAlreadyRegistered();
+        const active = await kit.finishActivation(trx, device, {
+          credential_id: passkey.credentialId,
+          credential_public_key: passkey.publicKey,
+          credential_counter: passkey.counter,
+          credential_transports: passkey.transports.join(",") || null,
+        });
+        if (!active) throw errors.deviceAlreadyActive();
+        return active;
+      });
+    } catch (err) {
+      // Two users racing with the same credential: the unique index decides.
+      if (isUniqueViolation(err)) throw errors.passkeyAlreadyRegistered();
+      throw err;
+    }
+  },
+};
+
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE";
+}

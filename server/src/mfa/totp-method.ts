@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import * as v from "valibot";
+import { errors } from "../errors";
+import { findDevice, recordFailedTotpAttempt } from "../store/mfa-devices";
+import { Nickname } from "./fields";
+import { codeOf, type MfaMethod, type Verdict } from "./method";
+import { OTP_MAX_ATTEMPTS } from "./one-time-codes";
+import {
+  base32Encode,
+  decryptTotpSecret,
+  encryptTotpSecret,
+  generateTotpSecret,
+  otpauthUri,
+  totpQrSvg,
+  verifyTotp,
+} from "./totp-codes";
+
+const DEFAULT_NICKNAME = "Authenticator app";
+
+/** An authenticator app (RFC 6238): a secret shown once at setup, encrypted under SECRETS_KEY at rest. */
+export const totpMethod: MfaMethod<"totp"> = {
+  type: "totp",
+  defaultNickname: DEFAULT_NICKNAME,
+  schemaName: "AddTotpDevice",
+  example: { type: "totp" },
+  addBody: v.strictObject({ type: v.literal("totp"), nickname: v.optional(Nickname) }),
+  available: (options) => options.methods.totp,
+
+  async enrol(kit, session, input) {
+    const key = kit.options.secretsKey;
+    const id = randomUUID();
+    const secret = generateTotpSecret();
+    const { user, row } = await kit.inUserTransaction(session, async (trx, user) => ({
+      user,
+      row: await kit.insertPendingDevice(trx, user, {
+        id,
+        type: "totp",
+        nickname: input.nickname ?? DEFAULT_NICKNAME,
+        totpSecret: encryptTotpSecret(key, secret, id),
+      }),
+    }));
+    const uri = otpauthUri({ issuer: kit.options.relyingParty.rpName, account: user.username, secret });
+    return { row, extras: { totp: { secret: base32Encode(secret), otpauthUri: uri, qrSvg: await totpQrSvg(uri) } } };
+  },
+
+  async activate(kit, session, device, proof) {
+    const code = codeOf(proof);
+    if (!device.totp_secret) throw errors.methodDisabled("totp");
+    const secret = decryptTotpSecret(kit.options.secretsKey, device.totp_secret, device.id);
+    const verdict = await kit.inUserTransaction(session, async (trx): Promise<Verdict> => {
+      const current = await findDevice(trx, device.user_id, device.id);
+      if (!current) return { ok: false, error: "gone" };
+      if (current.status === "ACTIVE") return { ok: false, error: "already_active" };
+      if (current.failed_attempts >= OTP_MAX_ATTEMPTS) return { ok: false, error: "locked" };
+      const step = verifyTotp(secret, code, kit.now().getTime(), current.totp_last_step);
+      if (step !== null) {
+        // A time step is never accepted twice: the update only succeeds above the last one used.
+        const active = await kit.finishActivation(trx, current, { totp_last_step: step }, { totpStepAbove: step });
+        return active ? { ok: true, device: active } : { ok: false, error: "already_active" };
+      }
+      const used = await recordFailedTotpAttempt(trx, device.id, OTP_MAX_ATTEMPTS);
+      await kit.audit(trx, device.user_id, "mfa.device.code_rejected", { deviceId: device.id, attempts: used });
+      return used >= OTP_MAX_ATTEMPTS
+        ? { ok: false, error: "locked" }
+        : { ok: false, error: "wrong", attemptsRemaining: OTP_MAX_ATTEMPTS - used };
+    });
+    return kit.answer(verdict);
+  },
+};
