@@ -1,15 +1,7 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ErrorBody } from "../../contract/api";
 
-/** The one error shape every failure is answered with. */
-export interface ErrorBody {
-  error: {
-    code: string;
-    message: string;
-    fields?: Record<string, string>;
-    /** `otp_invalid` only: wrong codes still allowed before the challenge locks. */
-    attemptsRemaining?: number;
-  };
-}
+export type { ErrorBody };
 
 /** A failure meant for the client: status, a stable snake_case code, a human message. */
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COUNTRY_CODES as SERVER_LIST } from "./countries.js";
+import { COUNTRY_CODES as SERVER_LIST } from "../../contract/countries.js";
 import { COUNTRY_CODES } from "./country-codes.js";
 
 /** Packs a list of codes the way country-codes.ts stores them (run this to regenerate it). */

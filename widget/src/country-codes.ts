@@ -1,5 +1,5 @@
 /**
- * The same ISO 3166-1 alpha-2 codes as `countries.ts` (which the server validates with), packed for the bundle: one
+ * The same ISO 3166-1 alpha-2 codes as `contract/countries.ts` (which the server validates with), packed for the bundle: one
  * bit per letter pair AA…ZZ, set when the pair is a country — about a quarter of the bytes once gzipped.
  * `country-codes.test.ts` checks that both lists stay equal; regenerate this with the snippet there.
  */

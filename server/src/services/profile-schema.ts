@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { E164, EMAIL, EMAIL_MAX_LENGTH, HIDDEN_CHARACTERS_MESSAGE, isDisplaySafe, normalizePhone, RULE_MESSAGES } from "../../../contract/rules";
-import { COUNTRY_CODES } from "../../../widget/src/countries";
+import { COUNTRY_CODES } from "../../../contract/countries";
 
 
 const MESSAGES = {

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { Address, Profile } from "../../../contract/api";
 import { errors } from "../errors";
 import type { Store } from "../store/db";
 import type { Database } from "../store/schema";
@@ -7,23 +8,7 @@ import type { ProfilePatch } from "./profile-schema";
 import { isRecentSignIn, type Session } from "./session";
 import { userForRead, userForSession } from "./users";
 
-export interface Address {
-  streetAddress: string | null;
-  locality: string | null;
-  region: string | null;
-  postalCode: string | null;
-  countryCode: string | null;
-}
-
-export interface Profile {
-  username: string;
-  givenName: string | null;
-  familyName: string | null;
-  email: string | null;
-  phone: string | null;
-  address: Address | null;
-  updatedAt: string;
-}
+export type { Address, Profile } from "../../../contract/api";
 
 export interface VersionedProfile {
   profile: Profile;

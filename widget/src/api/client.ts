@@ -1,63 +1,25 @@
-/** The profile as the server returns it (GET/PATCH /api/profile). */
-export interface Profile {
-  username: string;
-  givenName: string | null;
-  familyName: string | null;
-  email: string | null;
-  phone: string | null;
-  address: Address | null;
-  updatedAt: string;
-}
+import type {
+  AddedDevice as ContractAddedDevice,
+  Address,
+  Device,
+  DeviceType,
+  MfaState,
+  Profile,
+  PublicConfig,
+} from "../../../contract/api";
 
-export interface Address {
-  streetAddress: string | null;
-  locality: string | null;
-  region: string | null;
-  postalCode: string | null;
-  countryCode: string | null;
-}
+export type { Address, Device, DeviceType, MfaState, Profile };
 
 /** A JSON merge patch of the editable fields: only what changed, `null` clears. */
 export type ProfilePatch = Partial<Omit<Profile, "username" | "updatedAt" | "address">> & {
   address?: Partial<Address> | null;
 };
 
-export type DeviceType = "sms" | "email" | "totp" | "passkey";
-
-/** An MFA device as the server shows it: `target` is masked (`+1•••••4567`), null for apps and passkeys. */
-export interface Device {
-  id: string;
-  type: DeviceType;
-  nickname: string;
-  status: "ACTIVATION_REQUIRED" | "ACTIVE";
-  isDefault: boolean;
-  target: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
-/** GET /api/mfa, and the answer of POST /api/mfa/enable and /disable. */
-export interface MfaState {
-  enabled: boolean;
-  devices: Device[];
-  canAddDevice: boolean;
-  maxDevices: number;
-}
-
-/** GET /api/config: the device types that can be added here. */
-export interface MfaConfig {
-  methods: Record<DeviceType, boolean>;
-  maxDevices: number;
-  reauthMaxAgeMinutes: number;
-}
+/** GET /api/config: the device types that can be added here, and the sign-in windows. */
+export type MfaConfig = Pick<PublicConfig, "methods" | "maxDevices" | "reauthMaxAgeMinutes">;
 
 /** POST /api/mfa/devices: the pending device, plus what an authenticator app or a passkey needs to finish. */
-export interface AddedDevice {
-  device: Device;
-  totp?: { secret: string; otpauthUri: string };
-  /** PublicKeyCredentialCreationOptionsJSON, handed to the browser untouched. */
-  webauthn?: Record<string, unknown>;
-}
+export type AddedDevice = ContractAddedDevice;
 
 /** What some errors carry besides their code: wrong codes left (`otp_invalid`), the wait (`rate_limited`). */
 export interface ApiErrorDetails {

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { live } from "lit/directives/live.js";
+import { E164, EMAIL, normalizePhone } from "../../../contract/rules.js";
 import type { Profile, ProfilePatch } from "../api/client.js";
 import { COUNTRY_CODES } from "../country-codes.js";
 import { ENGLISH_COUNTRY_NAMES } from "../country-names-en.js";
@@ -36,7 +37,7 @@ export function valuesOf(profile: Profile): FormValues {
 /** The value as it will be sent: trimmed, and a phone number without the separators people type. */
 export function normalize(path: FieldPath, value: string): string {
   const trimmed = value.trim();
-  return path === "phone" && /^[+\d\s().-]+$/.test(trimmed) ? trimmed.replace(/[\s().-]/g, "") : trimmed;
+  return path === "phone" && /^[+\d\s().-]+$/.test(trimmed) ? normalizePhone(trimmed) : trimmed;
 }
 
 /** The merge patch from `baseline` to `values` (only what changed), or null when nothing did. */
@@ -69,8 +70,10 @@ export function validate(baseline: FormValues, values: FormValues, t: Translatio
     const value = normalize(path, values[path]);
     return value && value !== normalize(path, baseline[path]) ? value : "";
   };
-  if (!/^(?:|[^\s@]+@[^\s@]+\.[^\s@]+)$/.test(changed("email"))) errors.email = t.invalidEmail;
-  if (!/^(?:|\+[1-9]\d{6,14})$/.test(changed("phone"))) errors.phone = t.invalidPhone;
+  const email = changed("email");
+  const phone = changed("phone");
+  if (email && !EMAIL.test(email)) errors.email = t.invalidEmail;
+  if (phone && !E164.test(phone)) errors.phone = t.invalidPhone;
   return errors;
 }
 

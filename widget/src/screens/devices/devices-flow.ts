@@ -9,6 +9,7 @@ import {
   type MfaConfig,
   type MfaState,
 } from "../../api/client.js";
+import { E164, EMAIL, isDisplaySafe, NICKNAME_MAX_LENGTH, normalizePhone } from "../../../../contract/rules.js";
 import { emit, type ProfileWidgetAction } from "../../events.js";
 import type { ErrorCode, Translation } from "../../i18n/en.js";
 import en, { type DevicesErrorCode, type DevicesTranslation } from "../../i18n/devices/en.js";
@@ -387,8 +388,8 @@ export class DevicesFlow implements ReactiveController {
   /** Sends the first code to the phone number or email address typed in. */
   sendCode = (type: "sms" | "email"): Promise<void> =>
     this.act("primary", async () => {
-      const target = type === "sms" ? this.value.trim().replace(/[\s().-]/g, "") : this.value.trim();
-      const valid = type === "sms" ? /^\+[1-9]\d{6,14}$/.test(target) : /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(target);
+      const target = type === "sms" ? normalizePhone(this.value.trim()) : this.value.trim();
+      const valid = type === "sms" ? E164.test(target) : EMAIL.test(target);
       if (!valid) {
         this.fieldError = type === "sms" ? this.t.invalidPhone : this.t.invalidEmail;
         this.focusField = true;
@@ -522,7 +523,7 @@ export class DevicesFlow implements ReactiveController {
       const device = this.device;
       const nickname = this.value.trim();
       if (!device) return;
-      if (!nickname || nickname.length > 40) {
+      if (!nickname || nickname.length > NICKNAME_MAX_LENGTH || !isDisplaySafe(nickname)) {
         this.fieldError = this.t.invalidNickname;
         this.focusField = true;
         return;
