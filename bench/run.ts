@@ -1,6 +1,6 @@
 // `npm run bench`: one report of what the widget costs a host page and what the API carries,
 // each beside a ceiling measured in the same run. Writes bench/results/latest.json, prints a
-// Markdown table, and refreshes the Performance section of README.md.
+// Markdown table, and refreshes the report in docs/performance.md.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -525,15 +525,15 @@ async function main() {
 
   const md = markdown(report);
   console.log(md);
-  const readmePath = join(ROOT, "README.md");
-  if (existsSync(readmePath)) {
-    const readme = readFileSync(readmePath, "utf8");
+  const reportPath = join(ROOT, "docs/performance.md");
+  if (existsSync(reportPath)) {
+    const page = readFileSync(reportPath, "utf8");
     const start = "<!-- bench:start -->";
     const end = "<!-- bench:end -->";
-    if (readme.includes(start) && readme.includes(end)) {
-      const before = readme.slice(0, readme.indexOf(start) + start.length);
-      const after = readme.slice(readme.indexOf(end));
-      writeFileSync(readmePath, `${before}\n${md}\n${after}`);
+    if (page.includes(start) && page.includes(end)) {
+      const before = page.slice(0, page.indexOf(start) + start.length);
+      const after = page.slice(page.indexOf(end));
+      writeFileSync(reportPath, `${before}\n${md}\n${after}`);
     }
   }
 }
