@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { PublicConfig } from "./api-schemas";
 import { requireSession } from "./auth/session-middleware";
 import type { SessionVerifier } from "./auth/verify-session";
 import type { Config } from "./config";
@@ -11,10 +10,10 @@ import { ApiError, errors } from "./errors";
 import type { Notifiers } from "./notify/types";
 import { apiDocsRoutes } from "./routes/api-docs";
 import { demoRoutes } from "./routes/demo";
-import { mfaRoutes } from "./routes/mfa";
-import { profileRoutes } from "./routes/profile";
+import { API_ROUTES } from "./routes/api";
 import { apiCors, apiResponseHeaders, securityHeaders } from "./routes/headers";
-import { MAX_BODY_BYTES, methodNotAllowed, refuseDeclaredOversize } from "./routes/http";
+import { MAX_BODY_BYTES, refuseDeclaredOversize } from "./routes/http";
+import { mountRoutes } from "./routes/route";
 import { staticRoutes, type StaticFiles } from "./routes/static";
 import { MfaService } from "./mfa/service";
 import { ProfileService } from "./services/profile";
@@ -116,35 +115,8 @@ export function createApp(deps: AppDeps): Hono {
     );
   }
 
-  app.get("/healthz", (c) => c.json({ status: "ok" }));
-  app.get("/readyz", async (c) => {
-    try {
-      await store.ping();
-      return c.json({ status: "ready", database: store.engine });
-    } catch {
-      throw errors.unavailable();
-    }
-  });
-
-  app.get("/api/config", (c) => {
-    c.header("Cache-Control", "public, max-age=60");
-    return c.json({
-      // What can actually be added: enabled, and deliverable (SMS, email) or storable (TOTP needs SECRETS_KEY).
-      methods: { sms: methods.sms, email: methods.email, passkey: methods.passkey, totp: methods.totp },
-      maxDevices: config.mfa.maxDevices,
-      reauthMaxAgeMinutes: config.auth.reauthMaxAgeSeconds / 60,
-      sessionMaxAgeMinutes: config.auth.sessionMaxAgeSeconds / 60,
-    } satisfies PublicConfig);
-  });
-  app.all("/api/config", methodNotAllowed(["GET"]));
+  mountRoutes(app, API_ROUTES, { config, store, profiles, mfa, methods }, requireSession(deps.verifySession));
   app.route("/", apiDocsRoutes({ serverUrl: config.publicUrl }));
-
-  const session = requireSession(deps.verifySession);
-  app.use("/api/profile", session);
-  app.route("/api/profile", profileRoutes(profiles));
-  app.use("/api/mfa", session);
-  app.use("/api/mfa/*", session);
-  app.route("/api/mfa", mfaRoutes(mfa));
 
   if (deps.demo) app.route("/demo", demoRoutes(deps.demo, store.db));
   if (deps.widgetFiles) app.route("/widget", staticRoutes(deps.widgetFiles, { mountedAt: "/widget", crossOrigin: true }));

@@ -20,7 +20,7 @@ export { smtpNotifier } from "./notify/email";
 export { smsWebhookNotifier, webhookSignature } from "./notify/sms";
 export { DeliveryError, type Notifier, type Notifiers, type OtpMessage } from "./notify/types";
 export { loadStaticFiles, type StaticFiles } from "./routes/static";
-export { createOpenApiDocument, type OpenApiDocument } from "./openapi";
+export { createOpenApiDocument, type OpenApiDocument } from "./openapi/document";
 export { ApiError, type ErrorBody } from "./errors";
 export type { Profile, Address } from "./services/profile";
 export type { Device, MfaState, AddedDevice } from "./mfa/types";

@@ -8,7 +8,7 @@ import { createApp } from "../src/app";
 import { createSessionVerifier } from "../src/auth/verify-session";
 import { createDemoIssuer } from "../src/demo/issuer";
 import { errors } from "../src/errors";
-import { createOpenApiDocument, type OpenApiDocument, type OpenApiOperation } from "../src/openapi";
+import { createOpenApiDocument, type OpenApiDocument, type OpenApiOperation } from "../src/openapi/document";
 import { DOCS_CSP } from "../src/routes/api-docs";
 import { openStore } from "../src/store/db";
 import { buildTestApp, makeKeys, testConfig, type TestApp } from "./helpers";

@@ -38,3 +38,9 @@ export const Email = v.pipe(
 export const OtpActivation = v.strictObject({
   otp: v.pipe(v.string("Enter the 6-digit code."), v.trim(), v.regex(/^\d{6}$/, "Enter the 6-digit code.")),
 });
+
+/** PATCH /api/mfa/devices/{id}. */
+export const RenameBody = v.strictObject({ nickname: Nickname });
+
+/** The body of an action without parameters: `{}` (or nothing). */
+export const EmptyBody = v.strictObject({});

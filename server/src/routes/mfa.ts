@@ -1,36 +1,23 @@
 import type { Context } from "hono";
-import { Hono } from "hono";
-import * as v from "valibot";
 import { errors } from "../errors";
-import { Nickname, OtpActivation } from "../mfa/fields";
-import { DEVICE_TYPES, findMethod } from "../mfa/methods";
+import { EmptyBody, OtpActivation, RenameBody } from "../mfa/fields";
+import { DEVICE_TYPES, findMethod, METHODS, ADD_DEVICE_EXAMPLES } from "../mfa/methods";
 import { PasskeyActivation } from "../mfa/passkey-method";
-import type { MfaService } from "../mfa/service";
 import type { ActivationProof, NewDevice } from "../mfa/types";
-import { methodNotAllowed, readJson, readOptionalJson } from "./http";
-
-export { OtpActivation, PasskeyActivation };
-
-export const Rename = v.strictObject({ nickname: Nickname });
-export const Empty = v.strictObject({});
+import { EMPTY_BODY_ERRORS, isPlainObject, OBJECT_BODY_ERRORS, parseBody } from "./body";
+import { readJson, readOptionalJson } from "./http";
+import type { ApiRoute } from "./route";
 
 const DEVICE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const isPlainObject = (x: unknown): x is Record<string, unknown> =>
-  typeof x === "object" && x !== null && !Array.isArray(x);
-
-/** Body checks in the profile PATCH's order: not an object → 400, unknown keys → 400, bad values → 422. */
-function parseBody<S extends v.StrictObjectSchema<v.ObjectEntries, undefined>>(schema: S, body: unknown): v.InferOutput<S> {
-  if (!isPlainObject(body)) throw errors.invalidBody("The body must be a JSON object.");
-  const unknown = Object.keys(body).filter((key) => !Object.hasOwn(schema.entries, key));
-  if (unknown.length > 0) throw errors.unknownFields(Object.fromEntries(unknown.map((k) => [k, "Unknown field."])));
-  const result = v.safeParse(schema, body, { abortPipeEarly: true });
-  if (result.success) return result.output;
-  const fields: Record<string, string> = {};
-  for (const issue of result.issues) fields[v.getDotPath(issue) ?? "body"] ??= issue.message;
-  throw errors.validationFailed(fields);
+/** The `{id}` of a device path; a malformed one is no device (404). */
+function deviceId(c: Context): string {
+  const id = c.req.param("id") ?? "";
+  if (!DEVICE_ID.test(id)) throw errors.notFound();
+  return id;
 }
 
+/** The add-device body: its `type` picks the method, whose schema checks the rest. */
 function parseNewDevice(body: unknown): NewDevice {
   if (!isPlainObject(body)) throw errors.invalidBody("The body must be a JSON object.");
   const method = findMethod(body.type);
@@ -46,59 +33,172 @@ function parseActivation(body: unknown): ActivationProof {
   return parseBody(OtpActivation, body);
 }
 
-function deviceId(c: Context): string {
-  const id = c.req.param("id") ?? "";
-  if (!DEVICE_ID.test(id)) throw errors.notFound();
-  return id;
-}
-
-/** /api/mfa and its devices (mounted behind the session middleware). */
-export function mfaRoutes(mfa: MfaService) {
-  return new Hono()
-    .get("/", async (c) => c.json(await mfa.getState(c.var.session)))
-    .all("/", methodNotAllowed(["GET"]))
-    .post("/enable", async (c) => {
-      parseBody(Empty, await readOptionalJson(c));
+/** /api/mfa: the MFA switch and the devices. */
+export const MFA_ROUTES: ApiRoute[] = [
+  {
+    method: "get",
+    path: "/api/mfa",
+    operationId: "getMfa",
+    tag: "MFA",
+    summary: "MFA state and devices",
+    ok: { status: 200, description: "The user's MFA switch and devices.", schema: "MfaState" },
+    handle: async (c, { mfa }) => c.json(await mfa.getState(c.var.session)),
+  },
+  {
+    method: "post",
+    path: "/api/mfa/enable",
+    operationId: "enableMfa",
+    tag: "MFA",
+    summary: "Turn MFA on",
+    description: "No device is needed yet: the flow adds one next.",
+    body: { schemas: ["EmptyBody"], required: false },
+    ok: { status: 200, description: "The new MFA state.", schema: "MfaState" },
+    errors: EMPTY_BODY_ERRORS,
+    async handle(c, { mfa }) {
+      parseBody(EmptyBody, await readOptionalJson(c));
       return c.json(await mfa.setEnabled(c.var.session, true));
-    })
-    .all("/enable", methodNotAllowed(["POST"]))
-    .post("/disable", async (c) => {
-      parseBody(Empty, await readOptionalJson(c));
+    },
+  },
+  {
+    method: "post",
+    path: "/api/mfa/disable",
+    operationId: "disableMfa",
+    tag: "MFA",
+    summary: "Turn MFA off",
+    description: "Needs a recent sign-in.",
+    body: { schemas: ["EmptyBody"], required: false },
+    ok: { status: 200, description: "The new MFA state.", schema: "MfaState" },
+    errors: [...EMPTY_BODY_ERRORS, errors.reauthenticationRequired()],
+    async handle(c, { mfa }) {
+      parseBody(EmptyBody, await readOptionalJson(c));
       return c.json(await mfa.setEnabled(c.var.session, false));
-    })
-    .all("/disable", methodNotAllowed(["POST"]))
-    .post("/devices", async (c) => {
+    },
+  },
+  {
+    method: "post",
+    path: "/api/mfa/devices",
+    operationId: "addDevice",
+    tag: "Devices",
+    summary: "Start adding a device",
+    description:
+      "Creates a device awaiting activation. SMS and email devices are sent a 6-digit code; an authenticator app " +
+      "gets its secret (`totp`, shown only now); a passkey gets WebAuthn creation options (`webauthn`). " +
+      "Finish with POST /api/mfa/devices/{id}/activate. Needs a recent sign-in (`auth_time` within " +
+      "REAUTH_MAX_AGE_MINUTES), so an old session cannot bind a second factor of its own.",
+    body: { schemas: METHODS.map((m) => m.schemaName), required: true, examples: ADD_DEVICE_EXAMPLES },
+    ok: { status: 201, description: "The pending device (status ACTIVATION_REQUIRED).", schema: "AddedDevice", headers: ["Location"] },
+    errors: [
+      ...OBJECT_BODY_ERRORS,
+      errors.methodDisabled("sms"),
+      errors.reauthenticationRequired(),
+      errors.deviceLimitReached(5),
+      errors.rateLimited(30),
+      errors.deliveryFailed("sms"),
+    ],
+    async handle(c, { mfa }) {
       const added = await mfa.addDevice(c.var.session, parseNewDevice(await readJson(c)));
       c.header("Location", `${c.req.path.replace(/\/$/, "")}/${added.device.id}`);
       return c.json(added, 201);
-    })
-    .all("/devices", methodNotAllowed(["POST"]))
-    .post("/devices/:id/activate", async (c) => {
+    },
+  },
+  {
+    method: "post",
+    path: "/api/mfa/devices/{id}/activate",
+    operationId: "activateDevice",
+    tag: "Devices",
+    summary: "Activate a device",
+    description:
+      "With the code that was sent (SMS, email) or shown by the authenticator app, or with the passkey the " +
+      "browser created (navigator.credentials.create() with the options from adding it). Five wrong codes lock it.",
+    body: { schemas: ["OtpActivation", "PasskeyActivation"], required: true, examples: { otp: { otp: "123456" } } },
+    ok: { status: 200, description: "The device, now ACTIVE.", schema: "DeviceResponse" },
+    errors: [
+      ...OBJECT_BODY_ERRORS,
+      errors.otpInvalid(4),
+      errors.passkeyInvalid(),
+      errors.methodDisabled("totp"),
+      errors.notFound(),
+      errors.deviceAlreadyActive(),
+      errors.passkeyAlreadyRegistered(),
+      errors.otpExpired(),
+      errors.challengeExpired(),
+      errors.tooManyAttempts(),
+    ],
+    async handle(c, { mfa }) {
       const id = deviceId(c);
-      const device = await mfa.activateDevice(c.var.session, id, parseActivation(await readJson(c)));
-      return c.json({ device });
-    })
-    .all("/devices/:id/activate", methodNotAllowed(["POST"]))
-    .post("/devices/:id/resend", async (c) => {
+      return c.json({ device: await mfa.activateDevice(c.var.session, id, parseActivation(await readJson(c))) });
+    },
+  },
+  {
+    method: "post",
+    path: "/api/mfa/devices/{id}/resend",
+    operationId: "resendCode",
+    tag: "Devices",
+    summary: "Send a new code",
+    description: "SMS and email devices awaiting activation only; rate limited per device and per user.",
+    body: { schemas: ["EmptyBody"], required: false },
+    ok: { status: 202, description: "A new code is on its way.", schema: "DeviceResponse" },
+    errors: [
+      ...EMPTY_BODY_ERRORS,
+      errors.methodDisabled("email"),
+      errors.notFound(),
+      errors.deviceAlreadyActive(),
+      errors.resendNotSupported(),
+      errors.rateLimited(30),
+      errors.tooManyAttempts(),
+      errors.deliveryFailed("email"),
+    ],
+    async handle(c, { mfa }) {
       const id = deviceId(c);
-      parseBody(Empty, await readOptionalJson(c));
+      parseBody(EmptyBody, await readOptionalJson(c));
       return c.json({ device: await mfa.resendCode(c.var.session, id) }, 202);
-    })
-    .all("/devices/:id/resend", methodNotAllowed(["POST"]))
-    .post("/devices/:id/default", async (c) => {
+    },
+  },
+  {
+    method: "post",
+    path: "/api/mfa/devices/{id}/default",
+    operationId: "makeDefaultDevice",
+    tag: "Devices",
+    summary: "Make a device the default",
+    body: { schemas: ["EmptyBody"], required: false },
+    ok: { status: 200, description: "The device, now the default.", schema: "DeviceResponse" },
+    errors: [...EMPTY_BODY_ERRORS, errors.notFound(), errors.deviceNotActive()],
+    async handle(c, { mfa }) {
       const id = deviceId(c);
-      parseBody(Empty, await readOptionalJson(c));
+      parseBody(EmptyBody, await readOptionalJson(c));
       return c.json({ device: await mfa.makeDefault(c.var.session, id) });
-    })
-    .all("/devices/:id/default", methodNotAllowed(["POST"]))
-    .patch("/devices/:id", async (c) => {
+    },
+  },
+  {
+    method: "patch",
+    path: "/api/mfa/devices/{id}",
+    operationId: "renameDevice",
+    tag: "Devices",
+    summary: "Rename a device",
+    body: { schemas: ["RenameDevice"], required: true, examples: { rename: { nickname: "Work phone" } } },
+    ok: { status: 200, description: "The renamed device.", schema: "DeviceResponse" },
+    errors: [...OBJECT_BODY_ERRORS, errors.notFound()],
+    async handle(c, { mfa }) {
       const id = deviceId(c);
-      const { nickname } = parseBody(Rename, await readJson(c));
+      const { nickname } = parseBody(RenameBody, await readJson(c));
       return c.json({ device: await mfa.renameDevice(c.var.session, id, nickname) });
-    })
-    .delete("/devices/:id", async (c) => {
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/mfa/devices/{id}",
+    operationId: "removeDevice",
+    tag: "Devices",
+    summary: "Remove a device",
+    description:
+      "An active device needs a recent sign-in; one still awaiting activation does not (that is how an unfinished " +
+      "setup is cancelled). While MFA is on, the last active device cannot be removed. Removing the default " +
+      "promotes the next active device.",
+    ok: { status: 204, description: "Removed." },
+    errors: [errors.reauthenticationRequired(), errors.notFound(), errors.lastDevice()],
+    async handle(c, { mfa }) {
       await mfa.removeDevice(c.var.session, deviceId(c));
       return c.body(null, 204);
-    })
-    .all("/devices/:id", methodNotAllowed(["PATCH", "DELETE"]));
-}
+    },
+  },
+];

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { fieldErrors, isPlainObject } from "../validation";
 import { E164, EMAIL, EMAIL_MAX_LENGTH, HIDDEN_CHARACTERS_MESSAGE, isDisplaySafe, normalizePhone, RULE_MESSAGES } from "../../../contract/rules";
 import { COUNTRY_CODES } from "../../../contract/countries";
 
@@ -82,9 +83,6 @@ export type ParsedPatch =
   | { ok: true; patch: ProfilePatch }
   | { ok: false; kind: "not_object" | "unknown_fields" | "invalid"; fields: Record<string, string> };
 
-function isPlainObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
 
 /**
  * Checks a merge-patch body: unknown or read-only keys first (a 400 naming them), then each
@@ -108,10 +106,8 @@ export function parseProfilePatch(body: unknown): ParsedPatch {
 
   const result = v.safeParse(ProfilePatchSchema, body, { abortPipeEarly: true });
   if (result.success) return { ok: true, patch: result.output };
-  const fields: Record<string, string> = {};
-  for (const issue of result.issues) {
-    const path = v.getDotPath(issue) ?? "body";
-    fields[path] ??= path === "address" ? "Must be an object with address fields, or null." : issue.message;
-  }
+  const fields = fieldErrors(result.issues, (path, issue) =>
+    path === "address" ? "Must be an object with address fields, or null." : issue.message,
+  );
   return { ok: false, kind: "invalid", fields };
 }

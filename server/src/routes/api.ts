@@ -1,0 +1,7 @@
+import { MFA_ROUTES } from "./mfa";
+import { PROFILE_ROUTES } from "./profile";
+import type { ApiRoute } from "./route";
+import { CONFIG_ROUTES, OPERATIONS_ROUTES } from "./service";
+
+/** Every documented route, in the document's order. */
+export const API_ROUTES: readonly ApiRoute[] = [...CONFIG_ROUTES, ...PROFILE_ROUTES, ...MFA_ROUTES, ...OPERATIONS_ROUTES];

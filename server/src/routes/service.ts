@@ -1,0 +1,58 @@
+import type { PublicConfig } from "../api-schemas";
+import { errors } from "../errors";
+import type { ApiRoute } from "./route";
+
+/** GET /api/config, and the health checks. */
+export const CONFIG_ROUTES: ApiRoute[] = [
+  {
+    method: "get",
+    path: "/api/config",
+    operationId: "getConfig",
+    tag: "Configuration",
+    summary: "What this server offers",
+    description: "Public: the device types that can be added, the device limit and the re-authentication window.",
+    session: false,
+    ok: { status: 200, description: "The public configuration.", schema: "PublicConfig", headers: ["Cache-Control"] },
+    handle(c, { config, methods }) {
+      c.header("Cache-Control", "public, max-age=60");
+      return c.json({
+        // What can actually be added: enabled, and deliverable (SMS, email).
+        methods: { sms: methods.sms, email: methods.email, passkey: methods.passkey, totp: methods.totp },
+        maxDevices: config.mfa.maxDevices,
+        reauthMaxAgeMinutes: config.auth.reauthMaxAgeSeconds / 60,
+        sessionMaxAgeMinutes: config.auth.sessionMaxAgeSeconds / 60,
+      } satisfies PublicConfig);
+    },
+  },
+];
+
+export const OPERATIONS_ROUTES: ApiRoute[] = [
+  {
+    method: "get",
+    path: "/healthz",
+    operationId: "getHealth",
+    tag: "Operations",
+    summary: "The process is up",
+    session: false,
+    ok: { status: 200, description: "Up.", schema: "Health" },
+    handle: (c) => c.json({ status: "ok" }),
+  },
+  {
+    method: "get",
+    path: "/readyz",
+    operationId: "getReadiness",
+    tag: "Operations",
+    summary: "The database answers",
+    session: false,
+    ok: { status: 200, description: "Ready to serve.", schema: "Readiness" },
+    errors: [errors.unavailable()],
+    async handle(c, { store }) {
+      try {
+        await store.ping();
+        return c.json({ status: "ready", database: store.engine });
+      } catch {
+        throw errors.unavailable();
+      }
+    },
+  },
+];
