@@ -11,8 +11,8 @@ import type { Notifiers } from "./notify/types";
 import { apiDocsRoutes } from "./routes/api-docs";
 import { demoRoutes } from "./routes/demo";
 import { API_ROUTES } from "./routes/api";
-import { apiCors, apiResponseHeaders, securityHeaders } from "./routes/headers";
-import { MAX_BODY_BYTES, refuseDeclaredOversize } from "./routes/http";
+import { apiCors, apiResponseHeaders, requireJsonWrites, securityHeaders } from "./routes/middleware";
+import { MAX_BODY_BYTES } from "./routes/http";
 import { mountRoutes } from "./routes/route";
 import { staticRoutes, type StaticFiles } from "./routes/static";
 import { MfaService } from "./mfa/service";
@@ -47,8 +47,6 @@ declare module "hono" {
 const DEMO_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-
-const WRITE_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
 /** Builds the whole HTTP application from its dependencies; no globals, so tests build their own. */
 export function createApp(deps: AppDeps): Hono {
@@ -100,20 +98,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(securityHeaders({ hsts: config.publicUrl.startsWith("https:") }));
   app.use("/api/*", apiCors(config.corsOrigins), apiResponseHeaders);
 
-  for (const prefix of ["/api/*", "/demo/*"]) {
-    app.use(
-      prefix,
-      // A declared body over the limit is refused before anything else; readBodyText enforces it while reading too.
-      async function requireJson(c, next) {
-        refuseDeclaredOversize(c);
-        if (WRITE_METHODS.has(c.req.method)) {
-          const type = c.req.header("Content-Type") ?? "";
-          if (!/^application\/json\s*(;|$)/i.test(type)) throw errors.unsupportedMediaType();
-        }
-        await next();
-      },
-    );
-  }
+  for (const prefix of ["/api/*", "/demo/*"]) app.use(prefix, requireJsonWrites);
 
   mountRoutes(app, API_ROUTES, { config, store, profiles, mfa, methods }, requireSession(deps.verifySession));
   app.route("/", apiDocsRoutes({ serverUrl: config.publicUrl }));

@@ -1,4 +1,8 @@
 import type { MiddlewareHandler } from "hono";
+import { errors } from "../errors";
+import { refuseDeclaredOversize } from "./http";
+
+/** The app's middleware: response headers, CORS, and the guard on request bodies. (The session check is auth/.) */
 
 /*
  * Response headers set before the handler runs (`c.header` on a response not yet made). Setting
@@ -61,3 +65,18 @@ export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler {
     await next();
   };
 }
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH"]);
+
+/**
+ * Writes must be JSON (415 otherwise, which also stops simple cross-site form posts), and a declared body over
+ * the limit is refused before anything else (readBodyText enforces the limit while reading too).
+ */
+export const requireJsonWrites: MiddlewareHandler = async function requireJson(c, next) {
+  refuseDeclaredOversize(c);
+  if (WRITE_METHODS.has(c.req.method)) {
+    const type = c.req.header("Content-Type") ?? "";
+    if (!/^application\/json\s*(;|$)/i.test(type)) throw errors.unsupportedMediaType();
+  }
+  await next();
+};
