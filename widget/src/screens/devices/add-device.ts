@@ -1,12 +1,12 @@
 import { html, svg } from "lit";
 import type { Device, DeviceType } from "../../api/client.js";
 import { actionButton, onSubmit, textField } from "./controls.js";
-import type { DevicesFlow, Screen, ScreenParts } from "./devices-flow.js";
+import type { Screen, ScreenFlow, ScreenParts } from "./types.js";
 import { deviceTile } from "./device-list.js";
 import { icon } from "./icons.js";
 
 /** Cancel (which deletes a started device) and the screen's main action: its form's submit, or `onClick`. */
-function cancelAndSubmit(flow: DevicesFlow, main: { label: string; busyLabel: string; onClick?: () => unknown }) {
+function cancelAndSubmit(flow: ScreenFlow, main: { label: string; busyLabel: string; onClick?: () => unknown }) {
   const { t } = flow;
   return html`<div class="footer">
     <div class="actions" part="actions">
@@ -17,7 +17,7 @@ function cancelAndSubmit(flow: DevicesFlow, main: { label: string; busyLabel: st
 }
 
 /** The kinds of device this server offers, one button each. */
-export function renderChoose(flow: DevicesFlow): ScreenParts {
+export function renderChoose(flow: ScreenFlow): ScreenParts {
   const { t } = flow;
   const option = (type: DeviceType) => {
     const unsupported = type === "passkey" && !flow.passkeySupported;
@@ -54,7 +54,7 @@ export function renderChoose(flow: DevicesFlow): ScreenParts {
 }
 
 /** The phone number or email address that will receive the code. */
-export function renderTarget(flow: DevicesFlow, type: "sms" | "email"): ScreenParts {
+export function renderTarget(flow: ScreenFlow, type: "sms" | "email"): ScreenParts {
   const { t } = flow;
   const sms = type === "sms";
   return {
@@ -73,7 +73,7 @@ export function renderTarget(flow: DevicesFlow, type: "sms" | "email"): ScreenPa
   };
 }
 
-function codeField(flow: DevicesFlow, hint: string) {
+function codeField(flow: ScreenFlow, hint: string) {
   return textField(flow, {
     name: "code",
     label: flow.t.code,
@@ -87,7 +87,7 @@ function codeField(flow: DevicesFlow, hint: string) {
 }
 
 /** The 6-digit code sent by SMS or email, with "Resend code". */
-export function renderCode(flow: DevicesFlow, device: Device): ScreenParts {
+export function renderCode(flow: ScreenFlow, device: Device): ScreenParts {
   const { t } = flow;
   const wait = Math.ceil((flow.resendAt - Date.now()) / 1000);
   return {
@@ -108,7 +108,7 @@ export function renderCode(flow: DevicesFlow, device: Device): ScreenParts {
 }
 
 /** Authenticator app: QR code (drawn here from the otpauth URI), the setup key to type instead, then a code. */
-export function renderTotp(flow: DevicesFlow, screen: Extract<Screen, { kind: "totp" }>): ScreenParts {
+export function renderTotp(flow: ScreenFlow, screen: Extract<Screen, { kind: "totp" }>): ScreenParts {
   const { t, qr } = flow;
   const grouped = screen.secret.replace(/\s/g, "").replace(/(.{4})(?=.)/g, "$1 ");
   const pad = 3;
@@ -157,7 +157,7 @@ export function renderTotp(flow: DevicesFlow, screen: Extract<Screen, { kind: "t
 }
 
 /** Passkey: the browser's own prompt does the work; this screen says what will happen. */
-export function renderPasskey(flow: DevicesFlow): ScreenParts {
+export function renderPasskey(flow: ScreenFlow): ScreenParts {
   const { t } = flow;
   return {
     title: t.passkeyTitle,

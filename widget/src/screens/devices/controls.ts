@@ -1,10 +1,10 @@
 import { html, nothing } from "lit";
 import { live } from "lit/directives/live.js";
-import type { DevicesFlow } from "./devices-flow.js";
+import type { ScreenFlow } from "./types.js";
 
 /** A button that shows a spinner and `busyLabel` while its request runs; every other action waits meanwhile. */
 export function actionButton(
-  flow: DevicesFlow,
+  flow: ScreenFlow,
   options: { label: string; busyLabel?: string; busy?: string; tone?: "primary" | "danger" | "secondary"; submit?: boolean; onClick?: () => unknown },
 ) {
   const { busy = "primary", tone = "primary" } = options;
@@ -33,7 +33,7 @@ export interface FieldOptions {
 }
 
 /** The screen's one text field, bound to `flow.value`, with its error and hint read out as its description. */
-export function textField(flow: DevicesFlow, o: FieldOptions) {
+export function textField(flow: ScreenFlow, o: FieldOptions) {
   const id = `pw-${o.name}`;
   const error = flow.fieldError;
   const describedBy = [error && `${id}-error`, o.hint && `${id}-hint`].filter(Boolean).join(" ");

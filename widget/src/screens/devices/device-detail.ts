@@ -1,19 +1,19 @@
 import { html, nothing } from "lit";
 import type { Device } from "../../api/client.js";
 import { actionButton, onSubmit, textField } from "./controls.js";
-import type { DevicesFlow, ScreenParts } from "./devices-flow.js";
+import type { ScreenFlow, ScreenParts } from "./types.js";
 import { deviceBadges, deviceTile, formatDate } from "./device-list.js";
 import { icon } from "./icons.js";
 
 /** The device vanished (removed in another tab): say so, and lead back to the list. */
-function gone(flow: DevicesFlow): ScreenParts {
+function gone(flow: ScreenFlow): ScreenParts {
   const { t } = flow;
   const back = () => flow.show({ kind: "list" });
   return { title: t.back, text: t.errors.not_found, back, body: nothing };
 }
 
 /** One device: its facts, rename, make default, remove. */
-export function renderDevice(flow: DevicesFlow, device: Device | undefined): ScreenParts {
+export function renderDevice(flow: ScreenFlow, device: Device | undefined): ScreenParts {
   if (!device) return gone(flow);
   const { t } = flow;
   const locale = flow.ctx.locale();
@@ -65,7 +65,7 @@ export function renderDevice(flow: DevicesFlow, device: Device | undefined): Scr
 }
 
 /** "Remove this device?": the one step before a device is gone. */
-export function renderConfirmRemove(flow: DevicesFlow, device: Device | undefined): ScreenParts {
+export function renderConfirmRemove(flow: ScreenFlow, device: Device | undefined): ScreenParts {
   if (!device) return gone(flow);
   const { t } = flow;
   const back = () => flow.show({ kind: "device", id: device.id });

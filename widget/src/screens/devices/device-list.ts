@@ -1,7 +1,7 @@
 import { html, nothing } from "lit";
 import type { Device } from "../../api/client.js";
 import { actionButton } from "./controls.js";
-import type { DevicesFlow, ScreenParts } from "./devices-flow.js";
+import type { ScreenFlow, ScreenParts } from "./types.js";
 import { icon } from "./icons.js";
 
 /** A date as people read it in their language, e.g. "Mar 3, 2025". */
@@ -17,7 +17,7 @@ export function formatDate(iso: string, locale: string): string {
  * The type (unless the nickname says it), then the masked phone or address (isolated, so "+1•••" reads the same in
  * right-to-left text), or for apps and passkeys when they were added.
  */
-export function deviceSummary(flow: DevicesFlow, device: Device) {
+export function deviceSummary(flow: ScreenFlow, device: Device) {
   const { t } = flow;
   const where = device.target
     ? html`<bdi>${device.target}</bdi>`
@@ -29,14 +29,14 @@ export function deviceSummary(flow: DevicesFlow, device: Device) {
 export const deviceTile = (device: Pick<Device, "type">) =>
   html`<span class="tile" aria-hidden="true">${icon(device.type)}</span>`;
 
-export function deviceBadges(flow: DevicesFlow, device: Device) {
+export function deviceBadges(flow: ScreenFlow, device: Device) {
   const { t } = flow;
   if (device.status !== "ACTIVE") return html`<span class="pill pending" part="badge">${t.pending}</span>`;
   return device.isDefault ? html`<span class="pill default" part="badge">${t.defaultBadge}</span>` : nothing;
 }
 
 /** MFA is off: why it matters, and the switch. */
-export function renderEnable(flow: DevicesFlow): ScreenParts {
+export function renderEnable(flow: ScreenFlow): ScreenParts {
   const { t } = flow;
   return {
     title: t.enableTitle,
@@ -58,7 +58,7 @@ export function renderEnable(flow: DevicesFlow): ScreenParts {
   };
 }
 
-function deviceRow(flow: DevicesFlow, device: Device) {
+function deviceRow(flow: ScreenFlow, device: Device) {
   return html`<li>
     <button type="button" class="device" part="device" @click=${() => flow.show({ kind: "device", id: device.id })}>
       ${deviceTile(device)}
@@ -72,7 +72,7 @@ function deviceRow(flow: DevicesFlow, device: Device) {
 }
 
 /** The devices, a way to add one (or why not), Done and Cancel; turning MFA off stays out of the way. */
-export function renderList(flow: DevicesFlow): ScreenParts {
+export function renderList(flow: ScreenFlow): ScreenParts {
   const { t, mfa } = flow;
   const add = () => flow.show({ kind: "choose" });
   const addButton = mfa.canAddDevice
@@ -108,7 +108,7 @@ export function renderList(flow: DevicesFlow): ScreenParts {
   };
 }
 
-export function renderConfirmDisable(flow: DevicesFlow): ScreenParts {
+export function renderConfirmDisable(flow: ScreenFlow): ScreenParts {
   const { t } = flow;
   const back = () => flow.show({ kind: "list" });
   return {
@@ -124,7 +124,7 @@ export function renderConfirmDisable(flow: DevicesFlow): ScreenParts {
 }
 
 /** After Done or Cancel: the host has its event; the person is told the flow is over and may open it again. */
-export function renderEnded(flow: DevicesFlow, action: "done" | "cancelled"): ScreenParts {
+export function renderEnded(flow: ScreenFlow, action: "done" | "cancelled"): ScreenParts {
   const { t } = flow;
   const done = action === "done";
   return {

@@ -1,17 +1,8 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit";
-import {
-  ApiError,
-  type AddedDevice,
-  type ApiRequest,
-  type ApiResponse,
-  type Device,
-  type DeviceType,
-  type MfaConfig,
-  type MfaState,
-} from "../../api/client.js";
+import { html, nothing, type ReactiveController, type TemplateResult } from "lit";
+import { ApiError, type AddedDevice, type ApiResponse, type Device, type DeviceType, type MfaConfig, type MfaState } from "../../api/client.js";
 import { E164, EMAIL, isDisplaySafe, NICKNAME_MAX_LENGTH, normalizePhone } from "../../../../contract/rules.js";
 import { emit, type ProfileWidgetAction } from "../../events.js";
-import type { ErrorCode, Translation } from "../../i18n/en.js";
+import type { ErrorCode } from "../../i18n/en.js";
 import en, { type DevicesErrorCode, type DevicesTranslation } from "../../i18n/devices/en.js";
 import { loadDevicesTranslation } from "../../i18n/devices/index.js";
 import { renderChoose, renderCode, renderPasskey, renderTarget, renderTotp } from "./add-device.js";
@@ -20,53 +11,15 @@ import { renderConfirmDisable, renderEnable, renderEnded, renderList } from "./d
 import { devicesStyles } from "./devices.styles.js";
 import { icon } from "./icons.js";
 import type { QrPath } from "./qr.js";
+import type { DevicesContext, Notice, Screen, ScreenFlow, ScreenParts } from "./types.js";
 
-/** What the widget lends the flow: its element, its one API wrapper, its strings and its pending-change slot. */
-export interface DevicesContext {
-  host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
-  api<T>(path: string, init?: ApiRequest): Promise<ApiResponse<T>>;
-  /** The widget's shared strings (sessions, network), in the current language. */
-  t(): Translation;
-  locale(): string;
-  /** Keeps a change that needs a fresh sign-in; the widget runs it once with the next token or `retry()`. */
-  setPending(run: (() => Promise<void>) | undefined): void;
-}
+export type { DevicesContext, Notice, Screen, ScreenParts };
 
 /** The flow's first answers: the widget asks for them while this chunk is still loading. */
 export interface FirstAnswers {
   profile: Promise<ApiResponse<{ username: string }>>;
   mfa: Promise<ApiResponse<MfaState>>;
   config: Promise<ApiResponse<MfaConfig>>;
-}
-
-export type Screen =
-  | { kind: "enable" }
-  | { kind: "list" }
-  | { kind: "choose" }
-  | { kind: "target"; type: "sms" | "email" }
-  | { kind: "code"; device: Device }
-  | { kind: "totp"; device: Device; secret: string; uri: string }
-  | { kind: "passkey"; added?: AddedDevice }
-  | { kind: "device"; id: string }
-  | { kind: "remove"; id: string }
-  | { kind: "disable" }
-  | { kind: "ended"; action: "done" | "cancelled" };
-
-export interface Notice {
-  tone: "success" | "warning" | "error";
-  text: string;
-  /** A way out offered inside the message. */
-  action?: { label: string; run: () => void };
-}
-
-/** What a screen module hands the frame: a heading (which takes focus), an intro, the body. */
-export interface ScreenParts {
-  title: string;
-  text?: string | TemplateResult;
-  icon?: TemplateResult;
-  badge?: TemplateResult | typeof nothing;
-  back?: () => void;
-  body: TemplateResult | typeof nothing;
 }
 
 /** Errors only a new token can fix. */
@@ -80,7 +33,7 @@ const DEVICE_TYPES: DeviceType[] = ["sms", "email", "totp", "passkey"];
  * rename, set as default, remove, turn off. A controller of the widget, loaded in its own chunk; every request
  * goes through the widget's `api()` and every event through its `emit()`.
  */
-export class DevicesFlow implements ReactiveController {
+export class DevicesFlow implements ReactiveController, ScreenFlow {
   t: DevicesTranslation = en;
   /** The session's user, shown in the widget's header. */
   username = "";
