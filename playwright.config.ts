@@ -5,6 +5,7 @@ const API_PORT = 8797;
 const HOST_PORT = 8798;
 const SMTP_PORT = 8799;
 const INBOX_PORT = 8800;
+const SMS_PORT = 8801;
 const SMS_WEBHOOK_SECRET = "e2e-webhook-secret-0123456789";
 // The API and the host page are different origins; the host is on `localhost` because WebAuthn
 // refuses IP addresses as relying-party ids.
@@ -45,16 +46,16 @@ export default defineConfig({
         WEBAUTHN_ORIGINS: HOST_ORIGIN,
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         EMAIL_FROM: "Acme Travel <security@acme.test>",
-        SMS_WEBHOOK_URL: `http://127.0.0.1:${INBOX_PORT}/sms`,
+        SMS_WEBHOOK_URL: `http://127.0.0.1:${SMS_PORT}/sms`,
         SMS_WEBHOOK_SECRET,
       },
     },
     {
       // A real SMTP server and SMS webhook receiver; tests read the codes that arrive.
-      command: "node e2e/inbox-server.mjs",
+      command: "node --import tsx e2e/inbox-server.ts",
       url: `http://127.0.0.1:${INBOX_PORT}/messages`,
       reuseExistingServer: false,
-      env: { SMTP_PORT: String(SMTP_PORT), INBOX_PORT: String(INBOX_PORT), SMS_WEBHOOK_SECRET },
+      env: { SMTP_PORT: String(SMTP_PORT), SMS_PORT: String(SMS_PORT), INBOX_PORT: String(INBOX_PORT), SMS_WEBHOOK_SECRET },
     },
     {
       command: "node e2e/host-server.mjs",

@@ -11,8 +11,8 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
 import autocannon from "autocannon";
 import { exportSPKI, generateKeyPair, SignJWT } from "jose";
-import pg from "pg";
 import { CHROMIUM_ARGS, findChromium } from "../e2e/chromium.mjs";
+import { freshPostgresSchema } from "../testkit/postgres";
 
 const ROOT = join(import.meta.dirname, "..");
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -133,22 +133,7 @@ function rssMb(pid: number): number {
 async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> } | null> {
   const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!base) return null;
-  const schema = `bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const url = new URL(base);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
-  };
+  return freshPostgresSchema(base, "bench");
 }
 
 // ---------------------------------------------------------------- 1. widget weight

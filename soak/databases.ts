@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
+import { freshPostgresSchema } from "../testkit/postgres";
 
 /** One user's row as the crash checks read it straight from the database. */
 export interface StoredProfile {
@@ -57,14 +57,10 @@ export function sqliteDatabase(): TestDatabase {
 
 /** A fresh schema in the PostgreSQL at `baseUrl`, selected through the connection's search_path. */
 export async function postgresDatabase(baseUrl: string): Promise<TestDatabase> {
-  const schema = `crash_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  const inspectUrl = url.toString();
+  const fresh = await freshPostgresSchema(baseUrl, "crash");
+  const { schema } = fresh;
+  const inspectUrl = fresh.url;
+  const url = new URL(fresh.url);
   // The servers' connections carry a name, so a check can wait until a killed server's are gone.
   const serverName = `pw_${schema}`;
   url.searchParams.set("application_name", serverName);
@@ -94,10 +90,7 @@ export async function postgresDatabase(baseUrl: string): Promise<TestDatabase> {
       }
     },
     async drop() {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
+      await fresh.drop();
     },
   };
 }

@@ -7,7 +7,7 @@ import { createIdentity, freePort, ROOT, serverEnv, startServer, type Identity, 
 import { smtpNotifier } from "../src/notify/email";
 import { buildTestApp, freshDatabaseUrl } from "./helpers";
 import { expectError, mfaClient, otherCode } from "./mfa-helpers";
-import { startSmsReceiver, startSmtpReceiver } from "./receivers";
+import { startSmsReceiver, startSmtpReceiver } from "../../testkit/receivers";
 
 const WEBHOOK_SECRET = "whsec-cluster-test-0123456789";
 type Json = Record<string, unknown> & { error?: { code: string; message: string; attemptsRemaining?: number } };

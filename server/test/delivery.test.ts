@@ -1,84 +1,14 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { smtpNotifier } from "../src/notify/email";
 import { smsWebhookNotifier } from "../src/notify/sms";
 import type { Device } from "../src/mfa/types";
 import { buildTestApp, type TestApp } from "./helpers";
 import { expectError, mfaClient } from "./mfa-helpers";
+import { startSmsReceiver, startSmtpReceiver } from "../../testkit/receivers";
 
 const WEBHOOK_SECRET = "a-webhook-secret-of-some-length";
-
-interface ReceivedMail {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A loopback SMTP server that keeps what it receives. */
-async function startSmtp() {
-  const inbox: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        inbox.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { inbox, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-interface ReceivedHook {
-  headers: IncomingHttpHeaders;
-  body: string;
-  signatureValid: boolean;
-}
-
-/** A loopback SMS gateway that checks the signature the way DESIGN.md tells integrators to. */
-async function startWebhook() {
-  const received: ReceivedHook[] = [];
-  let answer = 200;
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks);
-      const expected = Buffer.from(`sha256=${createHmac("sha256", WEBHOOK_SECRET).update(body).digest("hex")}`);
-      const given = Buffer.from(String(req.headers["x-signature"] ?? ""));
-      received.push({
-        headers: req.headers,
-        body: body.toString("utf8"),
-        signatureValid: given.length === expected.length && timingSafeEqual(given, expected),
-      });
-      res.statusCode = answer;
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    received,
-    url: `http://127.0.0.1:${port}/sms`,
-    answerWith: (status: number) => {
-      answer = status;
-    },
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
 
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -90,12 +20,13 @@ async function closedPort(): Promise<number> {
 }
 
 describe("delivery over real SMTP and a signed webhook", () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  let hook: Awaited<ReturnType<typeof startWebhook>>;
+  let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
+  let hook: Awaited<ReturnType<typeof startSmsReceiver>>;
   let t: TestApp;
   beforeAll(async () => {
-    smtp = await startSmtp();
-    hook = await startWebhook();
+    smtp = await startSmtpReceiver();
+    // Checks the signature the way the docs tell integrators to.
+    hook = await startSmsReceiver({ secret: WEBHOOK_SECRET });
   });
   afterAll(async () => {
     await smtp.close();
@@ -118,7 +49,7 @@ describe("delivery over real SMTP and a signed webhook", () => {
     const res = await m.add({ type: "email", email: "grace@example.com" });
     expect(res.status).toBe(201);
     const { device } = (await res.json()) as { device: Device };
-    const mail = smtp.inbox.at(-1)!;
+    const mail = smtp.mails.at(-1)!;
     expect(mail.to).toEqual(["grace@example.com"]);
     expect(mail.from).toBe("no-reply@example.test");
     expect(mail.raw).toMatch(/^Subject: Your Profile verification code\r?$/m);
@@ -135,7 +66,7 @@ describe("delivery over real SMTP and a signed webhook", () => {
     const res = await m.add({ type: "sms", phone: "+44 20 7946 0958" });
     expect(res.status).toBe(201);
     const { device } = (await res.json()) as { device: Device };
-    const sms = hook.received.at(-1)!;
+    const sms = hook.messages.at(-1)!;
     expect(sms.signatureValid).toBe(true);
     expect(sms.headers["content-type"]).toBe("application/json");
     const payload = JSON.parse(sms.body) as Record<string, string>;

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWK, type JWTPayload } from "jose";
-import pg from "pg";
 import { createApp } from "../src/app";
 import { createSessionVerifier } from "../src/auth/verify-session";
 import { loadConfig, type Config } from "../src/config";
 import { outboxNotifier } from "../src/notify/outbox";
 import type { Notifiers } from "../src/notify/types";
 import { openStore, type Store } from "../src/store/db";
+import { freshPostgresSchema } from "../../testkit/postgres";
 
 export const ISSUER = "https://id.example.test";
 export const AUDIENCE = "profile-widget-test";
@@ -72,22 +72,7 @@ export async function freshDatabaseUrl(engine: "sqlite" | "postgres"): Promise<{
   if (engine === "sqlite") return { url: "sqlite::memory:", drop: async () => {} };
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error("TEST_DATABASE_URL is not set");
-  const schema = `t_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const url = new URL(base);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
-  };
+  return freshPostgresSchema(base, "t");
 }
 
 export interface TestApp {

@@ -9,7 +9,7 @@ import { smsWebhookNotifier, webhookSignature } from "../src/notify/sms";
 import type { Device } from "../src/mfa/types";
 import { buildTestApp, type TestApp } from "./helpers";
 import { appCode, otherCode } from "./mfa-helpers";
-import { startSmsReceiver, startSmtpReceiver } from "./receivers";
+import { startSmsReceiver, startSmtpReceiver } from "../../testkit/receivers";
 import { softwareAttestation } from "./webauthn-helpers";
 
 const WEBHOOK_SECRET = "whsec-logs-test-0123456789abcdef";
