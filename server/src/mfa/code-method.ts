@@ -130,11 +130,7 @@ function codeMethod<T extends CodeType>(spec: {
         if (challenge.consumed === 1) return { ok: false, error: "already_active" };
         if (challenge.attempts >= OTP_MAX_ATTEMPTS) return { ok: false, error: "locked" };
         if (challenge.expires_at <= now) return { ok: false, error: "expired" };
-        const used = await recordWrongOtp(trx, device.id, OTP_MAX_ATTEMPTS);
-        await kit.audit(trx, device.user_id, "mfa.device.code_rejected", { deviceId: device.id, attempts: used });
-        return used >= OTP_MAX_ATTEMPTS
-          ? { ok: false, error: "locked" }
-          : { ok: false, error: "wrong", attemptsRemaining: OTP_MAX_ATTEMPTS - used };
+        return kit.codeRejected(trx, device, await recordWrongOtp(trx, device.id, OTP_MAX_ATTEMPTS), OTP_MAX_ATTEMPTS);
       });
       return kit.answer(verdict);
     },

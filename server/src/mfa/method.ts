@@ -147,6 +147,12 @@ export class MfaKit {
     return { ...device, ...all, status: "ACTIVE" };
   }
 
+  /** A wrong code, counted (`used` of `max` tries): audited, and the verdict it leads to. */
+  async codeRejected(trx: Transaction<Database>, device: DeviceRow, used: number, max: number): Promise<Verdict> {
+    await this.audit(trx, device.user_id, "mfa.device.code_rejected", { deviceId: device.id, attempts: used });
+    return used >= max ? { ok: false, error: "locked" } : { ok: false, error: "wrong", attemptsRemaining: max - used };
+  }
+
   /** The answer to a verdict reached in a committed transaction: the device, or the error it calls for. */
   answer(verdict: Verdict): DeviceRow {
     if (verdict.ok) return verdict.device;

@@ -58,11 +58,7 @@ export const totpMethod: MfaMethod<"totp"> = {
         const active = await kit.finishActivation(trx, current, { totp_last_step: step }, { totpStepAbove: step });
         return active ? { ok: true, device: active } : { ok: false, error: "already_active" };
       }
-      const used = await recordFailedTotpAttempt(trx, device.id, OTP_MAX_ATTEMPTS);
-      await kit.audit(trx, device.user_id, "mfa.device.code_rejected", { deviceId: device.id, attempts: used });
-      return used >= OTP_MAX_ATTEMPTS
-        ? { ok: false, error: "locked" }
-        : { ok: false, error: "wrong", attemptsRemaining: OTP_MAX_ATTEMPTS - used };
+      return kit.codeRejected(trx, device, await recordFailedTotpAttempt(trx, device.id, OTP_MAX_ATTEMPTS), OTP_MAX_ATTEMPTS);
     });
     return kit.answer(verdict);
   },

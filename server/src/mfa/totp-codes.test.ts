@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { generateOtp, hashOtp, otpHashKey } from "../src/mfa/one-time-codes";
+import { generateOtp, hashOtp, otpHashKey } from "./one-time-codes";
 import {
   base32Decode,
   base32Encode,
@@ -12,7 +12,7 @@ import {
   totpQrSvg,
   totpStep,
   verifyTotp,
-} from "../src/mfa/totp-codes";
+} from "./totp-codes";
 
 // RFC 6238 Appendix B: 8-digit codes, the seed per algorithm repeated to the key length.
 const SEEDS = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cacheVerifiedSessions } from "../src/auth/session-cache";
-import { ApiError } from "../src/errors";
-import type { Session } from "../src/services/session";
+import { cacheVerifiedSessions } from "./session-cache";
+import { ApiError } from "../errors";
+import type { Session } from "../services/session";
 
 const T0 = 1_800_000_000_000;
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { type Generated, Kysely, sql, SqliteDialect } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
-import { groupCommit } from "../src/store/group-commit";
+import { groupCommit } from "./group-commit";
 
 interface Db {
   notes: { id: Generated<number>; text: string };
