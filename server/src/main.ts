@@ -19,7 +19,7 @@ import { openStore } from "./store/db";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const demo = process.argv.includes("--demo");
-const { log } = createLogger();
+const { log, flush: flushLog } = createLogger();
 
 async function main() {
   const config = loadConfig(process.env, { demo });
@@ -96,11 +96,14 @@ async function main() {
     server.close(() => {
       void store.close().then(() => {
         log({ msg: "stopped", signal });
-        process.exit(0);
+        // The last lines get a moment to go out while the event loop still runs; a log reader
+        // that has stalled or gone costs those lines, never the exit (see LogOutput).
+        void flushLog(500).then(() => process.exit(0));
       });
     });
     // Connections that fall idle after their last answer are closed too (close() only takes those idle now).
     if (server instanceof HttpServer) setInterval(() => server.closeIdleConnections(), 100).unref();
+    // The bound holds whatever became of stdout: the flush at exit gives up within 200 ms.
     setTimeout(() => {
       log({ level: "error", msg: "shutdown timed out: requests still running after 10 s", signal });
       process.exit(1);
