@@ -1,5 +1,6 @@
 import { html, nothing } from "lit";
 import { live } from "lit/directives/live.js";
+import type { Device } from "../../api/client.js";
 import type { ScreenFlow } from "./types.js";
 
 /** A button that shows a spinner and `busyLabel` while its request runs; every other action waits meanwhile. */
@@ -19,6 +20,24 @@ export function actionButton(
   >
     ${running ? html`<span class="spinner" aria-hidden="true"></span>${options.busyLabel ?? options.label}` : options.label}
   </button>`;
+}
+
+/**
+ * The footer of a step of adding a device: Cancel (which deletes `started()`, the device the step began, if any) and
+ * the step's main action: its form's submit, or `onClick`.
+ */
+export function cancelAndSubmit(
+  flow: ScreenFlow,
+  main: { label: string; busyLabel: string; onClick?: () => unknown },
+  started?: () => Device | undefined,
+) {
+  const { t } = flow;
+  return html`<div class="footer">
+    <div class="actions" part="actions">
+      ${actionButton(flow, { label: t.cancel, busy: "cancel", tone: "secondary", onClick: () => flow.cancelAdding(started?.()) })}
+      ${actionButton(flow, { ...main, submit: !main.onClick })}
+    </div>
+  </div>`;
 }
 
 export interface FieldOptions {

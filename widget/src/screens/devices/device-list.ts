@@ -44,7 +44,7 @@ export function renderEnable(flow: ScreenFlow): ScreenParts {
     icon: html`<span class="tile hero" aria-hidden="true">${icon("shield")}</span>`,
     body: html`${flow.methods.length
         ? html`<ul class="chips" aria-label=${t.chooseText}>
-            ${flow.methods.map((type) => html`<li class="chip">${icon(type)}${t.types[type]}</li>`)}
+            ${flow.methods.map(({ type }) => html`<li class="chip">${icon(type)}${t.types[type]}</li>`)}
           </ul>`
         : nothing}
       <div class="footer">

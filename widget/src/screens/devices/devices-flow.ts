@@ -1,17 +1,17 @@
-import { html, nothing, type ReactiveController, type TemplateResult } from "lit";
+import type { ReactiveController, TemplateResult } from "lit";
 import { ApiError, type AddedDevice, type ApiResponse, type Device, type DeviceType, type MfaConfig, type MfaState } from "../../api/client.js";
-import { E164, EMAIL, isDisplaySafe, NICKNAME_MAX_LENGTH, normalizePhone } from "../../../../contract/rules.js";
+import { isDisplaySafe, NICKNAME_MAX_LENGTH } from "../../../../contract/rules.js";
 import { emit, type ProfileWidgetAction } from "../../events.js";
 import type { ErrorCode } from "../../i18n/en.js";
 import en, { type DevicesErrorCode, type DevicesTranslation } from "../../i18n/devices/en.js";
 import { loadDevicesTranslation } from "../../i18n/devices/index.js";
-import { renderChoose, renderCode, renderPasskey, renderTarget, renderTotp } from "./add-device.js";
+import { renderChoose } from "./add-device.js";
 import { renderConfirmRemove, renderDevice } from "./device-detail.js";
 import { renderConfirmDisable, renderEnable, renderEnded, renderList } from "./device-list.js";
 import { devicesStyles } from "./devices.styles.js";
-import { icon } from "./icons.js";
-import type { QrPath } from "./qr.js";
-import type { DevicesContext, Notice, Screen, ScreenFlow, ScreenParts } from "./types.js";
+import { renderFrame } from "./frame.js";
+import { METHODS, methodOf, renderAddScreen } from "./methods/index.js";
+import type { DeviceMethod, DevicesContext, FailOptions, Notice, Screen, ScreenFlow, ScreenParts } from "./types.js";
 
 export type { DevicesContext, Notice, Screen, ScreenParts };
 
@@ -26,10 +26,9 @@ export interface FirstAnswers {
 const SIGN_IN_CODES = new Set(["session_missing", "session_invalid", "session_expired", "reauthentication_required"]);
 /** Failures that only ask the person to wait or do something: shown as a calm warning, not an error. */
 const CALM_CODES = new Set([...SIGN_IN_CODES, "rate_limited", "otp_expired"]);
-const DEVICE_TYPES: DeviceType[] = ["sms", "email", "totp", "passkey"];
 
 /**
- * The devices flow (`data-flow="devices"`): enable MFA, list, add (SMS, email, authenticator app, passkey),
+ * The devices flow (`data-flow="devices"`): enable MFA, list, add (each kind of device by its method, methods/),
  * rename, set as default, remove, turn off. A controller of the widget, loaded in its own chunk; every request
  * goes through the widget's `api()` and every event through its `emit()`.
  */
@@ -51,8 +50,6 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
   locked = false;
   /** When "Resend code" may be pressed again (ms since epoch), after a 429. */
   resendAt = 0;
-  copied = false;
-  qr?: QrPath;
 
   private focusHeading = false;
   private focusField = false;
@@ -93,16 +90,12 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
     return screen.kind === "device" || screen.kind === "remove" ? this.mfa.devices.find((d) => d.id === screen.id) : undefined;
   }
 
-  /** The device types this server lets people add, in a fixed order. */
-  get methods(): DeviceType[] {
-    return DEVICE_TYPES.filter((type) => this.config.methods[type]);
+  /** The methods this server lets people add, in their fixed order (methods/index.ts). */
+  get methods(): DeviceMethod[] {
+    return METHODS.filter((method) => this.config.methods[method.type]);
   }
 
-  get passkeySupported(): boolean {
-    return typeof PublicKeyCredential !== "undefined" && typeof navigator.credentials?.create === "function";
-  }
-
-  private update(): void {
+  update(): void {
     this.ctx.host.requestUpdate();
   }
 
@@ -183,7 +176,6 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
     this.value = screen.kind === "device" ? (this.device?.nickname ?? "") : "";
     this.locked = false;
     this.resendAt = 0;
-    this.copied = false;
     this.focusHeading = focus;
     // A change waiting for a sign-in belongs to its confirmation screen; leaving it drops the change.
     this.ctx.setPending(undefined);
@@ -192,16 +184,16 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
 
   /**
    * Shows a failure on the current screen and reports it to the host. `field` puts it under the screen's field;
-   * `retry` is the change to run again once the user signs in afresh.
+   * `retry` is the change to run again once the user signs in afresh; `offer`, a way out some codes call for.
    */
-  fail(error: unknown, options: { field?: boolean; retry?: () => Promise<void> } = {}): void {
+  fail(error: unknown, options: FailOptions = {}): void {
     // The widget dropped the request (another flow, another API): nothing to tell anyone.
     if ((error as Error | undefined)?.name === "AbortError") return;
     const { code, message } = this.message(error);
     const fields = error instanceof ApiError ? error.fields : undefined;
-    if (options.field && (code === "otp_invalid" || code === "validation_failed")) {
+    if (options.field !== undefined && (code === "otp_invalid" || code === "validation_failed")) {
       // The server's field messages are English: the field's own rule is said in the widget's language instead.
-      this.fieldError = code === "validation_failed" && fields ? this.fieldRule() : message;
+      this.fieldError = code === "validation_failed" && fields ? options.field : message;
       this.notice = null;
       this.focusField = true;
     } else {
@@ -209,26 +201,26 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
       if (signIn && options.retry) this.ctx.setPending(options.retry);
       this.notice = { tone: CALM_CODES.has(code) ? "warning" : "error", text: message };
       if (code === "too_many_attempts") this.locked = true;
-      if (code === "otp_expired" && this.screen.kind === "code") this.notice.action = { label: this.t.resend, run: () => void this.resend() };
+      const action = options.offer?.(code);
+      if (action) this.notice.action = action;
       if (code === "rate_limited") this.waitForResend(error instanceof ApiError ? error.details.retryAfterSeconds : undefined);
     }
     this.update();
     emit(this.ctx.host, "profile-widget-error", { flow: "devices", code, message });
   }
 
-  /** What the current screen's field accepts. */
-  private fieldRule(): string {
-    const { t, screen } = this;
-    if (screen.kind === "target") return screen.type === "sms" ? t.invalidPhone : t.invalidEmail;
-    return screen.kind === "device" ? t.invalidNickname : t.invalidCode;
-  }
-
   private succeed(action: ProfileWidgetAction): void {
     emit(this.ctx.host, "profile-widget-success", { flow: "devices", action });
   }
 
+  /** Says under the screen's field what it accepts, and selects what was typed. */
+  invalid(text: string): void {
+    this.fieldError = text;
+    this.focusField = true;
+  }
+
   /** Runs one request at a time, marking which control is busy. */
-  private async act(busy: string, work: () => Promise<void>): Promise<void> {
+  async act(busy: string, work: () => Promise<void>): Promise<void> {
     if (this.busy) return;
     this.busy = busy;
     const root = this.ctx.host.renderRoot as ShadowRoot;
@@ -250,7 +242,7 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
     }
   }
 
-  private later(ms: number, run: () => void): void {
+  later(ms: number, run: () => void): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       run();
@@ -304,23 +296,20 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
 
   // ——— Add a device ———
 
-  choose = (type: DeviceType): Promise<void> | void => {
-    if (type === "sms" || type === "email") return this.show({ kind: "target", type });
+  /** What choosing a type on "Add a device" does: its method decides (methods/). */
+  choose = (type: DeviceType): Promise<void> | void => methodOf(type)?.choose(this);
+
+  /**
+   * Starts adding a device at once (an authenticator app, a passkey), its option busy; `preload` fetches what the
+   * next step needs alongside the request, `next` shows that step. After a 403 the choice is made again with the
+   * fresh token.
+   */
+  begin(type: DeviceType, preload: () => Promise<unknown>, next: (added: AddedDevice) => void): Promise<void> {
     return this.act(type, async () => {
       // Loaded alongside the request, so the QR code or the browser's prompt follows without a wait.
-      (type === "totp" ? import("./qr.js") : import("./passkey.js")).catch(() => undefined);
+      preload().catch(() => undefined);
       try {
-        const added = await this.startAdding({ type });
-        if (type === "passkey") return this.show({ kind: "passkey", added });
-        const { totp } = added;
-        if (!totp) throw new ApiError(0, "unknown", "no TOTP secret");
-        this.qr = undefined;
-        this.show({ kind: "totp", device: added.device, secret: totp.secret, uri: totp.otpauthUri });
-        // Without the encoder (a failed chunk load) the setup key below the code still works.
-        void import("./qr.js").then(({ qrPath }) => {
-          this.qr = qrPath(totp.otpauthUri);
-          this.update();
-        }, () => undefined);
+        next(await this.startAdding({ type }));
       } catch (error) {
         // Adding needs a recent sign-in: the choice is kept and made again with the fresh token.
         this.fail(error, {
@@ -330,122 +319,29 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
         });
       }
     });
-  };
+  }
 
   /** Starts adding a device, named in the person's language until they rename it. */
-  private async startAdding(body: { type: DeviceType } & Record<string, string>): Promise<AddedDevice> {
+  async startAdding(body: { type: DeviceType } & Record<string, string>): Promise<AddedDevice> {
     const named = { nickname: this.t.nicknames[body.type], ...body };
     return (await this.ctx.api<AddedDevice>("/api/mfa/devices", { method: "POST", body: named })).data;
   }
 
-  /** Sends the first code to the phone number or email address typed in. */
-  sendCode = (type: "sms" | "email"): Promise<void> =>
-    this.act("primary", async () => {
-      const target = type === "sms" ? normalizePhone(this.value.trim()) : this.value.trim();
-      const valid = type === "sms" ? E164.test(target) : EMAIL.test(target);
-      if (!valid) {
-        this.fieldError = type === "sms" ? this.t.invalidPhone : this.t.invalidEmail;
-        this.focusField = true;
-        return;
-      }
-      try {
-        const { device } = await this.startAdding(type === "sms" ? { type, phone: target } : { type, email: target });
-        this.show({ kind: "code", device });
-      } catch (error) {
-        // After a 403 the number or address typed in stays, and the code is sent once the fresh token arrives.
-        this.fail(error, { field: true, retry: () => this.sendCode(type) });
-      }
-    });
-
-  /** Activates the pending device with the code typed in (SMS, email, authenticator app). */
-  verifyCode = (): Promise<void> =>
-    this.act("primary", async () => {
-      const { screen } = this;
-      if (screen.kind !== "code" && screen.kind !== "totp") return;
-      const otp = this.value.replace(/\s/g, "");
-      if (!/^\d{6}$/.test(otp)) {
-        this.fieldError = this.t.invalidCode;
-        this.focusField = true;
-        return;
-      }
-      try {
-        await this.activate(screen.device, { otp });
-      } catch (error) {
-        this.fail(error, { field: true });
-      }
-    });
-
-  resend = (): Promise<void> =>
-    this.act("resend", async () => {
-      const { screen } = this;
-      if (screen.kind !== "code") return;
-      try {
-        await this.ctx.api(`/api/mfa/devices/${screen.device.id}/resend`, { method: "POST", body: {} });
-        this.fieldError = "";
-        this.value = "";
-        this.notice = { tone: "success", text: this.t.resent(screen.device.target ?? "") };
-      } catch (error) {
-        this.fail(error);
-      }
-    });
-
-  createPasskey = (): Promise<void> =>
-    this.act("primary", async () => {
-      const { screen } = this;
-      if (screen.kind !== "passkey") return;
-      this.notice = null;
-      let added = screen.added;
-      try {
-        const { createPasskey } = await import("./passkey.js");
-        // A request the server already used (or that expired) is replaced by a new one.
-        added ??= screen.added = await this.startAdding({ type: "passkey" });
-        if (!added.webauthn) throw new ApiError(0, "unknown", "no passkey options");
-        let credential;
-        try {
-          credential = await createPasskey(added.webauthn);
-        } catch (error) {
-          return this.passkeyRefused(error);
-        }
-        screen.added = undefined;
-        await this.activate(added.device, { credential });
-      } catch (error) {
-        if (added && !screen.added) void this.discard(added.device);
-        this.fail(error, { retry: this.createPasskey });
-      }
-    });
-
-  /** The browser's prompt ended without a passkey: usually the person closed it, which is no cause for alarm. */
-  private passkeyRefused(error: unknown): void {
-    const name = error instanceof Error ? error.name : "";
-    const [code, text] =
-      name === "NotAllowedError" || name === "AbortError"
-        ? ["passkey_cancelled", this.t.passkeyCancelled]
-        : name === "InvalidStateError"
-          ? ["passkey_exists", this.t.passkeyExists]
-          : ["passkey_failed", this.t.passkeyFailed];
-    this.notice = { tone: code === "passkey_failed" ? "error" : "warning", text };
-    this.update();
-    emit(this.ctx.host, "profile-widget-error", { flow: "devices", code, message: text });
-  }
-
-  private async activate(device: Device, proof: Record<string, unknown>): Promise<void> {
+  async activate(device: Device, proof: Record<string, unknown>): Promise<void> {
     await this.ctx.api(`/api/mfa/devices/${device.id}/activate`, { method: "POST", body: proof });
     await this.reloadState();
     this.succeed("device_added");
     this.show({ kind: "list" }, { tone: "success", text: this.t.deviceAdded });
   }
 
-  /** Leaves the add screens; a device that was started but not verified is deleted (best effort). */
-  cancelAdding = (): Promise<void> =>
+  /** Leaves the add screens; `started`, a device that was started but not verified, is deleted (best effort). */
+  cancelAdding = (started?: Device): Promise<void> =>
     this.act("cancel", async () => {
-      const { screen } = this;
-      const pending =
-        screen.kind === "code" || screen.kind === "totp" ? screen.device : screen.kind === "passkey" ? screen.added?.device : undefined;
-      if (pending) await this.discard(pending);
+      if (started) await this.discard(started);
       this.show({ kind: "list" });
     });
 
-  private async discard(device: Device): Promise<void> {
+  async discard(device: Device): Promise<void> {
     try {
       await this.ctx.api(`/api/mfa/devices/${device.id}`, { method: "DELETE" });
     } catch {
@@ -454,21 +350,6 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
     await this.reloadState();
   }
 
-  copySecret = async (secret: string): Promise<void> => {
-    try {
-      await navigator.clipboard.writeText(secret);
-      this.copied = true;
-      this.later(2000, () => {
-        this.copied = false;
-        this.update();
-      });
-      this.notice = null;
-    } catch {
-      this.notice = { tone: "warning", text: this.t.copyFailed };
-    }
-    this.update();
-  };
-
   // ——— One device ———
 
   rename = (): Promise<void> =>
@@ -476,18 +357,14 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
       const device = this.device;
       const nickname = this.value.trim();
       if (!device) return;
-      if (!nickname || nickname.length > NICKNAME_MAX_LENGTH || !isDisplaySafe(nickname)) {
-        this.fieldError = this.t.invalidNickname;
-        this.focusField = true;
-        return;
-      }
+      if (!nickname || nickname.length > NICKNAME_MAX_LENGTH || !isDisplaySafe(nickname)) return this.invalid(this.t.invalidNickname);
       try {
         await this.ctx.api(`/api/mfa/devices/${device.id}`, { method: "PATCH", body: { nickname } });
         await this.reloadState();
         this.succeed("device_renamed");
         this.show({ kind: "list" }, { tone: "success", text: this.t.deviceRenamed });
       } catch (error) {
-        this.fail(error, { field: true });
+        this.fail(error, { field: this.t.invalidNickname });
       }
     });
 
@@ -530,39 +407,9 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
     this.update();
   };
 
-  /** Every screen's frame: heading (focused on arrival), intro, a live region for its messages, the body. */
+  /** The current screen, in its frame (frame.ts). */
   render(): TemplateResult {
-    const parts = this.screenParts();
-    return html`<section class="screen screen-${this.screen.kind}" part="screen">
-      ${parts.back
-        ? html`<button type="button" class="back" part="button back" @click=${parts.back}>${icon("back")}${this.t.back}</button>`
-        : nothing}
-      <div class="screen-head">
-        ${parts.icon ?? nothing}
-        <div class="screen-titles">
-          <div class="screen-title-row">
-            <h3 class="screen-title" part="screen-heading" id="pw-screen-title" tabindex="-1">${parts.title}</h3>
-            ${parts.badge ?? nothing}
-          </div>
-          ${parts.text ? html`<p class="screen-text">${parts.text}</p>` : nothing}
-        </div>
-      </div>
-      <div class="live" role="status">${this.renderNotice()}</div>
-      ${parts.body}
-    </section>`;
-  }
-
-  private renderNotice() {
-    const { notice } = this;
-    if (!notice) return nothing;
-    return html`<p class="notice ${notice.tone}" part="message">
-      <span>${notice.text}</span>
-      ${notice.action
-        ? html`<button type="button" class="link" part="button" ?disabled=${!!this.busy} @click=${notice.action.run}>
-            ${notice.action.label}
-          </button>`
-        : nothing}
-    </p>`;
+    return renderFrame(this, this.screenParts());
   }
 
   private screenParts(): ScreenParts {
@@ -578,18 +425,12 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
         return renderEnded(this, screen.action);
       case "choose":
         return renderChoose(this);
-      case "target":
-        return renderTarget(this, screen.type);
-      case "code":
-        return renderCode(this, screen.device);
-      case "totp":
-        return renderTotp(this, screen);
-      case "passkey":
-        return renderPasskey(this);
       case "device":
         return renderDevice(this, this.device);
       case "remove":
         return renderConfirmRemove(this, this.device);
+      default:
+        return renderAddScreen(this, screen);
     }
   }
 }

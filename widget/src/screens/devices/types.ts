@@ -21,24 +21,35 @@ export interface DevicesContext {
   setPending(run: (() => Promise<void>) | undefined): void;
 }
 
-export type Screen =
+/** The screens of the lifecycle, drawn by device-list.ts, device-detail.ts and add-device.ts. */
+export type LifecycleScreen =
   | { kind: "enable" }
   | { kind: "list" }
   | { kind: "choose" }
-  | { kind: "target"; type: "sms" | "email" }
-  | { kind: "code"; device: Device }
-  | { kind: "totp"; device: Device; secret: string; uri: string }
-  | { kind: "passkey"; added?: AddedDevice }
   | { kind: "device"; id: string }
   | { kind: "remove"; id: string }
   | { kind: "disable" }
   | { kind: "ended"; action: "done" | "cancelled" };
 
+/** The steps of adding a device, each drawn by its method's module (methods/*.ts). */
+export type AddScreen =
+  | { kind: "target"; type: "sms" | "email" }
+  | { kind: "code"; device: Device }
+  | { kind: "totp"; device: Device; secret: string; uri: string; qr?: QrPath; copied?: boolean }
+  | { kind: "passkey"; added?: AddedDevice };
+
+export type Screen = LifecycleScreen | AddScreen;
+
+/** A way out offered inside a message. */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
 export interface Notice {
   tone: "success" | "warning" | "error";
   text: string;
-  /** A way out offered inside the message. */
-  action?: { label: string; run: () => void };
+  action?: NoticeAction;
 }
 
 /** What a screen module hands the frame: a heading (which takes focus), an intro, the body. */
@@ -51,40 +62,86 @@ export interface ScreenParts {
   body: TemplateResult | typeof nothing;
 }
 
-/** What the screens use from the devices flow: its state, its strings and its actions. */
+/** How a failure is shown (`ScreenFlow.fail`). */
+export interface FailOptions {
+  /** Put it under the screen's field; a refused value is answered with this, what the field accepts. */
+  field?: string;
+  /** The change to run again once the person signs in afresh. */
+  retry?: () => Promise<void>;
+  /** A way out to offer with the message, for some codes (e.g. "Resend code" when the code expired). */
+  offer?: (code: string) => NoticeAction | undefined;
+}
+
+/**
+ * One kind of device, as the widget adds it: its type, what choosing it does, and its screens. Each lives in
+ * methods/*.ts (as the server's do in server/src/mfa/); methods/index.ts lists them in the order they are offered.
+ */
+export interface DeviceMethod {
+  readonly type: DeviceType;
+  /** Choosing it on "Add a device": a screen to fill in first, or a request at once (`ScreenFlow.begin`). */
+  choose(flow: ScreenFlow): Promise<void> | void;
+  /** Why this browser can't add it, when it can't: the option is then disabled, with this as its hint. */
+  unsupported?(flow: ScreenFlow): string | undefined;
+  /** The steps it draws, by screen kind. */
+  readonly screens: MethodScreens;
+}
+
+export type MethodScreens = {
+  [K in AddScreen["kind"]]?: (flow: ScreenFlow, screen: Extract<AddScreen, { kind: K }>) => ScreenParts;
+};
+
+/** What the screens and the methods use from the devices flow: its state, its strings and its actions. */
 export interface ScreenFlow {
   readonly ctx: DevicesContext;
-  readonly t: DevicesTranslation;
+  t: DevicesTranslation;
   readonly mfa: MfaState;
+  readonly screen: Screen;
+  notice: Notice | null;
   /** The error of the screen's one text field. */
-  readonly fieldError: string;
+  fieldError: string;
   /** The screen's text field: phone, email, code or nickname. */
-  readonly value: string;
+  value: string;
   /** The action in flight (`"primary"`, `"resend"`, a device type…), or "" when idle. */
   readonly busy: string;
   /** Too many wrong codes: only Cancel is left. */
   readonly locked: boolean;
   /** When "Resend code" may be pressed again (ms since epoch), after a 429. */
   readonly resendAt: number;
-  readonly copied: boolean;
-  readonly qr?: QrPath;
-  /** The device types this server lets people add, in a fixed order. */
-  readonly methods: DeviceType[];
-  readonly passkeySupported: boolean;
+  /** The methods this server lets people add, in their order. */
+  readonly methods: readonly DeviceMethod[];
 
+  /** Draws the widget again (after a change it cannot see). */
+  update(): void;
+  /** Moves to a screen: fresh field, the given notice, focus on its heading. */
   show(screen: Screen, notice?: Notice | null, focus?: boolean): void;
+  /** Shows a failure on the current screen and reports it to the host. */
+  fail(error: unknown, options?: FailOptions): void;
+  /** Says under the screen's field what it accepts, and selects what was typed. */
+  invalid(text: string): void;
+  /** Runs one request at a time, marking which control is busy. */
+  act(busy: string, work: () => Promise<void>): Promise<void>;
+  /** Runs `run` after `ms`, unless the widget leaves the page first. */
+  later(ms: number, run: () => void): void;
   onInput(event: Event): void;
+
   enableMfa(): Promise<void>;
   disableMfa(): Promise<void>;
   end(action: "done" | "cancelled"): void;
   restart(): Promise<void>;
+
+  /** What choosing a type on "Add a device" does (its method's `choose`). */
   choose(type: DeviceType): Promise<void> | void;
-  sendCode(type: "sms" | "email"): Promise<void>;
-  verifyCode(): Promise<void>;
-  resend(): Promise<void>;
-  createPasskey(): Promise<void>;
-  cancelAdding(): Promise<void>;
-  copySecret(secret: string): Promise<void>;
+  /** Starts adding a device right away, its option busy meanwhile; after a 403 the choice is made again. */
+  begin(type: DeviceType, preload: () => Promise<unknown>, next: (added: AddedDevice) => void): Promise<void>;
+  /** Starts adding a device (POST /api/mfa/devices), named in the person's language until they rename it. */
+  startAdding(body: { type: DeviceType } & Record<string, string>): Promise<AddedDevice>;
+  /** Activates the started device with its proof, then shows the list. */
+  activate(device: Device, proof: Record<string, unknown>): Promise<void>;
+  /** Deletes a started device (best effort) and reloads the list. */
+  discard(device: Device): Promise<void>;
+  /** Leaves the add screens, deleting `started`, the device the step began and nobody verified. */
+  cancelAdding(started?: Device): Promise<void>;
+
   rename(): Promise<void>;
   setDefault(): Promise<void>;
   remove(): Promise<void>;
