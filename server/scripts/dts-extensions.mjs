@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
-const root = resolve(process.argv[2] ?? "dist/types/server");
+const root = resolve(process.argv[2] ?? "dist/types");
 const SPECIFIER = /((?:from|import)\s*\(?\s*["'])(\.{1,2}\/[^"']*)(["'])/g;
 
 function withExtension(file, specifier) {
