@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject } from "node:crypto";
+import { createPublicKey, type KeyObject, type webcrypto } from "node:crypto";
 import {
   createRemoteJWKSet,
   errors as joseErrors,
@@ -17,7 +17,7 @@ export type SessionVerifier = (token: string) => Promise<Session>;
 /** Longest token accepted; real session JWTs are a few KB at most. */
 export const MAX_TOKEN_LENGTH = 8192;
 
-type KeySource = KeyObject | Uint8Array | JWTVerifyGetKey | CryptoKey;
+type KeySource = KeyObject | Uint8Array | JWTVerifyGetKey | webcrypto.CryptoKey;
 
 /** Loads one PEM (SPKI) or JWK public key, refusing private or symmetric keys. */
 async function loadPublicKey(text: string): Promise<KeySource> {
