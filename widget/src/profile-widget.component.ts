@@ -1,39 +1,18 @@
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
-import { ApiError, apiRequest, type ApiRequest, type ApiResponse, type Profile, type ProfilePatch } from "./api/client.js";
+import { ApiError, apiRequest, type ApiRequest, type ApiResponse } from "./api/client.js";
 import { safeLogoStyle, safeLogoUrl } from "./branding.js";
 import { emit, type Flow } from "./events.js";
 import { en, intlLocaleFor, languageFor, loadTranslation, type Translation } from "./i18n/index.js";
-import type { ErrorCode } from "./i18n/en.js";
 import { styles } from "./profile-widget.styles.js";
-import type { DevicesContext, DevicesFlow, FirstAnswers } from "./screens/devices/devices-flow.js";
-import {
-  buildPatch,
-  isField,
-  rebase,
-  countryOptions,
-  renderProfileForm,
-  validate,
-  valuesOf,
-  type FieldErrors,
-  type FieldPath,
-  type FormValues,
-  type Notice,
-} from "./screens/profile-form.js";
+import type { DevicesFlow, FirstAnswers } from "./screens/devices/devices-flow.js";
+import { ProfileFlow } from "./screens/profile-flow.js";
+import { errorText, PendingChange, SIGN_IN_CODES, type FlowContext } from "./screens/shared.js";
 
 /** Where this script was loaded from: the default API origin. */
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
-/** Errors only a new token can fix: the widget waits for one, then reloads or resubmits. */
-const SIGN_IN_CODES = new Set(["session_missing", "session_invalid", "session_expired", "reauthentication_required"]);
-
 type View = { kind: "loading" } | { kind: "ready" } | { kind: "devices" } | { kind: "error"; code: string; message: string };
-
-/** A profile change, with the form as it was when submitted. */
-interface ProfileChange {
-  patch: ProfilePatch;
-  snapshot: FormValues;
-}
 
 /**
  * `<profile-widget>`: lets a signed-in user edit their profile (`data-flow="profile"`) or manage their
@@ -132,25 +111,31 @@ export class ProfileWidget extends LitElement {
   @property({ attribute: "data-logo-style" }) logoStyle = "";
   @property({ attribute: "data-locale" }) locale = "";
 
+  /** Loading, a flow's screens (`ready`: the profile form; `devices`), or a failure shown full-card. */
   @state() private view: View = { kind: "loading" };
   @state() private t: Translation = en;
   /** The chosen language's table is on its way: the header shows a placeholder rather than English. */
   @state() private localizing = false;
-  @state() private values = {} as FormValues;
-  @state() private errors: FieldErrors = {};
-  @state() private saving = false;
-  @state() private notice: Notice | null = null;
-  /** The full country list, rendered just after the form first shows (see ProfileFormView.allCountries). */
-  @state() private allCountries = false;
-  private countriesScheduled = false;
   /** The inputs of the load started on first connection, until the first update has checked them. */
   private startedWith?: unknown[];
 
-  private profile?: Profile;
-  private baseline = {} as FormValues;
-  private etag: string | null = null;
   /** A change the server refused until the user signs in again: run once with the next token, or by `retry()`. */
-  private pending?: () => Promise<void>;
+  private pending = new PendingChange();
+  /** What every flow borrows from the element. */
+  private context: FlowContext = {
+    host: this,
+    api: (path, init) => this.api(path, init),
+    t: () => this.t,
+    locale: () => this.intlLocale,
+    pending: this.pending,
+  };
+  /** The profile flow (screens/profile-flow.ts). */
+  private form = new ProfileFlow({
+    ...this.context,
+    signal: () => this.run.signal,
+    failCard: (error) => this.fail(error),
+    retry: () => this.retry(),
+  });
   /** The devices flow, once its chunk has loaded. */
   private devices?: DevicesFlow;
   /** Aborted whenever the flow restarts, so late answers of an old run are dropped. */
@@ -168,9 +153,9 @@ export class ProfileWidget extends LitElement {
    * saves again after a network error, or brings the device list up to date.
    */
   retry(): void {
-    if (this.pending) void this.resume();
-    else if (this.view.kind === "error") void this.start();
-    else if (this.view.kind === "ready" && this.notice?.retry) void this.save();
+    if (this.pending.resume()) return;
+    if (this.view.kind === "error") void this.start();
+    else if (this.view.kind === "ready" && this.form.notice?.retry) void this.form.save();
     else if (this.view.kind === "devices") void this.refreshDevices();
   }
 
@@ -232,22 +217,18 @@ export class ProfileWidget extends LitElement {
     }
     if (!this.hasUpdated || changed.has("locale")) this.localize();
     if (!this.hasUpdated || changed.has("flow") || changed.has("apiUrl") || changed.has("username")) {
-      this.pending = undefined;
+      this.pending.drop();
       void this.start();
     } else if (changed.has("sessionToken") || changed.has("getSessionToken")) {
-      if (this.pending) void this.resume();
-      else if (this.view.kind === "ready" && !this.saving) void this.refresh();
+      if (this.pending.resume()) return;
+      if (this.view.kind === "ready" && !this.form.saving) void this.refreshProfile();
       else if (this.view.kind === "devices") void this.refreshDevices();
       else void this.start();
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.view.kind === "ready" && !this.allCountries && !this.countriesScheduled) {
-      this.countriesScheduled = true;
-      // After the form has painted: one frame, then a task.
-      requestAnimationFrame(() => setTimeout(() => (this.allCountries = true)));
-    }
+    if (this.view.kind === "ready") this.form.painted();
     const logo = this.renderRoot.querySelector<HTMLImageElement>("img");
     if (logo && (logo !== this.styledLogo || changed.has("logoStyle"))) {
       this.styledLogo = logo;
@@ -268,24 +249,16 @@ export class ProfileWidget extends LitElement {
   }
 
   private start(): Promise<void> {
-    return this.flow === "devices" ? this.loadDevices() : this.load();
+    return this.flow === "devices" ? this.loadDevices() : this.loadProfile();
   }
 
-  private async load(): Promise<void> {
+  /** The profile flow: the profile, once the person's language is in. */
+  private async loadProfile(): Promise<void> {
     this.run.abort();
     const { signal } = (this.run = new AbortController());
     this.view = { kind: "loading" };
-    this.notice = null;
-    this.errors = {};
     try {
-      const request = this.api<Profile>("/api/profile");
-      // While the request is in flight: the country names (Intl's data loads slowly on a cold page).
-      void this.i18n.then(() => countryOptions(this.intlLocale));
-      const [{ data, etag }] = await Promise.all([request, this.i18n]);
-      if (this.username && data.username !== this.username) {
-        throw new ApiError(0, "username_mismatch", "The session belongs to another user");
-      }
-      this.show(data, etag, valuesOf(data));
+      await this.form.load(this.username, this.i18n);
       this.view = { kind: "ready" };
     } catch (error) {
       // Messages are shown, and reported, in the person's language.
@@ -294,18 +267,9 @@ export class ProfileWidget extends LitElement {
     }
   }
 
-  /** Checks a new token against the server, keeping the user's unsaved edits on top of the latest profile. */
-  private async refresh(): Promise<void> {
-    const { signal } = this.run;
-    try {
-      const { data, etag } = await this.api<Profile>("/api/profile");
-      if (signal.aborted) return;
-      if (data.username !== this.profile?.username) return void this.load();
-      if (this.notice?.tone !== "success") this.notice = null;
-      this.show(data, etag, rebase(valuesOf(data), this.baseline, this.values));
-    } catch (error) {
-      if (!signal.aborted) this.fail(error);
-    }
+  /** A new token while editing the profile: the same user keeps their edits, someone else starts over. */
+  private async refreshProfile(): Promise<void> {
+    if (!(await this.form.refresh())) await this.loadProfile();
   }
 
   /** The devices flow: its chunk (screens, strings, styles) on first use, then the user's devices. */
@@ -314,7 +278,7 @@ export class ProfileWidget extends LitElement {
     const { signal } = (this.run = new AbortController());
     this.view = { kind: "loading" };
     // The flow's first requests leave with its chunk, not after it (answered in load(), or dropped with this run).
-    const api: DevicesContext["api"] = (path, init) => this.api(path, init);
+    const { api } = this.context;
     const first: FirstAnswers = { profile: api("/api/profile"), mfa: api("/api/mfa"), config: api("/api/config") };
     for (const answer of Object.values(first)) (answer as Promise<unknown>).catch(() => {});
     try {
@@ -324,13 +288,7 @@ export class ProfileWidget extends LitElement {
         }),
         this.i18n,
       ]);
-      this.devices ??= new DevicesFlow({
-        host: this,
-        api,
-        t: () => this.t,
-        locale: () => this.intlLocale,
-        setPending: (run) => (this.pending = run),
-      });
+      this.devices ??= new DevicesFlow(this.context);
       await this.devices.load(this.username, first);
       if (!signal.aborted) this.view = { kind: "devices" };
     } catch (error) {
@@ -344,138 +302,16 @@ export class ProfileWidget extends LitElement {
     if (!(await this.devices?.refresh())) await this.loadDevices();
   }
 
-  private show(profile: Profile, etag: string | null, values: FormValues): void {
-    this.profile = profile;
-    this.etag = etag;
-    this.baseline = valuesOf(profile);
-    this.values = values;
-  }
-
-  private async save(): Promise<void> {
-    if (this.saving) return;
-    const snapshot = { ...this.values };
-    const errors = validate(this.baseline, snapshot, this.t);
-    if (Object.keys(errors).length) return this.invalid(errors, []);
-    const patch = buildPatch(this.baseline, snapshot);
-    if (patch) await this.submit({ patch, snapshot });
-  }
-
-  private async submit(pending: ProfileChange): Promise<void> {
-    const { signal } = this.run;
-    this.saving = true;
-    this.notice = null;
-    this.errors = {};
-    try {
-      const { data, etag } = await this.api<Profile>("/api/profile", {
-        method: "PATCH",
-        body: pending.patch,
-        headers: this.etag ? { "If-Match": this.etag } : {},
-      });
-      if (signal.aborted) return;
-      // Keep whatever the user typed while the request was in flight.
-      this.show(data, etag, rebase(valuesOf(data), pending.snapshot, this.values));
-      this.notice = { tone: "success", text: this.t.saved };
-      emit(this, "profile-widget-success", { flow: "profile", action: "profile_updated" });
-    } catch (error) {
-      if (signal.aborted) return;
-      if (error instanceof ApiError && error.code === "version_conflict") await this.reconcile();
-      else this.fail(error, pending);
-    } finally {
-      this.saving = false;
-    }
-  }
-
   /**
-   * Loads the latest profile after a 412 and lays the user's unsaved edits on top for review. With `pending`
-   * (resuming after a sign-in) it answers whether the profile is unchanged, so the change can be replayed as is.
+   * Shows a failure full-card — a load that failed, or a session that is someone else's — and reports it (the
+   * flows show their other failures where the person is).
    */
-  private async reconcile(pending?: ProfileChange): Promise<boolean> {
-    const { signal } = this.run;
-    try {
-      const { data, etag } = await this.api<Profile>("/api/profile");
-      if (signal.aborted) return false;
-      // A new token may belong to someone else: never replay one user's edits onto another's profile.
-      if (data.username !== this.profile?.username) {
-        throw new ApiError(0, "username_mismatch", "The session belongs to another user");
-      }
-      if (pending && etag === this.etag) return true;
-      this.show(data, etag, rebase(valuesOf(data), this.baseline, this.values));
-      this.fail(new ApiError(412, "version_conflict", ""));
-    } catch (error) {
-      if (!signal.aborted) this.fail(error, pending);
-    }
-    return false;
-  }
-
-  /** Runs, once, the change that waited for a sign-in (a profile save, a device removal…). */
-  private async resume(): Promise<void> {
-    const run = this.pending;
-    this.pending = undefined;
-    await run?.();
-  }
-
-  /** Resubmits a profile change after a sign-in, unless the profile changed meanwhile (then it is shown for review). */
-  private async resubmit(pending: ProfileChange): Promise<void> {
-    if (this.saving) return;
-    this.saving = true;
-    this.notice = null;
-    const unchanged = await this.reconcile(pending);
-    this.saving = false;
-    if (unchanged) await this.submit(pending);
-  }
-
-  private invalid(errors: FieldErrors, unmatched: string[]): void {
-    this.errors = errors;
-    this.notice = { tone: "error", text: [this.t.errors.validation_failed, ...unmatched].join(" ") };
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-    );
-  }
-
-  /** Shows a failure where the user is (full card while loading, a message beside Save in the form) and reports it. */
-  private fail(error: unknown, pending?: ProfileChange): void {
-    const { code, fields = {} } = error instanceof ApiError ? error : new ApiError(0, "unknown", String(error));
-    if (code === "validation_failed" && this.view.kind === "ready") {
-      // The server's words are English: a field it names gets what that field accepts, in the widget's language.
-      const matched = Object.entries(fields).filter(([path]) => isField(path)).map(([path, text]) => [path, this.t.invalidField?.[path as FieldPath] ?? text]);
-      const unmatched = Object.entries(fields).filter(([path]) => !isField(path)).map(([, text]) => text);
-      return this.invalid(Object.fromEntries(matched), unmatched);
-    }
-    const t = this.t;
-    let message = this.devices && this.flow === "devices" ? this.devices.message(error).message : (t.errors[code as ErrorCode] ?? t.errors.unknown);
-    const needsSignIn = SIGN_IN_CODES.has(code);
-    if (this.view.kind !== "ready" || code === "username_mismatch") {
-      this.view = { kind: "error", code, message };
-    } else {
-      if (needsSignIn && pending) {
-        this.pending = () => this.resubmit(pending);
-        if (code !== "reauthentication_required") message += ` ${t.changesKept}`;
-      }
-      const calm = needsSignIn || code === "version_conflict";
-      this.notice = { tone: calm ? "warning" : "error", text: message, retry: !calm };
-    }
+  private fail(error: unknown): void {
+    const { code } = error instanceof ApiError ? error : new ApiError(0, "unknown", String(error));
+    const message = this.devices && this.flow === "devices" ? this.devices.message(error).message : errorText(this.t, code);
+    this.view = { kind: "error", code, message };
     emit(this, "profile-widget-error", { flow: this.flow === "devices" ? "devices" : "profile", code, message });
   }
-
-  private onInput = (event: Event): void => {
-    const { name, value } = event.target as HTMLInputElement;
-    if (!isField(name)) return;
-    this.values = { ...this.values, [name]: value };
-    if (this.errors[name]) this.errors = { ...this.errors, [name]: undefined };
-    if (this.notice?.tone === "success") this.notice = null;
-  };
-
-  private onSubmit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    void this.save();
-  };
-
-  private onDiscard = (): void => {
-    this.values = { ...this.baseline };
-    this.errors = {};
-    this.notice = null;
-    this.pending = undefined;
-  };
 
   override render() {
     const { t, view } = this;
@@ -489,7 +325,7 @@ export class ProfileWidget extends LitElement {
   private renderHeader(heading: string, subtitle: string) {
     const logo = safeLogoUrl(this.logoUrl, document.baseURI, location.origin);
     const { view } = this;
-    const username = view.kind === "ready" ? this.profile?.username : view.kind === "devices" ? this.devices?.username : undefined;
+    const username = view.kind === "ready" ? this.form.profile?.username : view.kind === "devices" ? this.devices?.username : undefined;
     return html`<header class="header" part="header">
       ${logo || this.companyName
         ? html`<div class="brand">
@@ -551,20 +387,7 @@ export class ProfileWidget extends LitElement {
         return this.renderState(title, view.message, !SIGN_IN_CODES.has(view.code) && view.code !== "username_mismatch");
       }
       case "ready":
-        return renderProfileForm({
-          t,
-          locale: this.intlLocale,
-          allCountries: this.allCountries,
-          values: this.values,
-          errors: this.errors,
-          dirty: buildPatch(this.baseline, this.values) !== null,
-          saving: this.saving,
-          notice: this.notice,
-          onInput: this.onInput,
-          onSubmit: this.onSubmit,
-          onDiscard: this.onDiscard,
-          onRetry: () => this.retry(),
-        });
+        return this.form.render();
     }
   }
 

@@ -5,6 +5,7 @@ import type { Profile, ProfilePatch } from "../api/client.js";
 import { COUNTRY_CODES } from "../country-codes.js";
 import { ENGLISH_COUNTRY_NAMES } from "../country-names-en.js";
 import type { Translation } from "../i18n/en.js";
+import { renderNotice, type Notice as SharedNotice } from "./shared.js";
 
 /** Form fields, named by the paths the server uses in a validation error's `fields`. */
 export const FIELDS = [
@@ -97,9 +98,7 @@ export function countryOptions(locale: string): ReadonlyArray<[string, string]> 
   return countryCache.options;
 }
 
-export interface Notice {
-  tone: "success" | "warning" | "error";
-  text: string;
+export interface Notice extends SharedNotice {
   /** Offer "Try again" (network and server failures). */
   retry?: boolean;
 }
@@ -222,11 +221,10 @@ export function renderProfileForm(view: ProfileFormView): TemplateResult {
     )}
     <div class="footer">
       <div class="status" role="status">${notice
-        ? html`<p class="notice ${notice.tone}" part="message">
-            <span>${notice.text}</span>${notice.retry
-              ? html`<button type="button" class="link" part="button" @click=${view.onRetry}>${t.tryAgain}</button>`
-              : nothing}
-          </p>`
+        ? renderNotice(
+            notice,
+            notice.retry ? html`<button type="button" class="link" part="button" @click=${view.onRetry}>${t.tryAgain}</button>` : nothing,
+          )
         : nothing}</div>
       <div class="actions" part="actions">
         ${view.dirty && !saving

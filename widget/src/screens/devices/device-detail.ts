@@ -1,5 +1,6 @@
 import { html, nothing } from "lit";
 import type { Device } from "../../api/client.js";
+import { renderNotice } from "../shared.js";
 import { actionButton, onSubmit, textField } from "./controls.js";
 import type { ScreenFlow, ScreenParts } from "./types.js";
 import { deviceBadges, deviceTile, formatDate } from "./device-list.js";
@@ -45,7 +46,7 @@ export function renderDevice(flow: ScreenFlow, device: Device | undefined): Scre
                 ? html`<span class="tick" aria-hidden="true">${icon("check")}</span>`
                 : actionButton(flow, { label: t.setDefault, busy: "default", tone: "secondary", onClick: flow.setDefault })}
             </div>`
-        : html`<p class="notice warning" part="message"><span>${t.pendingText}</span></p>`}
+        : renderNotice({ tone: "warning", text: t.pendingText })}
       <div class="block row">
         <div>
           <h4 class="block-title">${t.removeTitle}</h4>

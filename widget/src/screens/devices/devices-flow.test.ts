@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../api/client.js";
 import en from "../../i18n/en.js";
+import { PendingChange } from "../shared.js";
 import { DevicesFlow, type DevicesContext } from "./devices-flow.js";
 
 const flow = () =>
@@ -9,7 +10,7 @@ const flow = () =>
     api: () => Promise.reject(new Error("no network in this test")),
     t: () => en,
     locale: () => "en",
-    setPending() {},
+    pending: new PendingChange(),
   } as unknown as DevicesContext);
 
 describe("DevicesFlow.message", () => {

@@ -2,18 +2,15 @@ import type { ReactiveController, TemplateResult } from "lit";
 import { ApiError, type AddedDevice, type ApiResponse, type Device, type DeviceType, type MfaConfig, type MfaState } from "../../api/client.js";
 import { isDisplaySafe, NICKNAME_MAX_LENGTH } from "../../../../contract/rules.js";
 import { emit, type ProfileWidgetAction } from "../../events.js";
-import type { ErrorCode } from "../../i18n/en.js";
 import en, { type DevicesErrorCode, type DevicesTranslation } from "../../i18n/devices/en.js";
 import { loadDevicesTranslation } from "../../i18n/devices/index.js";
-import { renderChoose } from "./add-device.js";
-import { renderConfirmRemove, renderDevice } from "./device-detail.js";
-import { renderConfirmDisable, renderEnable, renderEnded, renderList } from "./device-list.js";
+import { errorText, expectUser, SIGN_IN_CODES } from "../shared.js";
 import { devicesStyles } from "./devices.styles.js";
-import { renderFrame } from "./frame.js";
-import { METHODS, methodOf, renderAddScreen } from "./methods/index.js";
-import type { DeviceMethod, DevicesContext, FailOptions, Notice, Screen, ScreenFlow, ScreenParts } from "./types.js";
+import { renderScreen } from "./frame.js";
+import { METHODS, methodOf } from "./methods/index.js";
+import type { DeviceMethod, DevicesContext, FailOptions, Notice, Screen, ScreenFlow } from "./types.js";
 
-export type { DevicesContext, Notice, Screen, ScreenParts };
+export type { DevicesContext };
 
 /** The flow's first answers: the widget asks for them while this chunk is still loading. */
 export interface FirstAnswers {
@@ -22,8 +19,6 @@ export interface FirstAnswers {
   config: Promise<ApiResponse<MfaConfig>>;
 }
 
-/** Errors only a new token can fix. */
-const SIGN_IN_CODES = new Set(["session_missing", "session_invalid", "session_expired", "reauthentication_required"]);
 /** Failures that only ask the person to wait or do something: shown as a calm warning, not an error. */
 const CALM_CODES = new Set([...SIGN_IN_CODES, "rate_limited", "otp_expired"]);
 
@@ -110,9 +105,7 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
       first.mfa,
       first.config,
     ]);
-    if (expectedUsername && profile.data.username !== expectedUsername) {
-      throw new ApiError(0, "username_mismatch", "The session belongs to another user");
-    }
+    if (expectedUsername) expectUser(profile.data.username, expectedUsername);
     this.t = t;
     this.username = profile.data.username;
     this.mfa = state.data;
@@ -156,7 +149,6 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
   message(error: unknown): { code: string; message: string } {
     const { code, details } = error instanceof ApiError ? error : new ApiError(0, "unknown", String(error));
     const own = this.t.errors[code as DevicesErrorCode];
-    const shared = this.ctx.t().errors;
     const message =
       code === "otp_invalid"
         ? this.t.errors.otp_invalid(details.attemptsRemaining)
@@ -164,7 +156,7 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
           ? this.t.errors.rate_limited(details.retryAfterSeconds)
           : typeof own === "string"
             ? own
-            : (shared[code as ErrorCode] ?? shared.unknown);
+            : errorText(this.ctx.t(), code);
     return { code, message };
   }
 
@@ -178,7 +170,7 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
     this.resendAt = 0;
     this.focusHeading = focus;
     // A change waiting for a sign-in belongs to its confirmation screen; leaving it drops the change.
-    this.ctx.setPending(undefined);
+    this.ctx.pending.drop();
     this.update();
   }
 
@@ -197,8 +189,7 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
       this.notice = null;
       this.focusField = true;
     } else {
-      const signIn = SIGN_IN_CODES.has(code);
-      if (signIn && options.retry) this.ctx.setPending(options.retry);
+      if (options.retry) this.ctx.pending.keepFor(code, options.retry);
       this.notice = { tone: CALM_CODES.has(code) ? "warning" : "error", text: message };
       if (code === "too_many_attempts") this.locked = true;
       const action = options.offer?.(code);
@@ -211,6 +202,13 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
 
   private succeed(action: ProfileWidgetAction): void {
     emit(this.ctx.host, "profile-widget-success", { flow: "devices", action });
+  }
+
+  /** A device changed: the list, brought up to date, says so (`said`), and the host gets its event. */
+  private async changed(action: ProfileWidgetAction, said: "deviceAdded" | "deviceRenamed" | "defaultChanged" | "deviceRemoved"): Promise<void> {
+    await this.reloadState();
+    this.succeed(action);
+    this.show({ kind: "list" }, { tone: "success", text: this.t[said] });
   }
 
   /** Says under the screen's field what it accepts, and selects what was typed. */
@@ -329,9 +327,7 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
 
   async activate(device: Device, proof: Record<string, unknown>): Promise<void> {
     await this.ctx.api(`/api/mfa/devices/${device.id}/activate`, { method: "POST", body: proof });
-    await this.reloadState();
-    this.succeed("device_added");
-    this.show({ kind: "list" }, { tone: "success", text: this.t.deviceAdded });
+    await this.changed("device_added", "deviceAdded");
   }
 
   /** Leaves the add screens; `started`, a device that was started but not verified, is deleted (best effort). */
@@ -360,9 +356,7 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
       if (!nickname || nickname.length > NICKNAME_MAX_LENGTH || !isDisplaySafe(nickname)) return this.invalid(this.t.invalidNickname);
       try {
         await this.ctx.api(`/api/mfa/devices/${device.id}`, { method: "PATCH", body: { nickname } });
-        await this.reloadState();
-        this.succeed("device_renamed");
-        this.show({ kind: "list" }, { tone: "success", text: this.t.deviceRenamed });
+        await this.changed("device_renamed", "deviceRenamed");
       } catch (error) {
         this.fail(error, { field: this.t.invalidNickname });
       }
@@ -374,9 +368,7 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
       if (!device) return;
       try {
         await this.ctx.api(`/api/mfa/devices/${device.id}/default`, { method: "POST", body: {} });
-        await this.reloadState();
-        this.succeed("default_changed");
-        this.show({ kind: "list" }, { tone: "success", text: this.t.defaultChanged });
+        await this.changed("default_changed", "defaultChanged");
       } catch (error) {
         this.fail(error);
       }
@@ -389,9 +381,7 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
       if (!device) return;
       try {
         await this.ctx.api(`/api/mfa/devices/${device.id}`, { method: "DELETE" });
-        await this.reloadState();
-        this.succeed("device_removed");
-        this.show({ kind: "list" }, { tone: "success", text: this.t.deviceRemoved });
+        await this.changed("device_removed", "deviceRemoved");
       } catch (error) {
         if (error instanceof ApiError && error.code === "not_found") {
           await this.reloadState();
@@ -409,28 +399,6 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
 
   /** The current screen, in its frame (frame.ts). */
   render(): TemplateResult {
-    return renderFrame(this, this.screenParts());
-  }
-
-  private screenParts(): ScreenParts {
-    const { screen } = this;
-    switch (screen.kind) {
-      case "enable":
-        return renderEnable(this);
-      case "list":
-        return renderList(this);
-      case "disable":
-        return renderConfirmDisable(this);
-      case "ended":
-        return renderEnded(this, screen.action);
-      case "choose":
-        return renderChoose(this);
-      case "device":
-        return renderDevice(this, this.device);
-      case "remove":
-        return renderConfirmRemove(this, this.device);
-      default:
-        return renderAddScreen(this, screen);
-    }
+    return renderScreen(this);
   }
 }

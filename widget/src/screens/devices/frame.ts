@@ -1,22 +1,55 @@
-import { html, nothing } from "lit";
+import { html, nothing, type TemplateResult } from "lit";
+import { renderNotice } from "../shared.js";
+import { renderChoose } from "./add-device.js";
+import { renderConfirmRemove, renderDevice } from "./device-detail.js";
+import { renderConfirmDisable, renderEnable, renderEnded, renderList } from "./device-list.js";
 import { icon } from "./icons.js";
+import { renderAddScreen } from "./methods/index.js";
 import type { ScreenFlow, ScreenParts } from "./types.js";
 
-function renderNotice(flow: ScreenFlow) {
+/** Which module draws each screen: the lifecycle's own, and the steps of adding a device by their method. */
+function screenParts(flow: ScreenFlow): ScreenParts {
+  const { screen } = flow;
+  switch (screen.kind) {
+    case "enable":
+      return renderEnable(flow);
+    case "list":
+      return renderList(flow);
+    case "disable":
+      return renderConfirmDisable(flow);
+    case "ended":
+      return renderEnded(flow, screen.action);
+    case "choose":
+      return renderChoose(flow);
+    case "device":
+      return renderDevice(flow, flow.device);
+    case "remove":
+      return renderConfirmRemove(flow, flow.device);
+    default:
+      return renderAddScreen(flow, screen);
+  }
+}
+
+/** The screen's message, with its way out (e.g. "Resend code"), which waits while a request runs. */
+function renderMessage(flow: ScreenFlow) {
   const { notice } = flow;
   if (!notice) return nothing;
-  return html`<p class="notice ${notice.tone}" part="message">
-    <span>${notice.text}</span>
-    ${notice.action
+  return renderNotice(
+    notice,
+    notice.action
       ? html`<button type="button" class="link" part="button" ?disabled=${!!flow.busy} @click=${notice.action.run}>
           ${notice.action.label}
         </button>`
-      : nothing}
-  </p>`;
+      : nothing,
+  );
 }
 
-/** Every screen's frame: heading (focused on arrival), intro, a live region for its messages, the body. */
-export function renderFrame(flow: ScreenFlow, parts: ScreenParts) {
+/**
+ * The current screen in the frame every screen shares: heading (focused on arrival), intro, a live region for its
+ * messages, the body.
+ */
+export function renderScreen(flow: ScreenFlow): TemplateResult {
+  const parts = screenParts(flow);
   return html`<section class="screen screen-${flow.screen.kind}" part="screen">
     ${parts.back
       ? html`<button type="button" class="back" part="button back" @click=${parts.back}>${icon("back")}${flow.t.back}</button>`
@@ -31,7 +64,7 @@ export function renderFrame(flow: ScreenFlow, parts: ScreenParts) {
         ${parts.text ? html`<p class="screen-text">${parts.text}</p>` : nothing}
       </div>
     </div>
-    <div class="live" role="status">${renderNotice(flow)}</div>
+    <div class="live" role="status">${renderMessage(flow)}</div>
     ${parts.body}
   </section>`;
 }

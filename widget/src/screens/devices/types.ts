@@ -1,7 +1,7 @@
-import type { nothing, ReactiveControllerHost, TemplateResult } from "lit";
-import type { AddedDevice, ApiRequest, ApiResponse, Device, DeviceType, MfaState } from "../../api/client.js";
-import type { Translation } from "../../i18n/en.js";
+import type { nothing, TemplateResult } from "lit";
+import type { AddedDevice, Device, DeviceType, MfaState } from "../../api/client.js";
 import type { DevicesTranslation } from "../../i18n/devices/en.js";
+import type { FlowContext, Notice as SharedNotice } from "../shared.js";
 import type { QrPath } from "./qr.js";
 
 /**
@@ -10,16 +10,8 @@ import type { QrPath } from "./qr.js";
  * never devices-flow.ts, so no import goes round in a circle.
  */
 
-/** What the widget lends the flow: its element, its one API wrapper, its strings and its pending-change slot. */
-export interface DevicesContext {
-  host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
-  api<T>(path: string, init?: ApiRequest): Promise<ApiResponse<T>>;
-  /** The widget's shared strings (sessions, network), in the current language. */
-  t(): Translation;
-  locale(): string;
-  /** Keeps a change that needs a fresh sign-in; the widget runs it once with the next token or `retry()`. */
-  setPending(run: (() => Promise<void>) | undefined): void;
-}
+/** What the widget lends the flow: what it lends every flow (screens/shared.ts). */
+export type DevicesContext = FlowContext;
 
 /** The screens of the lifecycle, drawn by device-list.ts, device-detail.ts and add-device.ts. */
 export type LifecycleScreen =
@@ -46,9 +38,7 @@ export interface NoticeAction {
   run: () => void;
 }
 
-export interface Notice {
-  tone: "success" | "warning" | "error";
-  text: string;
+export interface Notice extends SharedNotice {
   action?: NoticeAction;
 }
 
@@ -96,6 +86,8 @@ export interface ScreenFlow {
   t: DevicesTranslation;
   readonly mfa: MfaState;
   readonly screen: Screen;
+  /** The device of a device's screen or its removal step (undefined once it is gone). */
+  readonly device: Device | undefined;
   notice: Notice | null;
   /** The error of the screen's one text field. */
   fieldError: string;

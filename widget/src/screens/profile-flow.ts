@@ -1,0 +1,252 @@
+import type { TemplateResult } from "lit";
+import { ApiError, type Profile, type ProfilePatch } from "../api/client.js";
+import { emit } from "../events.js";
+import {
+  buildPatch,
+  countryOptions,
+  isField,
+  rebase,
+  renderProfileForm,
+  validate,
+  valuesOf,
+  type FieldErrors,
+  type FieldPath,
+  type FormValues,
+  type Notice,
+} from "./profile-form.js";
+import { errorText, expectUser, SIGN_IN_CODES, type FlowContext } from "./shared.js";
+
+/** What the widget lends the profile flow besides what every flow gets. */
+export interface ProfileContext extends FlowContext {
+  /** The current run's signal: aborted when the widget starts over, so late answers of an old run are dropped. */
+  signal(): AbortSignal;
+  /** Shows a failure full-card and reports it (the session turned out to be someone else's). */
+  failCard(error: unknown): void;
+  /** The widget's `retry()`, behind "Try again" in a message. */
+  retry(): void;
+}
+
+/** A profile change, with the form as it was when submitted. */
+interface ProfileChange {
+  patch: ProfilePatch;
+  snapshot: FormValues;
+}
+
+/**
+ * The profile flow (`data-flow="profile"`, the default): loads the profile into the form, saves what changed (with
+ * `If-Match`), lays unsaved edits over the latest profile after a 412, shows field errors in the person's language,
+ * and resubmits a change that waited for a fresh sign-in. Part of the widget's first chunk; the element renders it.
+ */
+export class ProfileFlow {
+  values = {} as FormValues;
+  errors: FieldErrors = {};
+  saving = false;
+  notice: Notice | null = null;
+  /** The full country list, rendered just after the form first shows (see ProfileFormView.allCountries). */
+  private allCountries = false;
+  private countriesScheduled = false;
+  /** The profile as last loaded or saved; its user is shown in the widget's header. */
+  profile?: Profile;
+  private baseline = {} as FormValues;
+  private etag: string | null = null;
+
+  constructor(private readonly ctx: ProfileContext) {}
+
+  private update(): void {
+    this.ctx.host.requestUpdate();
+  }
+
+  /**
+   * Loads the profile into the form once `strings` (the person's language) are in; throws what the widget shows
+   * full-card (`username_mismatch` when `expectedUsername` is set and differs).
+   */
+  async load(expectedUsername: string, strings: Promise<unknown>): Promise<void> {
+    this.notice = null;
+    this.errors = {};
+    this.update();
+    const request = this.ctx.api<Profile>("/api/profile");
+    // While the request is in flight: the country names (Intl's data loads slowly on a cold page).
+    void strings.then(() => countryOptions(this.ctx.locale()));
+    const [{ data, etag }] = await Promise.all([request, strings]);
+    if (expectedUsername) expectUser(data.username, expectedUsername);
+    this.show(data, etag, valuesOf(data));
+  }
+
+  /**
+   * Checks a new token against the server, keeping the user's unsaved edits on top of the latest profile. Answers
+   * false when the token is someone else's, for the widget to start over.
+   */
+  async refresh(): Promise<boolean> {
+    const signal = this.ctx.signal();
+    try {
+      const { data, etag } = await this.ctx.api<Profile>("/api/profile");
+      if (signal.aborted) return true;
+      if (data.username !== this.profile?.username) return false;
+      if (this.notice?.tone !== "success") this.notice = null;
+      this.show(data, etag, rebase(valuesOf(data), this.baseline, this.values));
+    } catch (error) {
+      if (!signal.aborted) this.fail(error);
+    }
+    return true;
+  }
+
+  /** The form has painted: the rest of the country list follows, one frame and a task later. */
+  painted(): void {
+    if (this.allCountries || this.countriesScheduled) return;
+    this.countriesScheduled = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.allCountries = true;
+        this.update();
+      }),
+    );
+  }
+
+  private show(profile: Profile, etag: string | null, values: FormValues): void {
+    this.profile = profile;
+    this.etag = etag;
+    this.baseline = valuesOf(profile);
+    this.values = values;
+    this.update();
+  }
+
+  /** Checks the changed fields and sends what changed. */
+  async save(): Promise<void> {
+    if (this.saving) return;
+    const snapshot = { ...this.values };
+    const errors = validate(this.baseline, snapshot, this.ctx.t());
+    if (Object.keys(errors).length) return this.invalid(errors, []);
+    const patch = buildPatch(this.baseline, snapshot);
+    if (patch) await this.submit({ patch, snapshot });
+  }
+
+  private async submit(pending: ProfileChange): Promise<void> {
+    const signal = this.ctx.signal();
+    this.saving = true;
+    this.notice = null;
+    this.errors = {};
+    this.update();
+    try {
+      const { data, etag } = await this.ctx.api<Profile>("/api/profile", {
+        method: "PATCH",
+        body: pending.patch,
+        headers: this.etag ? { "If-Match": this.etag } : {},
+      });
+      if (signal.aborted) return;
+      // Keep whatever the user typed while the request was in flight.
+      this.show(data, etag, rebase(valuesOf(data), pending.snapshot, this.values));
+      this.notice = { tone: "success", text: this.ctx.t().saved };
+      emit(this.ctx.host, "profile-widget-success", { flow: "profile", action: "profile_updated" });
+    } catch (error) {
+      if (signal.aborted) return;
+      if (error instanceof ApiError && error.code === "version_conflict") await this.reconcile();
+      else this.fail(error, pending);
+    } finally {
+      this.saving = false;
+      this.update();
+    }
+  }
+
+  /**
+   * Loads the latest profile after a 412 and lays the user's unsaved edits on top for review. With `pending`
+   * (resuming after a sign-in) it answers whether the profile is unchanged, so the change can be replayed as is.
+   */
+  private async reconcile(pending?: ProfileChange): Promise<boolean> {
+    const signal = this.ctx.signal();
+    try {
+      const { data, etag } = await this.ctx.api<Profile>("/api/profile");
+      if (signal.aborted) return false;
+      // A new token may belong to someone else: never replay one user's edits onto another's profile.
+      expectUser(data.username, this.profile?.username);
+      if (pending && etag === this.etag) return true;
+      this.show(data, etag, rebase(valuesOf(data), this.baseline, this.values));
+      this.fail(new ApiError(412, "version_conflict", ""));
+    } catch (error) {
+      if (!signal.aborted) this.fail(error, pending);
+    }
+    return false;
+  }
+
+  /** Resubmits a profile change after a sign-in, unless the profile changed meanwhile (then it is shown for review). */
+  private async resubmit(pending: ProfileChange): Promise<void> {
+    if (this.saving) return;
+    this.saving = true;
+    this.notice = null;
+    this.update();
+    const unchanged = await this.reconcile(pending);
+    this.saving = false;
+    this.update();
+    if (unchanged) await this.submit(pending);
+  }
+
+  private invalid(errors: FieldErrors, unmatched: string[]): void {
+    const { host } = this.ctx;
+    this.errors = errors;
+    this.notice = { tone: "error", text: [this.ctx.t().errors.validation_failed, ...unmatched].join(" ") };
+    this.update();
+    void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
+  /**
+   * Shows a failure beside Save (field errors under their fields; the session of someone else full-card) and reports
+   * it. With `pending`, a change refused until a fresh sign-in is kept and resubmitted with the next token.
+   */
+  private fail(error: unknown, pending?: ProfileChange): void {
+    const { code, fields = {} } = error instanceof ApiError ? error : new ApiError(0, "unknown", String(error));
+    const t = this.ctx.t();
+    if (code === "validation_failed") {
+      // The server's words are English: a field it names gets what that field accepts, in the widget's language.
+      const matched = Object.entries(fields).filter(([path]) => isField(path)).map(([path, text]) => [path, t.invalidField?.[path as FieldPath] ?? text]);
+      const unmatched = Object.entries(fields).filter(([path]) => !isField(path)).map(([, text]) => text);
+      return this.invalid(Object.fromEntries(matched), unmatched);
+    }
+    if (code === "username_mismatch") return this.ctx.failCard(error);
+    let message = errorText(t, code);
+    if (pending && this.ctx.pending.keepFor(code, () => this.resubmit(pending)) && code !== "reauthentication_required") {
+      message += ` ${t.changesKept}`;
+    }
+    const calm = SIGN_IN_CODES.has(code) || code === "version_conflict";
+    this.notice = { tone: calm ? "warning" : "error", text: message, retry: !calm };
+    this.update();
+    emit(this.ctx.host, "profile-widget-error", { flow: "profile", code, message });
+  }
+
+  private onInput = (event: Event): void => {
+    const { name, value } = event.target as HTMLInputElement;
+    if (!isField(name)) return;
+    this.values = { ...this.values, [name]: value };
+    if (this.errors[name]) this.errors = { ...this.errors, [name]: undefined };
+    if (this.notice?.tone === "success") this.notice = null;
+    this.update();
+  };
+
+  private onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.save();
+  };
+
+  private onDiscard = (): void => {
+    this.values = { ...this.baseline };
+    this.errors = {};
+    this.notice = null;
+    this.ctx.pending.drop();
+    this.update();
+  };
+
+  render(): TemplateResult {
+    return renderProfileForm({
+      t: this.ctx.t(),
+      locale: this.ctx.locale(),
+      allCountries: this.allCountries,
+      values: this.values,
+      errors: this.errors,
+      dirty: buildPatch(this.baseline, this.values) !== null,
+      saving: this.saving,
+      notice: this.notice,
+      onInput: this.onInput,
+      onSubmit: this.onSubmit,
+      onDiscard: this.onDiscard,
+      onRetry: () => this.ctx.retry(),
+    });
+  }
+}
