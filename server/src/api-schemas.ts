@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import type { ErrorBody } from "./errors";
+import { DEVICE_TYPES } from "./mfa/methods";
 import type { AddedDevice, Device, MfaState } from "./mfa/types";
 import type { Profile } from "./services/profile";
 import type { DeviceStatus, DeviceType } from "./store/schema";
@@ -33,7 +34,8 @@ export const ProfileSchema = v.pipe(
   v.description("The signed-in user's profile."),
 );
 
-export const DEVICE_TYPE_VALUES = ["sms", "email", "totp", "passkey"] as const satisfies readonly DeviceType[];
+/** The device types, from the registry of methods. */
+export const DEVICE_TYPE_VALUES: readonly DeviceType[] = DEVICE_TYPES;
 export const DEVICE_STATUS_VALUES = ["ACTIVATION_REQUIRED", "ACTIVE"] as const satisfies readonly DeviceStatus[];
 
 export const DeviceSchema = v.pipe(
@@ -88,7 +90,7 @@ export const AddedDeviceSchema = v.object({
 
 export const PublicConfigSchema = v.object({
   methods: v.pipe(
-    v.object({ sms: v.boolean(), email: v.boolean(), passkey: v.boolean(), totp: v.boolean() }),
+    v.object(Object.fromEntries(DEVICE_TYPES.map((type) => [type, v.boolean()])) as Record<DeviceType, v.BooleanSchema<undefined>>),
     v.description("The device types that can be added here: enabled, and deliverable or storable."),
   ),
   maxDevices: v.pipe(v.number(), v.integer()),

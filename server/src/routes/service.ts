@@ -17,7 +17,7 @@ export const CONFIG_ROUTES: ApiRoute[] = [
       c.header("Cache-Control", "public, max-age=60");
       return c.json({
         // What can actually be added: enabled, and deliverable (SMS, email).
-        methods: { sms: methods.sms, email: methods.email, passkey: methods.passkey, totp: methods.totp },
+        methods: { ...methods },
         maxDevices: config.mfa.maxDevices,
         reauthMaxAgeMinutes: config.auth.reauthMaxAgeSeconds / 60,
         sessionMaxAgeMinutes: config.auth.sessionMaxAgeSeconds / 60,
