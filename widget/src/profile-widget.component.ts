@@ -5,7 +5,8 @@ import { safeLogoStyle, safeLogoUrl } from "./branding.js";
 import { emit, type Flow } from "./events.js";
 import { en, intlLocaleFor, languageFor, loadTranslation, type Translation } from "./i18n/index.js";
 import { styles } from "./profile-widget.styles.js";
-import type { DevicesFlow, FirstAnswers } from "./screens/devices/devices-flow.js";
+import type { DevicesFlow } from "./screens/devices/devices-flow.js";
+import type { FirstAnswers } from "./screens/devices/types.js";
 import { ProfileFlow } from "./screens/profile-flow.js";
 import { errorText, PendingChange, SIGN_IN_CODES, type FlowContext } from "./screens/shared.js";
 

@@ -1,5 +1,5 @@
 import type { ReactiveController, TemplateResult } from "lit";
-import { ApiError, type AddedDevice, type ApiResponse, type Device, type DeviceType, type MfaConfig, type MfaState } from "../../api/client.js";
+import { ApiError, type AddedDevice, type Device, type DeviceType, type MfaConfig, type MfaState } from "../../api/client.js";
 import { isDisplaySafe, NICKNAME_MAX_LENGTH } from "../../../../contract/rules.js";
 import { emit, type ProfileWidgetAction } from "../../events.js";
 import en, { type DevicesErrorCode, type DevicesTranslation } from "../../i18n/devices/en.js";
@@ -8,16 +8,9 @@ import { errorText, expectUser, SIGN_IN_CODES } from "../shared.js";
 import { devicesStyles } from "./devices.styles.js";
 import { renderScreen } from "./frame.js";
 import { METHODS, methodOf } from "./methods/index.js";
-import type { DeviceMethod, DevicesContext, FailOptions, Notice, Screen, ScreenFlow } from "./types.js";
+import type { DeviceMethod, DevicesContext, FailOptions, FirstAnswers, Notice, Screen, ScreenFlow } from "./types.js";
 
 export type { DevicesContext };
-
-/** The flow's first answers: the widget asks for them while this chunk is still loading. */
-export interface FirstAnswers {
-  profile: Promise<ApiResponse<{ username: string }>>;
-  mfa: Promise<ApiResponse<MfaState>>;
-  config: Promise<ApiResponse<MfaConfig>>;
-}
 
 /** Failures that only ask the person to wait or do something: shown as a calm warning, not an error. */
 const CALM_CODES = new Set([...SIGN_IN_CODES, "rate_limited", "otp_expired"]);
@@ -32,7 +25,12 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
   /** The session's user, shown in the widget's header. */
   username = "";
   mfa: MfaState = { enabled: false, devices: [], canAddDevice: false, maxDevices: 0 };
-  config: MfaConfig = { methods: { sms: false, email: false, totp: false, passkey: false }, maxDevices: 0, reauthMaxAgeMinutes: 0 };
+  /** What the server offers; until it has answered, nothing. */
+  config: MfaConfig = {
+    methods: Object.fromEntries(METHODS.map((method) => [method.type, false])) as MfaConfig["methods"],
+    maxDevices: 0,
+    reauthMaxAgeMinutes: 0,
+  };
   screen: Screen = { kind: "list" };
   notice: Notice | null = null;
   /** The error of the screen's one text field. */

@@ -1,7 +1,9 @@
 import { css } from "lit";
+import { codeStyles } from "./methods/code.styles.js";
+import { totpStyles } from "./methods/totp.styles.js";
 
-/** The devices flow's styles, adopted by the widget's shadow root when the flow loads; tokens come from :host. */
-export const devicesStyles = css`
+/** The lifecycle's screens: frame, list, choice of a type, one device. */
+const lifecycleStyles = css`
   .screen {
     display: grid;
     gap: var(--_space);
@@ -295,119 +297,6 @@ export const devicesStyles = css`
     width: 16px;
     height: 16px;
   }
-  .copied {
-    color: var(--_success);
-  }
-
-  /* Codes */
-  .code {
-    max-width: 14ch;
-    font-size: 22px;
-    letter-spacing: 0.3em;
-    font-variant-numeric: tabular-nums;
-    font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace;
-  }
-  .resend {
-    margin-top: 10px;
-    font-size: 13.5px;
-    color: var(--_muted);
-  }
-  .resend .link {
-    margin: -10px 0;
-    padding: 0 6px;
-    min-height: 36px;
-    color: var(--_primary);
-    font-size: 13.5px;
-  }
-  .resend .link:disabled {
-    color: var(--_muted);
-    text-decoration: none;
-  }
-
-  /* Authenticator app: numbered steps, QR code beside the setup key */
-  .steps {
-    display: grid;
-    gap: calc(var(--_space) * 1.25);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    counter-reset: step;
-  }
-  .step {
-    display: grid;
-    gap: 12px;
-    counter-increment: step;
-  }
-  .step-title {
-    display: flex;
-    gap: 10px;
-    font-weight: 500;
-  }
-  .step-title::before {
-    content: counter(step);
-    display: inline-grid;
-    place-items: center;
-    flex: none;
-    width: 24px;
-    height: 24px;
-    border-radius: 50%;
-    font-size: 12px;
-    font-weight: 600;
-    color: var(--_primary);
-    background: color-mix(in srgb, var(--_primary) 10%, var(--_surface));
-  }
-  .totp {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space) calc(var(--_space) * 1.5);
-    padding-inline-start: 34px;
-  }
-  .qr {
-    width: 168px;
-    flex: none;
-    padding: 4px;
-    border-radius: var(--_radius);
-    background: #fff;
-    border: 1px solid var(--_line);
-  }
-  .qr svg {
-    display: block;
-    width: 100%;
-    height: auto;
-    fill: #000;
-  }
-  .qr-bone {
-    width: 100%;
-    height: auto;
-    aspect-ratio: 1;
-  }
-  .manual {
-    display: grid;
-    justify-items: start;
-    gap: 8px;
-    flex: 1 1 200px;
-    min-width: 0;
-  }
-  .muted {
-    color: var(--_muted);
-    font-size: 14px;
-  }
-  .secret {
-    display: block;
-    max-width: 100%;
-    font: 500 15px/1.6 ui-monospace, "SF Mono", Menlo, Consolas, monospace;
-    letter-spacing: 0.04em;
-    word-spacing: 0.2em;
-    padding: 8px 12px;
-    border-radius: var(--_radius);
-    background: var(--_tint);
-    border: 1px solid var(--_line);
-    user-select: all;
-  }
-  .step form {
-    padding-inline-start: 34px;
-  }
 
   /* One device */
   .facts {
@@ -473,17 +362,15 @@ export const devicesStyles = css`
     margin-top: 26px;
   }
   @container pw (max-width: 479px) {
-    .totp,
-    .step form {
-      padding-inline-start: 0;
-    }
-    .qr {
-      width: 100%;
-      max-width: 200px;
-    }
     .footer .quiet {
       order: 2;
       margin: 0 auto;
     }
   }
 `;
+
+/**
+ * The devices flow's styles, adopted by the widget's shadow root when the flow loads (one sheet); tokens come from
+ * :host. The methods' own screens are styled beside them (methods/*.styles.ts).
+ */
+export const devicesStyles = css`${lifecycleStyles}${codeStyles}${totpStyles}`;

@@ -1,17 +1,24 @@
 import type { nothing, TemplateResult } from "lit";
-import type { AddedDevice, Device, DeviceType, MfaState } from "../../api/client.js";
+import type { AddedDevice, ApiResponse, Device, DeviceType, MfaConfig, MfaState } from "../../api/client.js";
 import type { DevicesTranslation } from "../../i18n/devices/en.js";
 import type { FlowContext, Notice as SharedNotice } from "../shared.js";
 import type { QrPath } from "./qr.js";
 
 /**
- * The devices flow's words for what its modules share: the screens, a notice, what a screen hands the frame, and
- * what a screen may use from the flow (`ScreenFlow`, which `DevicesFlow` implements). Screens import this module,
- * never devices-flow.ts, so no import goes round in a circle.
+ * The devices flow's words for what its modules share: the screens, a notice, what a screen hands the frame, what
+ * a method is (`DeviceMethod`), and what screens and methods may use from the flow (`ScreenFlow`, which
+ * `DevicesFlow` implements). They import this module, never devices-flow.ts, so no import goes round in a circle.
  */
 
 /** What the widget lends the flow: what it lends every flow (screens/shared.ts). */
 export type DevicesContext = FlowContext;
+
+/** The flow's first answers: the widget asks for them while the flow's chunk is still loading. */
+export interface FirstAnswers {
+  profile: Promise<ApiResponse<{ username: string }>>;
+  mfa: Promise<ApiResponse<MfaState>>;
+  config: Promise<ApiResponse<MfaConfig>>;
+}
 
 /** The screens of the lifecycle, drawn by device-list.ts, device-detail.ts and add-device.ts. */
 export type LifecycleScreen =
