@@ -19,6 +19,9 @@ type View = { kind: "loading" } | { kind: "ready" } | { kind: "devices" } | { ki
  * `<profile-widget>`: lets a signed-in user edit their profile (`data-flow="profile"`) or manage their
  * multi-factor devices (`data-flow="devices"`, loaded on demand in its own chunks) on the host's page.
  *
+ * Colours default to a light and a dark value (`light-dark()`), picked by `data-theme` / the system setting; a
+ * `--pw-*` colour set by the page applies in both (give it `light-dark(…, …)` to differ).
+ *
  * @attr data-flow - `profile` (default) or `devices`.
  * @attr data-api-url - API origin (a path prefix is kept); default: the origin this script came from.
  * @attr data-session-token - the session JWT; also the `sessionToken` property.
@@ -70,9 +73,6 @@ type View = { kind: "loading" } | { kind: "ready" } | { kind: "devices" } | { ki
  * @csspart option - one device type offered by "Add device".
  * @csspart qr - the authenticator app's QR code.
  * @csspart secret - the authenticator app's setup key.
- *
- * Colours default to a light and a dark value (`light-dark()`), picked by `data-theme` / the system setting; a
- * `--pw-*` colour set by the page applies in both (give it `light-dark(…, …)` to differ).
  *
  * @cssproperty --pw-color-primary - buttons, links, icons (default #4f46e5 / dark #8b93ff).
  * @cssproperty --pw-color-on-primary - text on the primary colour (default #fff / dark #0c111d).
