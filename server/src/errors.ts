@@ -28,13 +28,6 @@ const bearer = (error: string, description: string) => ({
   "WWW-Authenticate": `Bearer error="${error}", error_description="${description}"`,
 });
 
-const DEVICE_TYPE_NAMES: Record<string, string> = {
-  sms: "SMS",
-  email: "email",
-  totp: "authenticator app",
-  passkey: "passkey",
-};
-
 /** Every error the API answers, in one table, so codes and statuses stay consistent. */
 export const errors = {
   sessionMissing: () =>
@@ -68,8 +61,8 @@ export const errors = {
     new ApiError(428, "precondition_required", "Send the profile's ETag in an If-Match header to change it."),
   versionConflict: () =>
     new ApiError(412, "version_conflict", "The profile was changed elsewhere. Load it again and retry."),
-  methodDisabled: (type: string) =>
-    new ApiError(403, "method_disabled", `Adding ${DEVICE_TYPE_NAMES[type] ?? type} devices is not available here.`),
+  /** `kind` is how a person calls the device type ("SMS", "authenticator app"): each method's `kind`. */
+  methodDisabled: (kind: string) => new ApiError(403, "method_disabled", `Adding ${kind} devices is not available here.`),
   deviceLimitReached: (max: number) =>
     new ApiError(409, "device_limit_reached", `You already have the most devices allowed (${max}). Remove one to add another.`),
   deviceAlreadyActive: () =>

@@ -43,9 +43,9 @@ async function takeSendAllowance(kit: MfaKit, trx: Transaction<Database>, userId
   }
 }
 
-async function deliver(kit: MfaKit, type: CodeType, to: string, code: string): Promise<void> {
+async function deliver(kit: MfaKit, type: CodeType, kind: string, to: string, code: string): Promise<void> {
   const notifier = kit.options.notifiers[type];
-  if (!notifier) throw errors.methodDisabled(type);
+  if (!notifier) throw errors.methodDisabled(kind);
   const text = otpMessageText(kit.options.relyingParty.rpName, code);
   try {
     await notifier.send({
@@ -69,6 +69,7 @@ async function deliver(kit: MfaKit, type: CodeType, to: string, code: string): P
 function codeMethod<T extends CodeType>(spec: {
   type: T;
   defaultNickname: string;
+  kind: string;
   schemaName: MfaMethod<T>["schemaName"];
   example: MfaMethod<T>["example"];
   addBody: MfaMethod<T>["addBody"];
@@ -79,6 +80,7 @@ function codeMethod<T extends CodeType>(spec: {
   return {
     type,
     defaultNickname: spec.defaultNickname,
+    kind: spec.kind,
     schemaName: spec.schemaName,
     example: spec.example,
     addBody: spec.addBody,
@@ -104,7 +106,7 @@ function codeMethod<T extends CodeType>(spec: {
         return { user, row };
       });
       try {
-        await deliver(kit, type, target, code);
+        await deliver(kit, type, spec.kind, target, code);
       } catch (err) {
         // Leave no half-made device behind: the person never got a code for it.
         await kit.store.transact(async (trx) => {
@@ -152,7 +154,7 @@ function codeMethod<T extends CodeType>(spec: {
         });
         await kit.audit(trx, user.id, "mfa.device.code_sent", { deviceId: device.id });
       });
-      await deliver(kit, type, device.target, code);
+      await deliver(kit, type, spec.kind, device.target, code);
     },
   };
 }
@@ -180,6 +182,7 @@ export function maskEmail(email: string): string {
 export const smsMethod = codeMethod({
   type: "sms",
   defaultNickname: "Phone",
+  kind: "SMS",
   schemaName: "AddSmsDevice",
   example: { type: "sms", phone: "+14155550123", nickname: "Work phone" },
   addBody: v.strictObject({ type: v.literal("sms"), phone: Phone, nickname: v.optional(Nickname) }),
@@ -190,6 +193,7 @@ export const smsMethod = codeMethod({
 export const emailMethod = codeMethod({
   type: "email",
   defaultNickname: "Email",
+  kind: "email",
   schemaName: "AddEmailDevice",
   example: { type: "email", email: "ada@example.com" },
   addBody: v.strictObject({ type: v.literal("email"), email: Email, nickname: v.optional(Nickname) }),

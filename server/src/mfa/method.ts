@@ -41,6 +41,8 @@ export interface MfaMethod<T extends DeviceType = DeviceType> {
   readonly type: T;
   /** A new device's name until the person renames it (the widget sends one in their language). */
   readonly defaultNickname: string;
+  /** How messages name the kind: "SMS", "authenticator app". */
+  readonly kind: string;
   /** The body of POST /api/mfa/devices for this kind; the OpenAPI document shows it as `schemaName`, with `example`. */
   readonly addBody: v.StrictObjectSchema<v.ObjectEntries, undefined> & v.GenericSchema<unknown, NewDeviceOf<T>>;
   readonly schemaName: `Add${string}Device`;

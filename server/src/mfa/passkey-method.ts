@@ -29,6 +29,7 @@ export const PasskeyActivation = v.strictObject({
 export const passkeyMethod: MfaMethod<"passkey"> = {
   type: "passkey",
   defaultNickname: DEFAULT_NICKNAME,
+  kind: "passkey",
   schemaName: "AddPasskeyDevice",
   example: { type: "passkey", nickname: "Laptop" },
   addBody: v.strictObject({ type: v.literal("passkey"), nickname: v.optional(Nickname) }),

@@ -81,7 +81,7 @@ export class MfaService {
    * second factor of its own.
    */
   async addDevice(session: Session, input: NewDevice): Promise<AddedDevice> {
-    if (!this.available[input.type]) throw errors.methodDisabled(input.type);
+    if (!this.available[input.type]) throw errors.methodDisabled(methodOf(input.type).kind);
     if (!this.kit.recentSignIn(session)) throw errors.reauthenticationRequired();
     const { row, extras } = await methodOf(input.type).enrol(this.kit, session, input as never);
     return { device: toDevice(row), ...extras };
@@ -100,7 +100,7 @@ export class MfaService {
     if (device.status === "ACTIVE") throw errors.deviceAlreadyActive();
     const method = methodOf(device.type);
     if (!method.resend) throw errors.resendNotSupported();
-    if (!this.available[device.type]) throw errors.methodDisabled(device.type);
+    if (!this.available[device.type]) throw errors.methodDisabled(method.kind);
     await method.resend(this.kit, session, device);
     return toDevice(device);
   }

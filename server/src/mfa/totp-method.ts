@@ -16,11 +16,13 @@ import {
 } from "./totp-codes";
 
 const DEFAULT_NICKNAME = "Authenticator app";
+const KIND = "authenticator app";
 
 /** An authenticator app (RFC 6238): a secret shown once at setup, encrypted under SECRETS_KEY at rest. */
 export const totpMethod: MfaMethod<"totp"> = {
   type: "totp",
   defaultNickname: DEFAULT_NICKNAME,
+  kind: KIND,
   schemaName: "AddTotpDevice",
   example: { type: "totp" },
   addBody: v.strictObject({ type: v.literal("totp"), nickname: v.optional(Nickname) }),
@@ -45,7 +47,7 @@ export const totpMethod: MfaMethod<"totp"> = {
 
   async activate(kit, session, device, proof) {
     const code = codeOf(proof);
-    if (!device.totp_secret) throw errors.methodDisabled("totp");
+    if (!device.totp_secret) throw errors.methodDisabled(KIND);
     const secret = decryptTotpSecret(kit.options.secretsKey, device.totp_secret, device.id);
     const verdict = await kit.inUserTransaction(session, async (trx): Promise<Verdict> => {
       const current = await findDevice(trx, device.user_id, device.id);

@@ -89,7 +89,7 @@ export const MFA_ROUTES: ApiRoute[] = [
     ok: { status: 201, description: "The pending device (status ACTIVATION_REQUIRED).", schema: "AddedDevice", headers: ["Location"] },
     errors: [
       ...OBJECT_BODY_ERRORS,
-      errors.methodDisabled("sms"),
+      errors.methodDisabled("SMS"),
       errors.reauthenticationRequired(),
       errors.deviceLimitReached(5),
       errors.rateLimited(30),
@@ -116,7 +116,7 @@ export const MFA_ROUTES: ApiRoute[] = [
       ...OBJECT_BODY_ERRORS,
       errors.otpInvalid(4),
       errors.passkeyInvalid(),
-      errors.methodDisabled("totp"),
+      errors.methodDisabled("authenticator app"),
       errors.notFound(),
       errors.deviceAlreadyActive(),
       errors.passkeyAlreadyRegistered(),
