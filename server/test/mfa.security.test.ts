@@ -266,7 +266,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("MFA counters shared by server i
   });
 });
 
-describe.each(ENGINES)("a stale session can't bind a second factor of its own, on %s", (engine) => {
+describe.each(ENGINES)("the security review's MFA findings on %s", (engine) => {
   let t: TestApp;
   let m: ReturnType<typeof mfaClient>;
   beforeEach(async () => {
@@ -275,83 +275,77 @@ describe.each(ENGINES)("a stale session can't bind a second factor of its own, o
   });
   afterEach(() => t.close());
 
-  const fiftyMinutesAgo = () => Math.floor(Date.now() / 1000) - 50 * 60;
+  describe("a stale session can't bind a second factor of its own", () => {
+    const fiftyMinutesAgo = () => Math.floor(Date.now() / 1000) - 50 * 60;
 
-  it.each([
-    ["an authenticator app", { type: "totp" }],
-    ["a passkey", { type: "passkey" }],
-    ["an SMS number", { type: "sms", phone: "+14155550123" }],
-    ["an email address", { type: "email", email: "attacker@example.com" }],
-  ])("refuses to start adding %s with a sign-in 50 minutes old (403), changing nothing and sending nothing", async (_name, body) => {
-    const stale = await t.tokenFor("ada", { auth_time: fiftyMinutesAgo() });
-    expect((await m.enable(stale)).status).toBe(200);
-    const res = await expectNoChange(t.store, () => m.add(body, stale));
-    const err = await expectError(res, 403, "reauthentication_required");
-    expect(err.error).not.toHaveProperty("totp");
-    expect(res.headers.get("WWW-Authenticate")).toContain("insufficient_user_authentication");
-    expect(await t.store.db.selectFrom("outbox").select("id").execute()).toEqual([]);
-    expect((await m.state(stale)).devices).toEqual([]);
+    it.each([
+      ["an authenticator app", { type: "totp" }],
+      ["a passkey", { type: "passkey" }],
+      ["an SMS number", { type: "sms", phone: "+14155550123" }],
+      ["an email address", { type: "email", email: "attacker@example.com" }],
+    ])("refuses to start adding %s with a sign-in 50 minutes old (403), changing nothing and sending nothing", async (_name, body) => {
+      const stale = await t.tokenFor("ada", { auth_time: fiftyMinutesAgo() });
+      expect((await m.enable(stale)).status).toBe(200);
+      const res = await expectNoChange(t.store, () => m.add(body, stale));
+      const err = await expectError(res, 403, "reauthentication_required");
+      expect(err.error).not.toHaveProperty("totp");
+      expect(res.headers.get("WWW-Authenticate")).toContain("insufficient_user_authentication");
+      expect(await t.store.db.selectFrom("outbox").select("id").execute()).toEqual([]);
+      expect((await m.state(stale)).devices).toEqual([]);
+    });
+
+    it("refuses a token without auth_time too, and lets the same user add the device after signing in again", async () => {
+      const noAuthTime = await t.tokenFor("ada", { auth_time: undefined });
+      await expectError(await m.add({ type: "totp" }, noAuthTime), 403, "reauthentication_required");
+      const fresh = await t.tokenFor("ada");
+      expect((await m.add({ type: "totp" }, fresh)).status).toBe(201);
+    });
   });
 
-  it("refuses a token without auth_time too, and lets the same user add the device after signing in again", async () => {
-    const noAuthTime = await t.tokenFor("ada", { auth_time: undefined });
-    await expectError(await m.add({ type: "totp" }, noAuthTime), 403, "reauthentication_required");
-    const fresh = await t.tokenFor("ada");
-    expect((await m.add({ type: "totp" }, fresh)).status).toBe(201);
-  });
-});
-
-describe.each(ENGINES)("passkey credential ids from a hostile client, on %s", (engine) => {
-  let t: TestApp;
-  let m: ReturnType<typeof mfaClient>;
-  beforeEach(async () => {
-    t = await buildTestApp({ engine });
-    m = mfaClient(t);
-  });
-  afterEach(() => t.close());
-
-  async function pendingPasskey() {
-    const res = await m.add({ type: "passkey" });
-    expect(res.status).toBe(201);
-    return (await res.json()) as { device: Device; webauthn: { challenge: string } };
-  }
-  const credentialIds = () => t.store.db.selectFrom("mfa_devices").select("credential_id").where("credential_id", "is not", null).execute();
-
-  it("refuses a 1,040-byte credential id (WebAuthn allows at most 1,023 bytes)", async () => {
-    const { device, webauthn } = await pendingPasskey();
-    const credential = softwareAttestation({ challenge: webauthn.challenge, credentialId: randomBytes(1040) });
-    const res = await m.activate(device.id, { credential });
-    expect([400, 422]).toContain(res.status);
-    expect(await credentialIds()).toEqual([]);
-  });
-
-  it("accepts a credential id of exactly 1,023 bytes", async () => {
-    const { device, webauthn } = await pendingPasskey();
-    const credential = softwareAttestation({ challenge: webauthn.challenge, credentialId: randomBytes(1023) });
-    expect((await m.activate(device.id, { credential })).status).toBe(200);
-    expect(await credentialIds()).toEqual([{ credential_id: credential.id }]);
-  });
-
-  it("refuses an attestation whose credential id is not the one the client reported (a 20,000-byte id hidden inside)", async () => {
-    const { device, webauthn } = await pendingPasskey();
-    const hidden = softwareAttestation({ challenge: webauthn.challenge, credentialId: randomBytes(20_000) });
-    const shortId = randomBytes(16).toString("base64url");
-    const res = await m.activate(device.id, { credential: { ...hidden, id: shortId, rawId: shortId } });
-    await expectError(res, 400, "passkey_invalid");
-    expect(await credentialIds()).toEqual([]);
-    expect((await m.state()).devices).toMatchObject([{ status: "ACTIVATION_REQUIRED" }]);
-  });
-
-  it("refuses an attestation for another id of normal size, and an id that differs from rawId", async () => {
-    for (const tamper of [
-      (c: ReturnType<typeof softwareAttestation>) => ({ ...c, id: randomBytes(16).toString("base64url"), rawId: randomBytes(16).toString("base64url") }),
-      (c: ReturnType<typeof softwareAttestation>) => ({ ...c, rawId: randomBytes(16).toString("base64url") }),
-    ]) {
-      const { device, webauthn } = await pendingPasskey();
-      const res = await m.activate(device.id, { credential: tamper(softwareAttestation({ challenge: webauthn.challenge })) });
-      await expectError(res, 400, "passkey_invalid");
-      await m.remove(device.id);
+  describe("passkey credential ids from a hostile client", () => {
+    async function pendingPasskey() {
+      const res = await m.add({ type: "passkey" });
+      expect(res.status).toBe(201);
+      return (await res.json()) as { device: Device; webauthn: { challenge: string } };
     }
-    expect(await credentialIds()).toEqual([]);
+    const credentialIds = () => t.store.db.selectFrom("mfa_devices").select("credential_id").where("credential_id", "is not", null).execute();
+
+    it("refuses a 1,040-byte credential id (WebAuthn allows at most 1,023 bytes)", async () => {
+      const { device, webauthn } = await pendingPasskey();
+      const credential = softwareAttestation({ challenge: webauthn.challenge, credentialId: randomBytes(1040) });
+      const res = await m.activate(device.id, { credential });
+      expect([400, 422]).toContain(res.status);
+      expect(await credentialIds()).toEqual([]);
+    });
+
+    it("accepts a credential id of exactly 1,023 bytes", async () => {
+      const { device, webauthn } = await pendingPasskey();
+      const credential = softwareAttestation({ challenge: webauthn.challenge, credentialId: randomBytes(1023) });
+      expect((await m.activate(device.id, { credential })).status).toBe(200);
+      expect(await credentialIds()).toEqual([{ credential_id: credential.id }]);
+    });
+
+    it("refuses an attestation whose credential id is not the one the client reported (a 20,000-byte id hidden inside)", async () => {
+      const { device, webauthn } = await pendingPasskey();
+      const hidden = softwareAttestation({ challenge: webauthn.challenge, credentialId: randomBytes(20_000) });
+      const shortId = randomBytes(16).toString("base64url");
+      const res = await m.activate(device.id, { credential: { ...hidden, id: shortId, rawId: shortId } });
+      await expectError(res, 400, "passkey_invalid");
+      expect(await credentialIds()).toEqual([]);
+      expect((await m.state()).devices).toMatchObject([{ status: "ACTIVATION_REQUIRED" }]);
+    });
+
+    it("refuses an attestation for another id of normal size, and an id that differs from rawId", async () => {
+      for (const tamper of [
+        (c: ReturnType<typeof softwareAttestation>) => ({ ...c, id: randomBytes(16).toString("base64url"), rawId: randomBytes(16).toString("base64url") }),
+        (c: ReturnType<typeof softwareAttestation>) => ({ ...c, rawId: randomBytes(16).toString("base64url") }),
+      ]) {
+        const { device, webauthn } = await pendingPasskey();
+        const res = await m.activate(device.id, { credential: tamper(softwareAttestation({ challenge: webauthn.challenge })) });
+        await expectError(res, 400, "passkey_invalid");
+        await m.remove(device.id);
+      }
+      expect(await credentialIds()).toEqual([]);
+    });
   });
 });
