@@ -120,6 +120,23 @@ export const ErrorBodySchema = v.pipe(
 export const HealthSchema = v.object({ status: v.literal("ok") });
 export const ReadinessSchema = v.object({ status: v.literal("ready"), database: v.picklist(["sqlite", "postgres"]) });
 
+export const JwksSchema = v.pipe(
+  v.object({
+    keys: v.array(
+      v.object({
+        kty: v.literal("EC"),
+        crv: v.literal("P-256"),
+        x: v.string(),
+        y: v.string(),
+        kid: v.string(),
+        alg: v.literal("ES256"),
+        use: v.literal("sig"),
+      }),
+    ),
+  }),
+  v.description("The public keys MFA assertions are signed with: the current one, and the previous one after a rotation."),
+);
+
 // Compile-time proofs that the handlers answer what the document describes.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;

@@ -18,6 +18,7 @@ import { staticRoutes, type StaticFiles } from "./routes/static";
 import { MfaService } from "./mfa/service";
 import { ProfileService } from "./services/profile";
 import type { Store } from "./store/db";
+import { signingKeyRing, type SigningKeyRing } from "./store/signing-keys";
 
 export { MAX_BODY_BYTES };
 
@@ -34,6 +35,8 @@ export interface AppDeps {
   notifiers?: Notifiers;
   /** The clock of the MFA service (tests move it to expire codes). */
   now?: () => Date;
+  /** The MFA assertion keys; by default kept in `store` (or MFA_SIGNING_KEY's), made on first use. */
+  signingKeys?: SigningKeyRing;
   log?: (entry: Record<string, unknown>) => void;
 }
 
@@ -75,6 +78,9 @@ export function createApp(deps: AppDeps): Hono {
     log,
   });
   const methods = mfa.availableMethods();
+  const signingKeys =
+    deps.signingKeys ??
+    signingKeyRing(store, { secretsKey: Buffer.from(config.secretsKey, "base64"), configuredKey: config.mfa.signingKey, now: deps.now });
   const app = new Hono();
 
   app.use(async function requestId(c, next) {
@@ -100,7 +106,7 @@ export function createApp(deps: AppDeps): Hono {
 
   for (const prefix of ["/api/*", "/demo/*"]) app.use(prefix, requireJsonWrites);
 
-  mountRoutes(app, API_ROUTES, { config, store, profiles, mfa, methods }, requireSession(deps.verifySession));
+  mountRoutes(app, API_ROUTES, { config, store, profiles, mfa, methods, signingKeys }, requireSession(deps.verifySession));
   app.route("/", apiDocsRoutes({ serverUrl: config.publicUrl }));
 
   if (deps.demo) app.route("/demo", demoRoutes(deps.demo, store.db));

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { signingKeyProblem } from "./store/signing-keys";
 
 /** Thrown when the environment is unusable; its message is one line naming the variable. */
 export class ConfigError extends Error {
@@ -104,6 +105,17 @@ const EnvSchema = v.object({
     v.pipe(httpUrl, v.check((s) => !/^[a-z]+:\/\/[^/?#]*@/i.test(s), "must not contain user:password@ (SMS_WEBHOOK_SECRET signs each request)")),
   ),
   SMS_WEBHOOK_SECRET: v.optional(v.pipe(v.string(), v.minLength(16, "must be at least 16 characters"))),
+  MFA_SIGNING_KEY: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.rawCheck(({ dataset, addIssue }) => {
+        const problem = dataset.typed ? signingKeyProblem(dataset.value) : null;
+        if (problem) addIssue({ message: problem });
+      }),
+    ),
+  ),
+  MFA_ASSERTION_AUDIENCE: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
   SECRETS_KEY: v.optional(
     v.pipe(
       v.string(),
@@ -139,6 +151,10 @@ export interface Config {
     passkeyEnabled: boolean;
     totpEnabled: boolean;
     maxDevices: number;
+    /** MFA_SIGNING_KEY: the private P-256 key (PEM or JWK) that signs MFA assertions instead of the stored one. */
+    signingKey?: string;
+    /** The `aud` of MFA assertions (MFA_ASSERTION_AUDIENCE, else AUTH_AUDIENCE). */
+    assertionAudience: string;
   };
   webauthn: { rpId: string; rpName: string; origins: string[] };
   smtp?: { url: string; from: string };
@@ -223,6 +239,8 @@ export function loadConfig(env: Env, options: { demo?: boolean } = {}): Config {
       passkeyEnabled: e.FIDO_PASSKEY_ENABLED,
       totpEnabled: e.TOTP_ENABLED,
       maxDevices: e.MFA_MAX_DEVICES,
+      signingKey: e.MFA_SIGNING_KEY,
+      assertionAudience: e.MFA_ASSERTION_AUDIENCE ?? e.AUTH_AUDIENCE ?? "profile-widget-demo",
     },
     webauthn: {
       rpId: e.WEBAUTHN_RP_ID ?? new URL(firstOrigin).hostname,

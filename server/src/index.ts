@@ -13,6 +13,7 @@ export { createApp, MAX_BODY_BYTES, type AppDeps } from "./app";
 export { ConfigError, loadConfig, type Config } from "./config";
 export { createLogger, type Log, type LogEntry } from "./log";
 export { openStore, type Store } from "./store/db";
+export { signingKeyRing, type SigningKeyRing, type SigningKeyOptions } from "./store/signing-keys";
 export { createSessionVerifier, type SessionVerifier } from "./auth/verify-session";
 export { cacheVerifiedSessions, SESSION_CACHE_BOUNDS, type SessionCacheOptions } from "./auth/session-cache";
 export type { Session } from "./services/session";
@@ -24,3 +25,6 @@ export { createOpenApiDocument, type OpenApiDocument } from "./openapi/document"
 export { ApiError, type ErrorBody } from "./errors";
 export type { Profile, Address } from "./services/profile";
 export type { Device, MfaState, AddedDevice } from "./mfa/types";
+export {
+  verifyMfaAssertion, MfaAssertionError, type MfaAssertionClaims, type VerifyMfaAssertionOptions,
+} from "./mfa/assertions";

@@ -16,6 +16,7 @@ import { smsWebhookNotifier } from "./notify/sms";
 import type { Notifiers } from "./notify/types";
 import { loadStaticFiles } from "./routes/static";
 import { openStore } from "./store/db";
+import { signingKeyRing } from "./store/signing-keys";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const demo = process.argv.includes("--demo");
@@ -67,9 +68,17 @@ async function main() {
     if (off) log({ level: "warn", msg: `${what} cannot be added: set ${setting}, or ${flag}=false to silence this` });
   }
 
+  // The MFA assertion key exists (made now on a fresh database, once across processes) before the first request.
+  const signingKeys = signingKeyRing(store, {
+    secretsKey: Buffer.from(secretsKey, "base64"),
+    configuredKey: config.mfa.signingKey,
+  });
+  await signingKeys.current();
+
   const app = createApp({
     config: { ...config, auth, secretsKey },
     store,
+    signingKeys,
     verifySession,
     demo: demoIssuer,
     widgetFiles: loadStaticFiles(widgetDir),

@@ -153,6 +153,8 @@ export async function createSessionVerifier(
       issuedAt: iat,
       expiresAt: exp,
       ...(typeof authTime === "number" ? { authTime } : {}),
+      ...(typeof payload.sid === "string" && payload.sid.length > 0 && payload.sid.length <= 255 ? { sid: payload.sid } : {}),
+      ...(typeof payload.jti === "string" && payload.jti.length > 0 && payload.jti.length <= 255 ? { jti: payload.jti } : {}),
     };
   };
 }

@@ -7,6 +7,7 @@ import {
   DeviceSchema,
   ErrorBodySchema,
   HealthSchema,
+  JwksSchema,
   MfaStateSchema,
   ProfileSchema,
   PublicConfigSchema,
@@ -36,6 +37,7 @@ export const SCHEMAS = {
   ErrorBody: ErrorBodySchema,
   Health: HealthSchema,
   Readiness: ReadinessSchema,
+  Jwks: JwksSchema,
 } satisfies Record<string, v.GenericSchema>;
 
 /** The named schemas, and each MFA method's add-device body (`Add…Device`, from the registry of methods). */

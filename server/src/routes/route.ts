@@ -6,6 +6,7 @@ import type { MethodAvailability } from "../mfa/types";
 import type { SchemaName } from "../openapi/schemas";
 import type { ProfileService } from "../services/profile";
 import type { Store } from "../store/db";
+import type { SigningKeyRing } from "../store/signing-keys";
 import { methodNotAllowed } from "./http";
 
 /** What handlers work with. */
@@ -16,6 +17,8 @@ export interface Services {
   mfa: MfaService;
   /** The device types that can be added here. */
   methods: MethodAvailability;
+  /** The keys that sign MFA assertions (their public parts are the JWKS). */
+  signingKeys: Pick<SigningKeyRing, "jwks">;
 }
 
 export type Tag = "Configuration" | "Profile" | "MFA" | "Devices" | "Operations";

@@ -55,4 +55,22 @@ export const OPERATIONS_ROUTES: ApiRoute[] = [
       }
     },
   },
+  {
+    method: "get",
+    path: "/.well-known/jwks.json",
+    operationId: "getJwks",
+    tag: "Operations",
+    summary: "The keys that sign MFA assertions",
+    description:
+      "Public: the ES256 public keys a host backend checks MFA assertions with (the current key, and the previous one after a rotation). Cacheable for 5 minutes; any origin may read it.",
+    session: false,
+    ok: { status: 200, description: "A JSON Web Key Set (RFC 7517).", schema: "Jwks", headers: ["Cache-Control"] },
+    async handle(c, { signingKeys }) {
+      const jwks = await signingKeys.jwks();
+      c.header("Cache-Control", "public, max-age=300");
+      c.header("Access-Control-Allow-Origin", "*");
+      c.header("Cross-Origin-Resource-Policy", "cross-origin");
+      return c.json(jwks);
+    },
+  },
 ];

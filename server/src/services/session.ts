@@ -6,6 +6,10 @@ export interface Session {
   expiresAt: number;
   /** When the user last actually signed in (`auth_time`); absent when the token doesn't say. */
   authTime?: number;
+  /** The token's `sid` (its identity provider's session), when it has one. */
+  sid?: string;
+  /** The token's `jti`, when it has one. */
+  jti?: string;
 }
 
 /** Whether the user signed in recently enough for a protected change. A token without `auth_time` never is. */

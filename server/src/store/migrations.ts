@@ -117,6 +117,27 @@ function migrations(engine: Engine): Record<string, Migration> {
       await db.schema.alterTable("mfa_devices").alterColumn("credential_id", (c) => c.setDataType("varchar(1364)")).execute();
     },
   },
+  "0004_mfa_signing_keys": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("mfa_signing_keys")
+        .addColumn("kid", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("public_jwk", "text", (c) => c.notNull())
+        .addColumn("private_key", "text")
+        .addColumn("is_current", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("published", "integer", (c) => c.notNull().defaultTo(1))
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .execute();
+      // One current key, however many processes start (or rotate) at once.
+      await db.schema
+        .createIndex("mfa_signing_keys_one_current")
+        .on("mfa_signing_keys")
+        .column("is_current")
+        .unique()
+        .where(sql.ref("is_current"), "=", 1)
+        .execute();
+    },
+  },
   };
 }
 

@@ -94,4 +94,19 @@ export interface Database {
   webauthn_challenges: WebauthnChallengesTable;
   rate_limits: RateLimitsTable;
   outbox: OutboxTable;
+  mfa_signing_keys: MfaSigningKeysTable;
+}
+
+/** Keys that sign MFA assertions (store/signing-keys.ts). */
+export interface MfaSigningKeysTable {
+  kid: string;
+  /** The public JWK, as JSON. */
+  public_jwk: string;
+  /** AES-256-GCM of the PKCS#8 private key under a key derived from SECRETS_KEY for this kid; null once it no longer signs. */
+  private_key: string | null;
+  /** 1 for the one key that signs (a partial unique index keeps it one). */
+  is_current: number;
+  /** 1 while the public key is in the JWKS: the current key and the one before it. */
+  published: number;
+  created_at: string;
 }
