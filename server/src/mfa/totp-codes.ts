@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { seal, unseal } from "./secret-box";
 
 /** RFC 6238 as authenticator apps implement it: HMAC-SHA1, 6 digits, 30-second steps. */
 export const TOTP_PERIOD_SECONDS = 30;
@@ -94,20 +95,11 @@ export function otpauthUri(options: { issuer: string; account: string; secret: U
 
 /** AES-256-GCM with SECRETS_KEY; the device id is the associated data, so a ciphertext can't move rows. */
 export function encryptTotpSecret(key: Buffer, secret: Uint8Array, deviceId: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key, iv);
-  cipher.setAAD(Buffer.from(deviceId));
-  const ciphertext = Buffer.concat([cipher.update(secret), cipher.final()]);
-  return ["v1", iv, ciphertext, cipher.getAuthTag()].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return seal(key, secret, deviceId);
 }
 
 export function decryptTotpSecret(key: Buffer, stored: string, deviceId: string): Buffer {
-  const [version, iv, ciphertext, tag] = stored.split(".");
-  if (version !== "v1" || !iv || ciphertext === undefined || !tag) throw new Error("unknown TOTP secret format");
-  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
-  decipher.setAAD(Buffer.from(deviceId));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]);
+  return unseal(key, stored, deviceId);
 }
 
 /** The provisioning URI as an SVG QR code (attributes only, no inline style, so strict-CSP hosts can show it). */
