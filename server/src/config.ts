@@ -267,7 +267,7 @@ function isSecureOrLoopback(url: string): boolean {
 }
 
 /** A PEM private key, or a JWK with its private part (`d`). */
-function isPrivateKey(text: string): boolean {
+export function isPrivateKey(text: string): boolean {
   const trimmed = text.trim();
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(trimmed.replace(/\\n/g, "\n"))) return true;
   if (!trimmed.startsWith("{")) return false;

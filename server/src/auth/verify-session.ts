@@ -8,7 +8,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from "jose";
-import { normalizeTokenType, type Config } from "../config";
+import { isPrivateKey, normalizeTokenType, type Config } from "../config";
 import { errors } from "../errors";
 import type { Session } from "../services/session";
 
@@ -22,18 +22,14 @@ type KeySource = KeyObject | Uint8Array | JWTVerifyGetKey | webcrypto.CryptoKey;
 /** Loads one PEM (SPKI) or JWK public key, refusing private or symmetric keys. */
 async function loadPublicKey(text: string): Promise<KeySource> {
   const trimmed = text.trim();
+  // createPublicKey() would quietly derive the public half of a private PEM key: refuse it, as a private JWK is.
+  if (isPrivateKey(trimmed)) throw new Error("AUTH_PUBLIC_KEY: this is a private key; give the public key");
   if (trimmed.startsWith("{")) {
     const jwk = JSON.parse(trimmed) as Record<string, unknown>;
     if (jwk.kty === "oct") throw new Error("AUTH_PUBLIC_KEY: symmetric keys are not accepted");
-    if ("d" in jwk) throw new Error("AUTH_PUBLIC_KEY: this is a private key; give the public key");
-    const { d: _d, ...publicJwk } = jwk;
-    const key = await importJWK({ ...publicJwk, ext: true }, typeof jwk.alg === "string" ? jwk.alg : undefined);
-    return key;
+    return importJWK({ ...jwk, ext: true }, typeof jwk.alg === "string" ? jwk.alg : undefined);
   }
-  const pem = trimmed.replace(/\\n/g, "\n");
-  // createPublicKey() would quietly derive the public half of a private key: refuse it, as a private JWK is.
-  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) throw new Error("AUTH_PUBLIC_KEY: this is a private key; give the public key");
-  const key = createPublicKey(pem);
+  const key = createPublicKey(trimmed.replace(/\\n/g, "\n"));
   if (key.type !== "public") throw new Error("AUTH_PUBLIC_KEY: give a public key");
   return key;
 }
