@@ -44,6 +44,52 @@ export interface MfaState {
   devices: Device[];
   canAddDevice: boolean;
   maxDevices: number;
+  /** The user's recovery codes: how many are left unused, and when they were made; null when there are none. */
+  recoveryCodes: RecoveryCodesSummary | null;
+}
+
+export interface RecoveryCodesSummary {
+  remaining: number;
+  createdAt: string;
+}
+
+/** How a person proves a second factor: one of their devices' types, or a recovery code. */
+export type VerificationMethod = DeviceType | "recovery_code";
+export type VerificationPurpose = "sign_in" | "step_up";
+
+/** POST /api/mfa/challenges: a verification started for one device (or for a recovery code). */
+export interface MfaChallenge<RequestOptions = Record<string, unknown>> {
+  challenge: {
+    id: string;
+    /** null for a recovery code. */
+    deviceId: string | null;
+    type: VerificationMethod;
+    /** Where the code went, masked (SMS and email); null otherwise. */
+    target: string | null;
+    purpose: VerificationPurpose;
+    expiresAt: string;
+    /** SMS and email: when another code may be sent (a new challenge for the same device). */
+    resendAvailableAt?: string;
+  };
+  /** Passkeys: PublicKeyCredentialRequestOptionsJSON for navigator.credentials.get(). */
+  webauthn?: RequestOptions;
+}
+
+/** POST /api/mfa/challenges/{id}/verify: the signed MFA assertion for the host's backend. */
+export interface MfaVerified {
+  assertion: string;
+  expiresAt: string;
+  method: VerificationMethod;
+  /** The device that was used (not for a recovery code). */
+  device?: Device;
+  /** Recovery codes: how many are left after this one. */
+  recoveryCodesRemaining?: number;
+}
+
+/** POST /api/mfa/recovery-codes: the new codes, shown this once. */
+export interface RecoveryCodes {
+  codes: string[];
+  createdAt: string;
 }
 
 /** POST /api/mfa/devices: the pending device, plus what an authenticator app or a passkey needs to finish. */

@@ -2,6 +2,7 @@ import * as v from "valibot";
 import type { ErrorBody } from "./errors";
 import { DEVICE_TYPES } from "./mfa/methods";
 import type { AddedDevice, Device, MfaState } from "./mfa/types";
+import type { MfaChallenge, MfaVerified, RecoveryCodes } from "../../contract/api";
 import type { Profile } from "./services/profile";
 import type { DeviceStatus, DeviceType } from "./store/schema";
 
@@ -62,6 +63,10 @@ export const MfaStateSchema = v.object({
   devices: v.array(DeviceSchema),
   canAddDevice: v.pipe(v.boolean(), v.description("Below the device limit, and at least one device type can be added.")),
   maxDevices: v.pipe(v.number(), v.integer()),
+  recoveryCodes: v.pipe(
+    v.nullable(v.object({ remaining: v.pipe(v.number(), v.integer(), v.minValue(0)), createdAt: timestamp })),
+    v.description("Unused recovery codes left, and when they were made; null when the user has none."),
+  ),
 });
 
 /** An outline of WebAuthn's PublicKeyCredentialCreationOptionsJSON (v.object lets the other members through). */
@@ -87,6 +92,57 @@ export const AddedDeviceSchema = v.object({
   ),
   webauthn: v.optional(CreationOptionsSchema),
 });
+
+const VERIFICATION_METHODS = [...DEVICE_TYPES, "recovery_code"] as const;
+
+export const MfaChallengeSchema = v.pipe(
+  v.object({
+    challenge: v.object({
+      id: v.pipe(v.string(), v.uuid()),
+      deviceId: v.pipe(v.nullable(v.pipe(v.string(), v.uuid())), v.description("null for a recovery code.")),
+      type: v.picklist(VERIFICATION_METHODS),
+      target: v.pipe(nullableText, v.description("Where the code went, masked (SMS, email); null otherwise.")),
+      purpose: v.picklist(["sign_in", "step_up"]),
+      expiresAt: timestamp,
+      resendAvailableAt: v.pipe(
+        v.optional(timestamp),
+        v.description("SMS and email: when another code may be asked for (a new challenge for the same device)."),
+      ),
+    }),
+    webauthn: v.pipe(
+      v.optional(
+        v.object({
+          challenge: v.pipe(v.string(), v.description("base64url")),
+          rpId: v.optional(v.string()),
+          timeout: v.optional(v.number()),
+          allowCredentials: v.optional(v.array(v.object({ id: v.string(), type: v.string() }))),
+          userVerification: v.optional(v.string()),
+        }),
+      ),
+      v.description("Passkeys: PublicKeyCredentialRequestOptionsJSON for navigator.credentials.get()."),
+    ),
+  }),
+  v.description("A started verification."),
+);
+
+export const MfaVerifiedSchema = v.pipe(
+  v.object({
+    assertion: v.pipe(v.string(), v.description("Compact JWS (ES256, typ mfa+jwt) for the host's backend to check against the JWKS.")),
+    expiresAt: timestamp,
+    method: v.picklist(VERIFICATION_METHODS),
+    device: v.optional(DeviceSchema),
+    recoveryCodesRemaining: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  }),
+  v.description("The verification succeeded."),
+);
+
+export const RecoveryCodesSchema = v.pipe(
+  v.object({
+    codes: v.pipe(v.array(v.string()), v.description("Ten codes, shown only in this answer; each works once.")),
+    createdAt: timestamp,
+  }),
+  v.description("New recovery codes; any earlier ones no longer work."),
+);
 
 export const PublicConfigSchema = v.object({
   methods: v.pipe(
@@ -146,3 +202,6 @@ export type _MfaStateIsDocumented = Assert<Same<v.InferOutput<typeof MfaStateSch
 export type _ErrorBodyIsDocumented = Assert<Same<v.InferOutput<typeof ErrorBodySchema>, ErrorBody>>;
 // The creation options are an outline of the library's type, so only "fits" is checked.
 export type _AddedDeviceIsDocumented = Assert<AddedDevice extends v.InferInput<typeof AddedDeviceSchema> ? true : false>;
+export type _MfaVerifiedIsDocumented = Assert<Same<v.InferOutput<typeof MfaVerifiedSchema>, MfaVerified>>;
+export type _RecoveryCodesIsDocumented = Assert<Same<v.InferOutput<typeof RecoveryCodesSchema>, RecoveryCodes>>;
+export type _MfaChallengeIsDocumented = Assert<Same<v.InferOutput<typeof MfaChallengeSchema>["challenge"], MfaChallenge["challenge"]>>;

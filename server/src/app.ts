@@ -15,7 +15,9 @@ import { apiCors, apiResponseHeaders, requireJsonWrites, securityHeaders } from 
 import { MAX_BODY_BYTES } from "./routes/http";
 import { mountRoutes } from "./routes/route";
 import { staticRoutes, type StaticFiles } from "./routes/static";
-import { MfaService } from "./mfa/service";
+import { createAssertionSigner } from "./mfa/assertions";
+import { MfaService, type MfaServiceOptions } from "./mfa/service";
+import { VerificationService } from "./mfa/verification";
 import { ProfileService } from "./services/profile";
 import type { Store } from "./store/db";
 import { signingKeyRing, type SigningKeyRing } from "./store/signing-keys";
@@ -61,7 +63,7 @@ export function createApp(deps: AppDeps): Hono {
   const requestScope = new AsyncLocalStorage<{ requestId: string }>();
   const log = (entry: Record<string, unknown>) => write({ ...requestScope.getStore(), ...entry });
   const profiles = new ProfileService(store, { reauthMaxAgeSeconds: config.auth.reauthMaxAgeSeconds });
-  const mfa = new MfaService(store, {
+  const mfaOptions: MfaServiceOptions = {
     engine: store.engine,
     maxDevices: config.mfa.maxDevices,
     methods: {
@@ -76,11 +78,17 @@ export function createApp(deps: AppDeps): Hono {
     notifiers: deps.notifiers ?? {},
     now: deps.now,
     log,
-  });
+  };
+  const mfa = new MfaService(store, mfaOptions);
   const methods = mfa.availableMethods();
   const signingKeys =
     deps.signingKeys ??
     signingKeyRing(store, { secretsKey: Buffer.from(config.secretsKey, "base64"), configuredKey: config.mfa.signingKey, now: deps.now });
+  const verification = new VerificationService(
+    store,
+    mfaOptions,
+    createAssertionSigner(signingKeys, { issuer: config.publicUrl, audience: config.mfa.assertionAudience }),
+  );
   const app = new Hono();
 
   app.use(async function requestId(c, next) {
@@ -106,7 +114,7 @@ export function createApp(deps: AppDeps): Hono {
 
   for (const prefix of ["/api/*", "/demo/*"]) app.use(prefix, requireJsonWrites);
 
-  mountRoutes(app, API_ROUTES, { config, store, profiles, mfa, methods, signingKeys }, requireSession(deps.verifySession));
+  mountRoutes(app, API_ROUTES, { config, store, profiles, mfa, verification, methods, signingKeys }, requireSession(deps.verifySession));
   app.route("/", apiDocsRoutes({ serverUrl: config.publicUrl }));
 
   if (deps.demo) app.route("/demo", demoRoutes(deps.demo, store.db));

@@ -92,6 +92,18 @@ export const errors = {
   passkeyInvalid: () => new ApiError(400, "passkey_invalid", "The passkey could not be verified. Try again."),
   passkeyAlreadyRegistered: () =>
     new ApiError(409, "passkey_already_registered", "This passkey is already registered."),
+  mfaNotEnabled: () =>
+    new ApiError(409, "mfa_not_enabled", "MFA is not on for this account, or it has no verified device yet."),
+  noRecoveryCodes: () =>
+    new ApiError(409, "no_recovery_codes", "This account has no unused recovery codes."),
+  verificationExpired: () =>
+    new ApiError(410, "challenge_expired", "This verification has expired or was already used. Start again."),
+  verificationLocked: () =>
+    new ApiError(429, "too_many_attempts", "Too many wrong codes for this verification. Start again with a new one."),
+  verificationsLocked: (retryAfterSeconds: number) =>
+    new ApiError(429, "too_many_attempts",
+      `Too many failed verifications. Try again in ${Math.ceil(retryAfterSeconds / 60)} ${Math.ceil(retryAfterSeconds / 60) === 1 ? "minute" : "minutes"}.`,
+      undefined, { "Retry-After": String(retryAfterSeconds) }),
   unavailable: () => new ApiError(503, "service_unavailable", "The service is briefly unavailable. Try again shortly."),
   internal: () => new ApiError(500, "internal_error", "Something went wrong on our side. Try again shortly."),
 } as const;

@@ -18,7 +18,7 @@ describe.each(ENGINES)("MFA devices API on %s", (engine) => {
     (await t.store.db.selectFrom("audit_events").select("action").orderBy("id").execute()).map((r) => r.action);
 
   it("starts with MFA off and no devices", async () => {
-    expect(await m.state()).toEqual({ enabled: false, devices: [], canAddDevice: true, maxDevices: 5 });
+    expect(await m.state()).toEqual({ enabled: false, devices: [], canAddDevice: true, maxDevices: 5, recoveryCodes: null });
   });
 
   it("enables MFA without a device yet, and disabling keeps the devices", async () => {

@@ -196,6 +196,11 @@ describe("OpenAPI document", () => {
       challengeExpired: [],
       passkeyInvalid: [],
       passkeyAlreadyRegistered: [],
+      mfaNotEnabled: [],
+      noRecoveryCodes: [],
+      verificationExpired: [],
+      verificationLocked: [],
+      verificationsLocked: [900],
       unavailable: [],
       internal: [],
     };

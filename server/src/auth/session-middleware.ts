@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createMiddleware } from "hono/factory";
 import { errors } from "../errors";
 import type { Session } from "../services/session";
@@ -17,7 +18,8 @@ export function requireSession(verify: SessionVerifier) {
     if (header.length > MAX_TOKEN_LENGTH + 7) throw errors.sessionInvalid("The Authorization header is too large.");
     const match = /^Bearer +([^\s]+) *$/i.exec(header);
     if (!match?.[1]) throw errors.sessionInvalid("Send the session token as `Authorization: Bearer <token>`.");
-    c.set("session", await verify(match[1]));
+    const session = await verify(match[1]);
+    c.set("session", { ...session, tokenHash: createHash("sha256").update(match[1]).digest("base64url") });
     await next();
   });
 }

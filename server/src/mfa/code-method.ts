@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomUUID, timingSafeEqual } from "node:crypto";
 import type { Transaction } from "kysely";
 import * as v from "valibot";
 import { errors } from "../errors";
@@ -43,18 +43,19 @@ async function takeSendAllowance(kit: MfaKit, trx: Transaction<Database>, userId
   }
 }
 
-async function deliver(kit: MfaKit, type: CodeType, kind: string, to: string, code: string): Promise<void> {
+async function deliver(
+  kit: MfaKit,
+  type: CodeType,
+  kind: string,
+  to: string,
+  code: string,
+  purpose: "mfa_device_activation" | "mfa_verification" = "mfa_device_activation",
+): Promise<void> {
   const notifier = kit.options.notifiers[type];
   if (!notifier) throw errors.methodDisabled(kind);
-  const text = otpMessageText(kit.options.relyingParty.rpName, code);
+  const text = otpMessageText(kit.options.relyingParty.rpName, code, purpose);
   try {
-    await notifier.send({
-      to,
-      code,
-      subject: text.subject,
-      text: type === "sms" ? text.sms : text.email,
-      purpose: "mfa_device_activation",
-    });
+    await notifier.send({ to, code, subject: text.subject, text: type === "sms" ? text.sms : text.email, purpose });
   } catch (err) {
     kit.options.log?.({ level: "warn", msg: "delivery failed", channel: type, error: err instanceof Error ? err.message : String(err) });
     if (err instanceof DeliveryError) throw errors.deliveryFailed(type);
@@ -79,12 +80,15 @@ function codeMethod<T extends CodeType>(spec: {
   const { type } = spec;
   return {
     type,
+    method: type,
+    proof: "otp",
     defaultNickname: spec.defaultNickname,
     kind: spec.kind,
     schemaName: spec.schemaName,
     example: spec.example,
     addBody: spec.addBody,
     available: (options) => options.methods[type] && options.notifiers[type] !== undefined,
+    verifiable: (options) => options.notifiers[type] !== undefined,
     mask: spec.mask,
 
     async enrol(kit, session, input) {
@@ -155,6 +159,27 @@ function codeMethod<T extends CodeType>(spec: {
         await kit.audit(trx, user.id, "mfa.device.code_sent", { deviceId: device.id });
       });
       await deliver(kit, type, spec.kind, device.target, code);
+    },
+
+    /** A new code for this verification, counted against the same send limits as setup codes. */
+    async startVerification(kit, trx, { user, device, challengeId }) {
+      if (!device?.target) throw new Error(`${type} device without a target`);
+      await takeSendAllowance(kit, trx, user.id, device.id);
+      const code = generateOtp();
+      const target = device.target;
+      const resendAt = new Date(kit.now().getTime() + OTP_SEND_LIMITS.perDevice[0].windowMs).toISOString();
+      return {
+        codeHash: hashOtp(hashKey(kit), challengeId, code),
+        deliver: () => deliver(kit, type, spec.kind, target, code, "mfa_verification"),
+        resendAvailableAt: resendAt,
+      };
+    },
+
+    async checkProof(kit, _trx, { challenge }, proof) {
+      if (!("otp" in proof) || !challenge.code_hash) return { ok: false, reason: "no code" };
+      const given = Buffer.from(hashOtp(hashKey(kit), challenge.id, proof.otp), "hex");
+      const stored = Buffer.from(challenge.code_hash, "hex");
+      return given.length === stored.length && timingSafeEqual(given, stored) ? { ok: true } : { ok: false, reason: "wrong code" };
     },
   };
 }

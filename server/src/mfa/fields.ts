@@ -44,3 +44,14 @@ export const RenameBody = v.strictObject({ nickname: Nickname });
 
 /** The body of an action without parameters: `{}` (or nothing). */
 export const EmptyBody = v.strictObject({});
+
+/** POST /api/mfa/challenges. */
+export const ChallengeBody = v.strictObject({
+  deviceId: v.pipe(v.optional(v.pipe(v.string("Must be a device id."), v.uuid("Must be a device id."))), v.description("Omit for the default device.")),
+  method: v.pipe(v.optional(v.literal("recovery_code", 'The only method without a device is "recovery_code".')), v.description("Instead of a device.")),
+  purpose: v.optional(v.picklist(["sign_in", "step_up"], 'Must be "sign_in" or "step_up".'), "sign_in"),
+  nonce: v.pipe(
+    v.optional(v.pipe(v.string("Must be text."), v.regex(/^[\x21-\x7e]{1,256}$/, "Must be 1 to 256 visible ASCII characters."))),
+    v.description("Echoed in the assertion's `nonce`; the host checks it to bind the assertion to its own sign-in."),
+  ),
+});

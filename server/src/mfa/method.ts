@@ -6,11 +6,15 @@ import type { Store } from "../store/db";
 import { activatePendingDevice, countDevices, findDefaultDevice, insertDevice, lockUser, type DeviceRow } from "../store/mfa-devices";
 import type { Engine } from "../store/migrations";
 import type { Database } from "../store/schema";
-import { insertAuditEvent, type UserRow } from "../store/users";
+import { findUserBySubject, insertAuditEvent, type UserRow } from "../store/users";
+import { hasRecentSignIn } from "../services/recent-sign-in";
 import { isRecentSignIn, type Session } from "../services/session";
 import { userForSession } from "../services/users";
 import type { ActivationProof, DeviceType, EnrolmentExtras, NewDeviceOf } from "./types";
-import type { RelyingParty } from "./webauthn";
+import type { MfaChallengeRow } from "../store/mfa-challenges";
+import type { RelyingParty, RequestOptions } from "./webauthn";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
+import type { VerificationMethod } from "../../../contract/api";
 
 export interface MfaServiceOptions {
   engine: Engine;
@@ -34,10 +38,10 @@ export interface Enrolment {
 
 /**
  * One kind of MFA device. The lifecycle every device shares (state, enable/disable, rename, default, remove)
- * is MfaService's; what differs by kind is here. Verifying a device at sign-in adds two members: starting a
- * verification and checking its proof.
+ * is MfaService's; what differs by kind is here, including how an active device is verified (Verifier).
  */
-export interface MfaMethod<T extends DeviceType = DeviceType> {
+export interface MfaMethod<T extends DeviceType = DeviceType> extends Verifier {
+  readonly method: T;
   readonly type: T;
   /** A new device's name until the person renames it (the widget sends one in their language). */
   readonly defaultNickname: string;
@@ -57,6 +61,53 @@ export interface MfaMethod<T extends DeviceType = DeviceType> {
   activate(kit: MfaKit, session: Session, device: DeviceRow, proof: ActivationProof): Promise<DeviceRow>;
   /** Sends a new code to a pending device (methods that send codes). */
   resend?(kit: MfaKit, session: Session, device: DeviceRow): Promise<void>;
+  /** Whether an active device of this kind can be verified here now (codes need their channel). */
+  verifiable(options: MfaServiceOptions): boolean;
+}
+
+/** What a verification is about: the user, the device (none for a recovery code), the challenge's id. */
+export interface VerificationTarget {
+  user: UserRow;
+  device: DeviceRow | null;
+  challengeId: string;
+}
+
+/** What starting a verification stores with the challenge and shows the person. */
+export interface VerificationStart {
+  /** SMS and email: the keyed hash of the code to send. */
+  codeHash?: string;
+  /** Passkeys: the challenge in the request options, and the options. */
+  webauthnChallenge?: string;
+  webauthn?: RequestOptions;
+  /** SMS and email: sends the code once the challenge is committed. */
+  deliver?: () => Promise<void>;
+  /** SMS and email: when another code may be sent. */
+  resendAvailableAt?: string;
+}
+
+export type VerificationProof = { otp: string } | { credential: AuthenticationResponseJSON } | { recoveryCode: string };
+
+/**
+ * How one method proves a second factor at sign-in or step-up. Every device method is one; so are recovery
+ * codes, which are not devices. The verification lifecycle (challenges, attempts, locks, step-ups, the
+ * assertion) is VerificationService's.
+ */
+export interface Verifier {
+  readonly method: VerificationMethod;
+  /** The proof's member in the verify body: `otp`, `credential` or `recoveryCode`. */
+  readonly proof: "otp" | "credential" | "recoveryCode";
+  /** Prepares a challenge in the caller's transaction (the user is locked): a code to send, a ceremony. */
+  startVerification(kit: MfaKit, trx: Transaction<Database>, target: VerificationTarget): Promise<VerificationStart>;
+  /**
+   * Checks a proof in the caller's transaction; true when it proves the target. What must never be accepted
+   * twice (a TOTP step, a recovery code, a passkey counter) is taken here, by a conditional UPDATE.
+   */
+  checkProof(
+    kit: MfaKit,
+    trx: Transaction<Database>,
+    target: VerificationTarget & { challenge: MfaChallengeRow },
+    proof: VerificationProof,
+  ): Promise<{ ok: true; changes?: Partial<DeviceRow> } | { ok: false; reason: string }>;
 }
 
 /** Any one of the methods, with its own type's input (what the registry holds). */
@@ -83,8 +134,11 @@ export class MfaKit {
     return this.options.now?.() ?? new Date();
   }
 
-  recentSignIn(session: Session): boolean {
-    return isRecentSignIn(session, this.options.reauthMaxAgeSeconds, this.now().getTime() / 1000);
+  /** A recent sign-in, or a step-up of this session (see services/recent-sign-in.ts). */
+  async recentSignIn(db: Kysely<Database>, session: Session, userId?: string): Promise<boolean> {
+    if (isRecentSignIn(session, this.options.reauthMaxAgeSeconds, this.now().getTime() / 1000)) return true;
+    const id = userId ?? (await findUserBySubject(db, session.subject))?.id;
+    return id !== undefined && hasRecentSignIn(db, id, session, this.options.reauthMaxAgeSeconds, this.now());
   }
 
   /** Runs `work` with the user's row locked, so checks and changes of one user's devices never interleave. */

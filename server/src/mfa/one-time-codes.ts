@@ -28,14 +28,23 @@ export function hashOtp(key: Buffer, deviceId: string, code: string): string {
   return createHmac("sha256", key).update(`${deviceId}:${code}`).digest("hex");
 }
 
+/** A verification's life (sign-in, step-up): its code, its passkey request, its recovery-code prompt. */
+export const CHALLENGE_TTL_MS = 5 * 60_000;
+
 /** The message a person receives; `appName` is the relying party's name. */
-export function otpMessageText(appName: string, code: string): { subject: string; sms: string; email: string } {
-  const minutes = OTP_TTL_MS / 60_000;
+export function otpMessageText(
+  appName: string,
+  code: string,
+  purpose: "mfa_device_activation" | "mfa_verification" = "mfa_device_activation",
+): { subject: string; sms: string; email: string } {
+  const minutes = (purpose === "mfa_verification" ? CHALLENGE_TTL_MS : OTP_TTL_MS) / 60_000;
+  const why =
+    purpose === "mfa_verification"
+      ? "If you are not signing in or confirming a change right now, someone may know your password: change it."
+      : "If you did not ask to add this email address as a sign-in device, ignore this message.";
   return {
     subject: `Your ${appName} verification code`,
     sms: `${code} is your ${appName} verification code. It expires in ${minutes} minutes.`,
-    email:
-      `Your ${appName} verification code is ${code}.\n\n` +
-      `It expires in ${minutes} minutes. If you did not ask to add this email address as a sign-in device, ignore this message.`,
+    email: `Your ${appName} verification code is ${code}.\n\nIt expires in ${minutes} minutes. ${why}`,
   };
 }

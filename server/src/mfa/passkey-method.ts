@@ -1,11 +1,18 @@
 import { randomUUID } from "node:crypto";
 import * as v from "valibot";
 import { errors } from "../errors";
-import { credentialIdTaken, listCredentialIds } from "../store/mfa-devices";
+import { advancePasskeyCounter, credentialIdTaken, listCredentialIds } from "../store/mfa-devices";
 import { consumeWebauthnChallenge, insertWebauthnChallenge } from "../store/webauthn-challenges";
 import { Nickname } from "./fields";
 import type { MfaMethod } from "./method";
-import { MAX_CREDENTIAL_ID_LENGTH, passkeyCreationOptions, verifyPasskeyRegistration, WEBAUTHN_CHALLENGE_TTL_MS } from "./webauthn";
+import {
+  MAX_CREDENTIAL_ID_LENGTH,
+  passkeyCreationOptions,
+  passkeyRequestOptions,
+  verifyPasskeyAuthentication,
+  verifyPasskeyRegistration,
+  WEBAUTHN_CHALLENGE_TTL_MS,
+} from "./webauthn";
 
 const DEFAULT_NICKNAME = "Passkey";
 
@@ -25,15 +32,35 @@ export const PasskeyActivation = v.strictObject({
   }),
 });
 
+/** The browser's AuthenticationResponseJSON, in outline (the library checks every byte). */
+export const PasskeyAssertion = v.strictObject({
+  credential: v.looseObject({
+    id: v.pipe(v.string(), v.maxLength(MAX_CREDENTIAL_ID_LENGTH)),
+    rawId: v.pipe(v.string(), v.maxLength(MAX_CREDENTIAL_ID_LENGTH)),
+    type: v.literal("public-key"),
+    response: v.looseObject({
+      clientDataJSON: v.pipe(v.string(), v.maxLength(8192)),
+      authenticatorData: v.pipe(v.string(), v.maxLength(8192)),
+      signature: v.pipe(v.string(), v.maxLength(2048)),
+      userHandle: v.optional(v.pipe(v.string(), v.maxLength(1024))),
+    }),
+    clientExtensionResults: v.optional(v.record(v.string(), v.unknown()), {}),
+    authenticatorAttachment: v.optional(v.string()),
+  }),
+});
+
 /** A passkey (WebAuthn) created on the host page's origin for the configured relying party. */
 export const passkeyMethod: MfaMethod<"passkey"> = {
   type: "passkey",
+  method: "passkey",
+  proof: "credential",
   defaultNickname: DEFAULT_NICKNAME,
   kind: "passkey",
   schemaName: "AddPasskeyDevice",
   example: { type: "passkey", nickname: "Laptop" },
   addBody: v.strictObject({ type: v.literal("passkey"), nickname: v.optional(Nickname) }),
   available: (options) => options.methods.passkey,
+  verifiable: () => true,
 
   enrol(kit, session, input) {
     const id = randomUUID();
@@ -82,6 +109,34 @@ export const passkeyMethod: MfaMethod<"passkey"> = {
       if (isUniqueViolation(err)) throw errors.passkeyAlreadyRegistered();
       throw err;
     }
+  },
+
+  /** Request options for this one credential: the user's own passkey, no other. */
+  async startVerification(kit, _trx, { device }) {
+    if (!device?.credential_id) throw new Error("passkey device without a credential");
+    const webauthn = await passkeyRequestOptions(kit.options.relyingParty, {
+      id: device.credential_id,
+      transports: device.credential_transports?.split(",") ?? [],
+    });
+    return { webauthnChallenge: webauthn.challenge, webauthn };
+  },
+
+  async checkProof(kit, trx, { device, challenge }, proof) {
+    if (!("credential" in proof) || !device?.credential_id || !device.credential_public_key || !challenge.webauthn_challenge) {
+      return { ok: false, reason: "no passkey" };
+    }
+    const previous = Number(device.credential_counter ?? 0);
+    const result = await verifyPasskeyAuthentication(kit.options.relyingParty, proof.credential, {
+      challenge: challenge.webauthn_challenge,
+      credentialId: device.credential_id,
+      publicKey: device.credential_public_key,
+      counter: previous,
+      transports: device.credential_transports?.split(",") ?? [],
+    });
+    if ("reason" in result) return { ok: false, reason: result.reason };
+    // The library refused a counter that did not grow; this refuses one another verification moved meanwhile.
+    if (!(await advancePasskeyCounter(trx, device.id, previous, result.counter))) return { ok: false, reason: "signature counter reused" };
+    return { ok: true };
   },
 };
 

@@ -1,3 +1,5 @@
+import type { Kysely, Transaction } from "kysely";
+import type { RecoveryCodes } from "../../../contract/api";
 import { errors } from "../errors";
 import type { Store } from "../store/db";
 import {
@@ -11,6 +13,9 @@ import {
   type DeviceRow,
 } from "../store/mfa-devices";
 import { deleteRateLimits } from "../store/rate-limits";
+import { deleteRecoveryCodes, recoveryCodesSummary, replaceRecoveryCodes } from "../store/recovery-codes";
+import type { Database } from "../store/schema";
+import { generateRecoveryCode, hashRecoveryCode, RECOVERY_CODE_COUNT } from "./recovery-codes";
 import { findUserBySubject, setMfaEnabled, type UserRow } from "../store/users";
 import type { Session } from "../services/session";
 import { userForRead } from "../services/users";
@@ -19,6 +24,8 @@ import { METHODS, methodOf } from "./methods";
 import type { ActivationProof, AddedDevice, Device, MethodAvailability, MfaState, NewDevice } from "./types";
 
 export type { MfaServiceOptions } from "./method";
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * The device lifecycle every kind of device shares: the MFA state, the switch, adding and activating (each
@@ -45,19 +52,21 @@ export class MfaService {
     return device;
   }
 
-  private stateOf(user: UserRow, devices: DeviceRow[]): MfaState {
+  private async stateOf(db: Db, user: UserRow): Promise<MfaState> {
     const { maxDevices } = this.kit.options;
+    const [devices, recoveryCodes] = await Promise.all([listDevices(db, user.id), recoveryCodesSummary(db, user.id)]);
     return {
       enabled: user.mfa_enabled === 1,
       devices: devices.map(toDevice),
       canAddDevice: devices.length < maxDevices && Object.values(this.available).some(Boolean),
       maxDevices,
+      recoveryCodes,
     };
   }
 
   async getState(session: Session): Promise<MfaState> {
     const user = await userForRead(this.kit.store, session, this.kit.now().toISOString());
-    return this.stateOf(user, await listDevices(this.kit.db, user.id));
+    return this.stateOf(this.kit.db, user);
   }
 
   /**
@@ -67,11 +76,13 @@ export class MfaService {
   async setEnabled(session: Session, enabled: boolean): Promise<MfaState> {
     return this.kit.inUserTransaction(session, async (trx, user) => {
       if ((user.mfa_enabled === 1) !== enabled) {
-        if (!enabled && !this.kit.recentSignIn(session)) throw errors.reauthenticationRequired();
+        if (!enabled && !(await this.kit.recentSignIn(trx, session, user.id))) throw errors.reauthenticationRequired();
         await setMfaEnabled(trx, user.id, enabled);
+        // Recovery codes recover MFA; with it off they would only be a way in.
+        if (!enabled) await deleteRecoveryCodes(trx, user.id);
         await this.kit.audit(trx, user.id, enabled ? "mfa.enabled" : "mfa.disabled", {});
       }
-      return this.stateOf({ ...user, mfa_enabled: enabled ? 1 : 0 }, await listDevices(trx, user.id));
+      return this.stateOf(trx, { ...user, mfa_enabled: enabled ? 1 : 0 });
     });
   }
 
@@ -82,7 +93,7 @@ export class MfaService {
    */
   async addDevice(session: Session, input: NewDevice): Promise<AddedDevice> {
     if (!this.available[input.type]) throw errors.methodDisabled(methodOf(input.type).kind);
-    if (!this.kit.recentSignIn(session)) throw errors.reauthenticationRequired();
+    if (!(await this.kit.recentSignIn(this.kit.db, session))) throw errors.reauthenticationRequired();
     const { row, extras } = await methodOf(input.type).enrol(this.kit, session, input as never);
     return { device: toDevice(row), ...extras };
   }
@@ -103,6 +114,24 @@ export class MfaService {
     if (!this.available[device.type]) throw errors.methodDisabled(method.kind);
     await method.resend(this.kit, session, device);
     return toDevice(device);
+  }
+
+  /**
+   * Makes the user's ten recovery codes, answered this once (only their hashes are kept). Replacing codes
+   * that exist needs a recent sign-in or a step-up: otherwise a borrowed session could take them over.
+   */
+  async createRecoveryCodes(session: Session): Promise<RecoveryCodes> {
+    return this.kit.inUserTransaction(session, async (trx, user) => {
+      if (user.mfa_enabled !== 1) throw errors.mfaNotEnabled();
+      const existing = await recoveryCodesSummary(trx, user.id);
+      if (existing && !(await this.kit.recentSignIn(trx, session, user.id))) throw errors.reauthenticationRequired();
+      const codes = Array.from({ length: RECOVERY_CODE_COUNT }, generateRecoveryCode);
+      const createdAt = this.kit.now().toISOString();
+      const key = this.kit.options.secretsKey;
+      await replaceRecoveryCodes(trx, user.id, codes.map((code) => hashRecoveryCode(key, user.id, code)), createdAt);
+      await this.kit.audit(trx, user.id, existing ? "mfa.recovery_codes.replaced" : "mfa.recovery_codes.created", {});
+      return { codes, createdAt };
+    });
   }
 
   async renameDevice(session: Session, id: string, nickname: string): Promise<Device> {
@@ -140,7 +169,7 @@ export class MfaService {
       if (!device) throw errors.notFound();
       if (device.status === "ACTIVE") {
         if (user.mfa_enabled === 1 && (await countActiveDevices(trx, user.id)) <= 1) throw errors.lastDevice();
-        if (!this.kit.recentSignIn(session)) throw errors.reauthenticationRequired();
+        if (!(await this.kit.recentSignIn(trx, session, user.id))) throw errors.reauthenticationRequired();
       }
       await deleteDevice(trx, id);
       await deleteRateLimits(trx, `otp:device:${id}:`);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import * as v from "valibot";
 import { errors } from "../errors";
-import { findDevice, recordFailedTotpAttempt } from "../store/mfa-devices";
+import { findDevice, recordFailedTotpAttempt, takeTotpStep } from "../store/mfa-devices";
 import { Nickname } from "./fields";
 import { codeOf, type MfaMethod, type Verdict } from "./method";
 import { OTP_MAX_ATTEMPTS } from "./one-time-codes";
@@ -21,12 +21,15 @@ const KIND = "authenticator app";
 /** An authenticator app (RFC 6238): a secret shown once at setup, encrypted under SECRETS_KEY at rest. */
 export const totpMethod: MfaMethod<"totp"> = {
   type: "totp",
+  method: "totp",
+  proof: "otp",
   defaultNickname: DEFAULT_NICKNAME,
   kind: KIND,
   schemaName: "AddTotpDevice",
   example: { type: "totp" },
   addBody: v.strictObject({ type: v.literal("totp"), nickname: v.optional(Nickname) }),
   available: (options) => options.methods.totp,
+  verifiable: () => true,
 
   async enrol(kit, session, input) {
     const key = kit.options.secretsKey;
@@ -63,5 +66,17 @@ export const totpMethod: MfaMethod<"totp"> = {
       return kit.codeRejected(trx, device, await recordFailedTotpAttempt(trx, device.id, OTP_MAX_ATTEMPTS), OTP_MAX_ATTEMPTS);
     });
     return kit.answer(verdict);
+  },
+
+  /** Nothing to send: the app shows the code. */
+  startVerification: async () => ({}),
+
+  async checkProof(kit, trx, { device }, proof) {
+    if (!("otp" in proof) || !device?.totp_secret) return { ok: false, reason: "no code" };
+    const secret = decryptTotpSecret(kit.options.secretsKey, device.totp_secret, device.id);
+    const step = verifyTotp(secret, proof.otp, kit.now().getTime(), device.totp_last_step);
+    if (step === null) return { ok: false, reason: "wrong or already used code" };
+    // The step is taken only above the last one used, so two parallel uses of one code give one success.
+    return (await takeTotpStep(trx, device.id, step)) ? { ok: true } : { ok: false, reason: "code already used" };
   },
 };

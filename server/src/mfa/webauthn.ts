@@ -1,4 +1,9 @@
-import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from "@simplewebauthn/server";
 
 /** Loaded on the first passkey ceremony: most servers start and serve far more often than they register passkeys. */
 const webauthn = () => import("@simplewebauthn/server");
@@ -19,6 +24,7 @@ export interface RelyingParty {
 }
 
 export type CreationOptions = PublicKeyCredentialCreationOptionsJSON;
+export type RequestOptions = PublicKeyCredentialRequestOptionsJSON;
 
 /** Options for navigator.credentials.create(), excluding the user's existing passkeys. */
 export async function passkeyCreationOptions(
@@ -85,6 +91,50 @@ export async function verifyPasskeyRegistration(
         transports: credential.transports ?? response.response.transports ?? [],
       },
     };
+  } catch (err) {
+    return { reason: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** Options for navigator.credentials.get() that allow this one credential only. */
+export async function passkeyRequestOptions(rp: RelyingParty, credential: { id: string; transports: string[] }): Promise<RequestOptions> {
+  const { generateAuthenticationOptions } = await webauthn();
+  return generateAuthenticationOptions({
+    rpID: rp.rpId,
+    timeout: WEBAUTHN_CHALLENGE_TTL_MS,
+    userVerification: "preferred",
+    allowCredentials: [{ id: credential.id, transports: credential.transports }],
+  });
+}
+
+/**
+ * Checks an assertion against the stored challenge, the configured RP ID and origins, and the stored public key
+ * of the credential it must be; answers the authenticator's new signature counter, or the reason it failed.
+ */
+export async function verifyPasskeyAuthentication(
+  rp: RelyingParty,
+  response: AuthenticationResponseJSON,
+  expected: { challenge: string; credentialId: string; publicKey: string; counter: number; transports: string[] },
+): Promise<{ counter: number } | { reason: string }> {
+  if (response.id !== response.rawId) return { reason: "id and rawId differ" };
+  if (response.id !== expected.credentialId) return { reason: "another credential than the challenge's" };
+  const { verifyAuthenticationResponse } = await webauthn();
+  try {
+    const result = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: expected.challenge,
+      expectedOrigin: rp.origins,
+      expectedRPID: rp.rpId,
+      credential: {
+        id: expected.credentialId,
+        publicKey: Buffer.from(expected.publicKey, "base64url"),
+        counter: expected.counter,
+        transports: expected.transports,
+      },
+      requireUserVerification: false,
+    });
+    if (!result.verified) return { reason: "not verified" };
+    return { counter: result.authenticationInfo.newCounter };
   } catch (err) {
     return { reason: err instanceof Error ? err.message : String(err) };
   }

@@ -7,7 +7,8 @@ export interface OtpMessage {
   text: string;
   /** Email subject; SMS ignores it. */
   subject: string;
-  purpose: "mfa_device_activation";
+  /** Why it was sent: to activate a new device, or to verify an active one (sign-in, step-up). */
+  purpose: "mfa_device_activation" | "mfa_verification";
 }
 
 export interface Notifier {

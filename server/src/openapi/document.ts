@@ -214,6 +214,10 @@ function buildDocument(): Omit<OpenApiDocument, "servers"> {
       { name: "Profile", description: "The signed-in user's name, contact details and address." },
       { name: "MFA", description: "The user's multi-factor switch." },
       { name: "Devices", description: "SMS, email, authenticator-app and passkey devices." },
+      {
+        name: "Verification",
+        description: "Proving a device (or a recovery code) at sign-in or before a sensitive change; a signed MFA assertion for the host's backend.",
+      },
       { name: "Operations", description: "Health checks and this document." },
     ],
     paths,

@@ -8,15 +8,19 @@ import {
   ErrorBodySchema,
   HealthSchema,
   JwksSchema,
+  MfaChallengeSchema,
   MfaStateSchema,
+  MfaVerifiedSchema,
+  RecoveryCodesSchema,
   ProfileSchema,
   PublicConfigSchema,
   ReadinessSchema,
 } from "../api-schemas";
-import { EmptyBody, OtpActivation, RenameBody } from "../mfa/fields";
+import { ChallengeBody, EmptyBody, OtpActivation, RenameBody } from "../mfa/fields";
+import { RecoveryCodeProof } from "../mfa/recovery-codes";
 import type { MfaMethod } from "../mfa/method";
 import { ADD_DEVICE_SCHEMAS } from "../mfa/methods";
-import { PasskeyActivation } from "../mfa/passkey-method";
+import { PasskeyActivation, PasskeyAssertion } from "../mfa/passkey-method";
 import { ProfilePatchSchema } from "../services/profile-schema";
 
 /** The API's schemas by name, each converted from the valibot schema the server validates with. */
@@ -29,6 +33,13 @@ export const SCHEMAS = {
   Device: DeviceSchema,
   DeviceResponse: DeviceResponseSchema,
   AddedDevice: AddedDeviceSchema,
+  StartChallenge: ChallengeBody,
+  MfaChallenge: MfaChallengeSchema,
+  VerifyOtp: OtpActivation,
+  VerifyPasskey: PasskeyAssertion,
+  VerifyRecoveryCode: RecoveryCodeProof,
+  MfaVerified: MfaVerifiedSchema,
+  RecoveryCodes: RecoveryCodesSchema,
   ...ADD_DEVICE_SCHEMAS,
   OtpActivation,
   PasskeyActivation,

@@ -2,6 +2,7 @@ import type { Context, Hono, MiddlewareHandler } from "hono";
 import type { Config } from "../config";
 import type { ApiError } from "../errors";
 import type { MfaService } from "../mfa/service";
+import type { VerificationService } from "../mfa/verification";
 import type { MethodAvailability } from "../mfa/types";
 import type { SchemaName } from "../openapi/schemas";
 import type { ProfileService } from "../services/profile";
@@ -15,13 +16,14 @@ export interface Services {
   store: Pick<Store, "ping" | "engine">;
   profiles: ProfileService;
   mfa: MfaService;
+  verification: VerificationService;
   /** The device types that can be added here. */
   methods: MethodAvailability;
   /** The keys that sign MFA assertions (their public parts are the JWKS). */
   signingKeys: Pick<SigningKeyRing, "jwks">;
 }
 
-export type Tag = "Configuration" | "Profile" | "MFA" | "Devices" | "Operations";
+export type Tag = "Configuration" | "Profile" | "MFA" | "Devices" | "Verification" | "Operations";
 /** Response headers the document describes once (openapi/document.ts). */
 export type HeaderName = "X-Request-Id" | "ETag" | "Location" | "Retry-After" | "WWW-Authenticate" | "Cache-Control";
 

@@ -5,7 +5,8 @@ import type { Store } from "../store/db";
 import type { Database } from "../store/schema";
 import { insertAuditEvent, updateUserIfVersion, type UserRow } from "../store/users";
 import type { ProfilePatch } from "./profile-schema";
-import { isRecentSignIn, type Session } from "./session";
+import { hasRecentSignIn } from "./recent-sign-in";
+import type { Session } from "./session";
 import { userForRead, userForSession } from "./users";
 
 export type { Address, Profile } from "../../../contract/api";
@@ -108,7 +109,7 @@ export class ProfileService {
       if (changed.length === 0) return { profile: toProfile(row), etag: etagOf(row) };
       if (
         PROTECTED_FIELDS.some((f) => changed.includes(f)) &&
-        !isRecentSignIn(session, this.options.reauthMaxAgeSeconds)
+        !(await hasRecentSignIn(trx, row.id, session, this.options.reauthMaxAgeSeconds, new Date(this.now())))
       ) {
         throw errors.reauthenticationRequired();
       }

@@ -147,5 +147,40 @@ export async function listCredentialIds(db: Db, userId: string): Promise<string[
 export async function deleteDevice(db: Db, id: string): Promise<void> {
   await db.deleteFrom("otp_challenges").where("device_id", "=", id).execute();
   await db.deleteFrom("webauthn_challenges").where("device_id", "=", id).execute();
+  await db.deleteFrom("mfa_challenges").where("device_id", "=", id).execute();
   await db.deleteFrom("mfa_devices").where("id", "=", id).execute();
+}
+
+/** Records a successful verification: when the device was last used, and what its method changes (counter, step). */
+export async function markDeviceUsed(db: Db, id: string, now: string, changes: Updateable<MfaDevicesTable> = {}): Promise<void> {
+  await db.updateTable("mfa_devices").set({ ...changes, last_used_at: now }).where("id", "=", id).execute();
+}
+
+/**
+ * Takes TOTP time step `step` for an active device: succeeds only above the last step used, so a code is
+ * never accepted twice (by a verification or by the activation before it).
+ */
+export async function takeTotpStep(db: Db, id: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable("mfa_devices")
+    .set({ totp_last_step: step })
+    .where("id", "=", id)
+    .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Moves a passkey's signature counter forward; false when another verification already moved it to or
+ * past `counter` (a replayed or cloned authenticator's assertion).
+ */
+export async function advancePasskeyCounter(db: Db, id: string, previous: number, counter: number): Promise<boolean> {
+  if (counter === 0 && previous === 0) return true; // Authenticators without a counter (most synced passkeys) report 0.
+  const result = await db
+    .updateTable("mfa_devices")
+    .set({ credential_counter: counter })
+    .where("id", "=", id)
+    .where("credential_counter", "=", previous)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

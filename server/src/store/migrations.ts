@@ -138,6 +138,53 @@ function migrations(engine: Engine): Record<string, Migration> {
         .execute();
     },
   },
+  "0005_mfa_verification": {
+    async up(db: Kysely<unknown>) {
+      // Verifications of active devices (and recovery codes): single use, short-lived, bound to their user.
+      await db.schema
+        .createTable("mfa_challenges")
+        .addColumn("id", "varchar(36)", (c) => c.primaryKey())
+        .addColumn("user_id", "varchar(36)", (c) => c.notNull().references("users.id"))
+        .addColumn("device_id", "varchar(36)", (c) => c.references("mfa_devices.id").onDelete("cascade"))
+        .addColumn("method", "varchar(16)", (c) => c.notNull())
+        .addColumn("purpose", "varchar(16)", (c) => c.notNull())
+        .addColumn("nonce", "varchar(256)")
+        .addColumn("code_hash", "varchar(64)")
+        .addColumn("webauthn_challenge", "varchar(128)")
+        .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("consumed", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("expires_at", "varchar(32)", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("mfa_challenges_user_idx").on("mfa_challenges").columns(["user_id", "created_at"]).execute();
+
+      await db.schema
+        .createTable("recovery_codes")
+        .addColumn("user_id", "varchar(36)", (c) => c.notNull().references("users.id"))
+        .addColumn("code_hash", "varchar(64)", (c) => c.notNull())
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("used_at", "varchar(32)")
+        .addPrimaryKeyConstraint("recovery_codes_pk", ["user_id", "code_hash"])
+        .execute();
+
+      // Failed verifications per user, across challenges and processes: too many lock new ones for a while.
+      await db.schema
+        .createTable("mfa_lockouts")
+        .addColumn("user_id", "varchar(36)", (c) => c.primaryKey().references("users.id"))
+        .addColumn("window_start", "varchar(32)", (c) => c.notNull())
+        .addColumn("failures", "integer", (c) => c.notNull())
+        .addColumn("locked_until", "varchar(32)")
+        .execute();
+
+      // A step-up counts as a recent sign-in for one session (its key) until it expires.
+      await db.schema
+        .createTable("mfa_step_ups")
+        .addColumn("session_key", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("user_id", "varchar(36)", (c) => c.notNull().references("users.id"))
+        .addColumn("expires_at", "varchar(32)", (c) => c.notNull())
+        .execute();
+    },
+  },
   };
 }
 

@@ -95,6 +95,50 @@ export interface Database {
   rate_limits: RateLimitsTable;
   outbox: OutboxTable;
   mfa_signing_keys: MfaSigningKeysTable;
+  mfa_challenges: MfaChallengesTable;
+  recovery_codes: RecoveryCodesTable;
+  mfa_lockouts: MfaLockoutsTable;
+  mfa_step_ups: MfaStepUpsTable;
+}
+
+/** A verification of an active device, or of a recovery code (device_id null). */
+export interface MfaChallengesTable {
+  id: string;
+  user_id: string;
+  device_id: string | null;
+  method: "sms" | "email" | "totp" | "passkey" | "recovery_code";
+  purpose: "sign_in" | "step_up";
+  nonce: string | null;
+  /** SMS and email: the keyed hash of the code sent. */
+  code_hash: string | null;
+  /** Passkeys: the WebAuthn challenge (base64url). */
+  webauthn_challenge: string | null;
+  attempts: number;
+  consumed: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  /** Keyed hash of the normalized code (mfa/recovery-codes.ts); the code itself is shown once. */
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface MfaLockoutsTable {
+  user_id: string;
+  window_start: string;
+  failures: number;
+  locked_until: string | null;
+}
+
+export interface MfaStepUpsTable {
+  /** SHA-256 of the user and the session (sid, else jti, else the token), base64url. */
+  session_key: string;
+  user_id: string;
+  expires_at: string;
 }
 
 /** Keys that sign MFA assertions (store/signing-keys.ts). */

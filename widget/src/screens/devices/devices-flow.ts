@@ -24,7 +24,7 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
   t: DevicesTranslation = en;
   /** The session's user, shown in the widget's header. */
   username = "";
-  mfa: MfaState = { enabled: false, devices: [], canAddDevice: false, maxDevices: 0 };
+  mfa: MfaState = { enabled: false, devices: [], canAddDevice: false, maxDevices: 0, recoveryCodes: null };
   /** What the server offers; until it has answered, nothing. */
   config: MfaConfig = {
     methods: Object.fromEntries(METHODS.map((method) => [method.type, false])) as MfaConfig["methods"],
