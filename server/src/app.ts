@@ -117,7 +117,10 @@ export function createApp(deps: AppDeps): Hono {
   mountRoutes(app, API_ROUTES, { config, store, profiles, mfa, verification, methods, signingKeys }, requireSession(deps.verifySession));
   app.route("/", apiDocsRoutes({ serverUrl: config.publicUrl }));
 
-  if (deps.demo) app.route("/demo", demoRoutes(deps.demo, store.db));
+  if (deps.demo) {
+    const assertions = { issuer: config.publicUrl, audience: config.mfa.assertionAudience };
+    app.route("/demo", demoRoutes({ issuer: deps.demo, db: store.db, signingKeys, assertions }));
+  }
   if (deps.widgetFiles) app.route("/widget", staticRoutes(deps.widgetFiles, { mountedAt: "/widget", crossOrigin: true }));
   if (deps.demoFiles) {
     app.route("/", staticRoutes(deps.demoFiles, { mountedAt: "/", crossOrigin: false, index: "index.html", csp: DEMO_CSP }));

@@ -1,10 +1,14 @@
 import { Hono } from "hono";
+import { createLocalJWKSet } from "jose";
 import type { Kysely } from "kysely";
 import * as v from "valibot";
 import type { DemoIssuer } from "../demo/issuer";
-import { errors } from "../errors";
+import { ApiError, errors } from "../errors";
+import { MfaAssertionError, verifyMfaAssertion } from "../mfa/assertions";
 import { listOutboxMessages } from "../store/outbox";
 import type { Database } from "../store/schema";
+import type { SigningKeyRing } from "../store/signing-keys";
+import { parseBody } from "./body";
 import { methodNotAllowed, readJson } from "./http";
 
 const SessionRequest = v.strictObject({
@@ -16,8 +20,31 @@ const SessionRequest = v.strictObject({
   authAgeSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(30 * 24 * 3600)), 0),
 });
 
-/** Demo mode only: a stand-in identity provider for the demo page, and the outbox of codes it "sent". */
-export function demoRoutes(issuer: DemoIssuer, db: Kysely<Database>) {
+/** What the demo page's "backend" is sent after the widget's verify flow: the assertion and the nonce it chose. */
+const MfaSignInRequest = v.strictObject({
+  assertion: v.pipe(
+    v.string("Send the assertion the widget answered."),
+    v.minLength(1, "Send the assertion the widget answered."),
+    v.maxLength(8192, "An assertion is at most 8192 characters."),
+  ),
+  // As POST /api/mfa/challenges takes it: the same nonce has to reach both.
+  nonce: v.pipe(v.string("Send the nonce given to the widget."), v.regex(/^[\x21-\x7e]{1,256}$/, "Must be 1 to 256 visible ASCII characters.")),
+});
+
+export interface DemoRouteDeps {
+  issuer: DemoIssuer;
+  db: Kysely<Database>;
+  /** The app's MFA assertion keys: the demo backend checks assertions against them, without fetching its own JWKS. */
+  signingKeys: Pick<SigningKeyRing, "jwks">;
+  /** What an assertion must say: `iss` (PUBLIC_URL) and `aud` (MFA_ASSERTION_AUDIENCE). */
+  assertions: { issuer: string; audience: string };
+}
+
+/**
+ * Demo mode only: a stand-in identity provider for the demo page, the outbox of codes it "sent", and the
+ * page's stand-in backend for "Sign in with MFA", which checks the widget's assertion as a host's backend would.
+ */
+export function demoRoutes({ issuer, db, signingKeys, assertions }: DemoRouteDeps) {
   return new Hono()
     .get("/outbox", async (c) => {
       const rows = await listOutboxMessages(db);
@@ -43,5 +70,23 @@ export function demoRoutes(issuer: DemoIssuer, db: Kysely<Database>) {
       c.header("Cache-Control", "no-store");
       return c.json({ token, expiresAt });
     })
-    .all("/session", methodNotAllowed(["POST"]));
+    .all("/session", methodNotAllowed(["POST"]))
+    .post("/mfa-sign-in", async (c) => {
+      const { assertion, nonce } = parseBody(MfaSignInRequest, await readJson(c));
+      c.header("Cache-Control", "no-store");
+      try {
+        // The JWKS is read for each sign-in, so a rotated key is honoured at once.
+        const claims = await verifyMfaAssertion(assertion, {
+          issuer: assertions.issuer,
+          audience: assertions.audience,
+          nonce,
+          jwks: createLocalJWKSet(await signingKeys.jwks()),
+        });
+        return c.json({ username: claims.preferred_username, method: claims.mfa_method });
+      } catch (err) {
+        if (err instanceof MfaAssertionError) throw new ApiError(401, "mfa_assertion_invalid", err.message);
+        throw err;
+      }
+    })
+    .all("/mfa-sign-in", methodNotAllowed(["POST"]));
 }
