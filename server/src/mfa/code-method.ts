@@ -30,11 +30,21 @@ function hashKey(kit: MfaKit): Buffer {
   return key;
 }
 
-/** Counts one send against every per-device and per-user limit, or throws 429 with the longest wait. */
-async function takeSendAllowance(kit: MfaKit, trx: Transaction<Database>, userId: string, deviceId: string): Promise<void> {
+/**
+ * Counts one send against every per-device and per-user limit, or throws 429 with the longest wait. Setup codes and
+ * verification codes of a device count apart (`scope`), so signing in right after adding a device isn't refused;
+ * the per-user limit counts both.
+ */
+async function takeSendAllowance(
+  kit: MfaKit,
+  trx: Transaction<Database>,
+  userId: string,
+  deviceId: string,
+  scope: "device" | "verify" = "device",
+): Promise<void> {
   const now = kit.now();
   const checks = [
-    ...OTP_SEND_LIMITS.perDevice.map((l) => ({ ...l, key: `otp:device:${deviceId}:${l.windowMs}` })),
+    ...OTP_SEND_LIMITS.perDevice.map((l) => ({ ...l, key: `otp:${scope}:${deviceId}:${l.windowMs}` })),
     ...OTP_SEND_LIMITS.perUser.map((l) => ({ ...l, key: `otp:user:${userId}:${l.windowMs}` })),
   ];
   for (const check of checks) {
@@ -164,7 +174,7 @@ function codeMethod<T extends CodeType>(spec: {
     /** A new code for this verification, counted against the same send limits as setup codes. */
     async startVerification(kit, trx, { user, device, challengeId }) {
       if (!device?.target) throw new Error(`${type} device without a target`);
-      await takeSendAllowance(kit, trx, user.id, device.id);
+      await takeSendAllowance(kit, trx, user.id, device.id, "verify");
       const code = generateOtp();
       const target = device.target;
       const resendAt = new Date(kit.now().getTime() + OTP_SEND_LIMITS.perDevice[0].windowMs).toISOString();

@@ -173,6 +173,7 @@ export class MfaService {
       }
       await deleteDevice(trx, id);
       await deleteRateLimits(trx, `otp:device:${id}:`);
+      await deleteRateLimits(trx, `otp:verify:${id}:`);
       let promoted: string | undefined;
       if (device.is_default === 1) {
         const next = await findNextDefaultCandidate(trx, user.id);
