@@ -33,6 +33,7 @@ const ar: Translation = {
   saving: "جارٍ الحفظ…",
   discard: "تجاهل التغييرات",
   tryAgain: "إعادة المحاولة",
+  confirmIdentity: "تأكيد هويتك",
   saved: "تم حفظ ملفك الشخصي.",
   changesKept: "تم الاحتفاظ بتغييراتك.",
 

@@ -29,6 +29,7 @@ const de: Translation = {
   saving: "Wird gespeichert …",
   discard: "Änderungen verwerfen",
   tryAgain: "Erneut versuchen",
+  confirmIdentity: "Identität bestätigen",
   saved: "Ihr Profil wurde gespeichert.",
   changesKept: "Ihre Änderungen bleiben erhalten.",
 

@@ -29,6 +29,7 @@ const es: Translation = {
   saving: "Guardando…",
   discard: "Descartar cambios",
   tryAgain: "Reintentar",
+  confirmIdentity: "Confirmar tu identidad",
   saved: "Tu perfil se ha guardado.",
   changesKept: "Tus cambios se conservan.",
 

@@ -30,6 +30,7 @@ const fr: Translation = {
   saving: "Enregistrement…",
   discard: "Annuler les modifications",
   tryAgain: "Réessayer",
+  confirmIdentity: "Confirmer votre identité",
   saved: "Votre profil a été enregistré.",
   changesKept: "Vos modifications sont conservées.",
 

@@ -29,6 +29,7 @@ const it: Translation = {
   saving: "Salvataggio…",
   discard: "Annulla modifiche",
   tryAgain: "Riprova",
+  confirmIdentity: "Conferma la tua identità",
   saved: "Il tuo profilo è stato salvato.",
   changesKept: "Le tue modifiche sono state conservate.",
 

@@ -29,6 +29,7 @@ const ja: Translation = {
   saving: "保存しています…",
   discard: "変更を破棄",
   tryAgain: "再試行",
+  confirmIdentity: "本人確認する",
   saved: "プロフィールを保存しました。",
   changesKept: "変更内容は保持されています。",
 

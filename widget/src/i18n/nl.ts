@@ -29,6 +29,7 @@ const nl: Translation = {
   saving: "Opslaan…",
   discard: "Wijzigingen negeren",
   tryAgain: "Opnieuw proberen",
+  confirmIdentity: "Bevestigen dat jij het bent",
   saved: "Je profiel is opgeslagen.",
   changesKept: "Je wijzigingen blijven bewaard.",
 

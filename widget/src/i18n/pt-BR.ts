@@ -29,6 +29,7 @@ const ptBR: Translation = {
   saving: "Salvando…",
   discard: "Descartar alterações",
   tryAgain: "Tentar novamente",
+  confirmIdentity: "Confirmar sua identidade",
   saved: "Seu perfil foi salvo.",
   changesKept: "Suas alterações foram mantidas.",
 

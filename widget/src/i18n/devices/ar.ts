@@ -98,6 +98,28 @@ const ar: DevicesTranslation = {
   passkeyExists: "يحتوي هذا الجهاز بالفعل على مفتاح مرور لحسابك.",
   passkeyFailed: "تعذّر على متصفحك إنشاء مفتاح مرور. حاول مرة أخرى أو اختر نوعًا آخر من الأجهزة.",
 
+  recoveryTitle: "رموز الاسترداد",
+  recoveryNone: "رموز يمكنك استخدامها لتسجيل الدخول إذا فقدت أجهزتك. أنشئها واحتفظ بها في مكان آمن.",
+  recoveryCount: (remaining, total) => `المتبقي: ${remaining} من ${total}`,
+  recoveryLow: (remaining) =>
+    remaining === 0
+      ? "استخدمت جميع رموز الاسترداد. أنشئ رموزًا جديدة."
+      : `لم يتبقَّ سوى ${count(remaining, "رمز واحد", "رمزين", "رموز", "رمز")}. أنشئ رموزًا جديدة قريبًا.`,
+  createRecovery: "إنشاء الرموز",
+  replaceRecovery: "إنشاء رموز جديدة",
+  creatingRecovery: "جارٍ الإنشاء…",
+  recoveryShowTitle: "احفظ رموز الاسترداد",
+  recoveryShowText:
+    "يتيح لك كل رمز تسجيل الدخول مرة واحدة إذا تعذّر عليك استخدام أجهزتك. احتفظ بها في مكان آمن: لن تُعرض مرة أخرى، ولن تعمل أي رموز أقدم بعد الآن.",
+  recoveryListLabel: "رموز الاسترداد الخاصة بك",
+  copyCodes: "نسخ",
+  downloadCodes: "تنزيل",
+  printCodes: "طباعة",
+  savedCodes: "لقد حفظتها",
+  recoveryFile: (account, date) =>
+    `رموز الاسترداد للحساب ${isolate(account)}، أُنشئت في ${isolate(date)}.\nيعمل كل رمز مرة واحدة فقط. احتفظ بها في مكان آمن.`,
+  recoveryCreated: "تم إنشاء رموز الاسترداد.",
+
   back: "كل الأجهزة",
   type: "النوع",
   added: "تاريخ الإضافة",

@@ -78,6 +78,29 @@ const de: DevicesTranslation = {
   passkeyExists: "Auf diesem Gerät gibt es bereits einen Passkey für Ihr Konto.",
   passkeyFailed: "Ihr Browser konnte keinen Passkey erstellen. Versuchen Sie es erneut oder wählen Sie eine andere Geräteart.",
 
+  recoveryTitle: "Wiederherstellungscodes",
+  recoveryNone:
+    "Codes, mit denen Sie sich anmelden können, wenn Sie Ihre Geräte verlieren. Erstellen Sie sie und bewahren Sie sie an einem sicheren Ort auf.",
+  recoveryCount: (remaining, total) => `Noch ${remaining} von ${total}`,
+  recoveryLow: (remaining) =>
+    remaining === 0
+      ? "Sie haben alle Wiederherstellungscodes verbraucht. Erstellen Sie neue."
+      : `Nur noch ${remaining} übrig. Erstellen Sie bald neue.`,
+  createRecovery: "Codes erstellen",
+  replaceRecovery: "Neue Codes erstellen",
+  creatingRecovery: "Wird erstellt …",
+  recoveryShowTitle: "Speichern Sie Ihre Wiederherstellungscodes",
+  recoveryShowText:
+    "Mit jedem Code können Sie sich einmal anmelden, wenn Sie Ihre Geräte nicht verwenden können. Bewahren Sie sie an einem sicheren Ort auf: Sie werden nicht noch einmal angezeigt, und ältere Codes funktionieren nicht mehr.",
+  recoveryListLabel: "Ihre Wiederherstellungscodes",
+  copyCodes: "Kopieren",
+  downloadCodes: "Herunterladen",
+  printCodes: "Drucken",
+  savedCodes: "Ich habe sie gespeichert",
+  recoveryFile: (account, date) =>
+    `Wiederherstellungscodes für ${account}, erstellt am ${date}.\nJeder Code funktioniert nur einmal. Bewahren Sie sie an einem sicheren Ort auf.`,
+  recoveryCreated: "Wiederherstellungscodes erstellt.",
+
   back: "Alle Geräte",
   type: "Art",
   added: "Hinzugefügt",

@@ -77,6 +77,31 @@ const es: DevicesTranslation = {
   passkeyExists: "Este dispositivo ya tiene una llave de acceso para tu cuenta.",
   passkeyFailed: "Tu navegador no ha podido crear una llave de acceso. Vuelve a intentarlo o elige otro tipo de dispositivo.",
 
+  recoveryTitle: "Códigos de recuperación",
+  recoveryNone:
+    "Códigos con los que puedes iniciar sesión si pierdes tus dispositivos. Créalos y guárdalos en un lugar seguro.",
+  recoveryCount: (remaining, total) => (remaining === 1 ? `Queda 1 de ${total}` : `Quedan ${remaining} de ${total}`),
+  recoveryLow: (remaining) =>
+    remaining === 0
+      ? "Has usado todos tus códigos de recuperación. Crea otros nuevos."
+      : remaining === 1
+        ? "Solo queda 1. Crea otros nuevos pronto."
+        : `Solo quedan ${remaining}. Crea otros nuevos pronto.`,
+  createRecovery: "Crear códigos",
+  replaceRecovery: "Crear códigos nuevos",
+  creatingRecovery: "Creando…",
+  recoveryShowTitle: "Guarda tus códigos de recuperación",
+  recoveryShowText:
+    "Cada código te permite iniciar sesión una vez si no puedes usar tus dispositivos. Guárdalos en un lugar seguro: no se volverán a mostrar y los códigos anteriores dejan de funcionar.",
+  recoveryListLabel: "Tus códigos de recuperación",
+  copyCodes: "Copiar",
+  downloadCodes: "Descargar",
+  printCodes: "Imprimir",
+  savedCodes: "Ya los he guardado",
+  recoveryFile: (account, date) =>
+    `Códigos de recuperación de ${account}, creados el ${date}.\nCada código funciona una sola vez. Guárdalos en un lugar seguro.`,
+  recoveryCreated: "Códigos de recuperación creados.",
+
   back: "Todos los dispositivos",
   type: "Tipo",
   added: "Añadido",

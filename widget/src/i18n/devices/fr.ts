@@ -79,6 +79,29 @@ const fr: DevicesTranslation = {
   passkeyExists: "Cet appareil possède déjà une clé d’accès pour votre compte.",
   passkeyFailed: "Votre navigateur n’a pas pu créer de clé d’accès. Réessayez ou choisissez un autre type d’appareil.",
 
+  recoveryTitle: "Codes de récupération",
+  recoveryNone:
+    "Des codes pour vous connecter si vous perdez vos appareils. Créez-les et conservez-les en lieu sûr.",
+  recoveryCount: (remaining, total) => `Il en reste ${remaining} sur ${total}`,
+  recoveryLow: (remaining) =>
+    remaining === 0
+      ? "Vous avez utilisé tous vos codes de récupération. Créez-en de nouveaux."
+      : `Il n’en reste que ${remaining}. Créez-en de nouveaux bientôt.`,
+  createRecovery: "Créer des codes",
+  replaceRecovery: "Créer de nouveaux codes",
+  creatingRecovery: "Création…",
+  recoveryShowTitle: "Enregistrez vos codes de récupération",
+  recoveryShowText:
+    "Chaque code vous permet de vous connecter une fois si vous ne pouvez pas utiliser vos appareils. Conservez-les en lieu sûr\u00a0: ils ne seront plus affichés, et les anciens codes ne fonctionnent plus.",
+  recoveryListLabel: "Vos codes de récupération",
+  copyCodes: "Copier",
+  downloadCodes: "Télécharger",
+  printCodes: "Imprimer",
+  savedCodes: "Je les ai enregistrés",
+  recoveryFile: (account, date) =>
+    `Codes de récupération de ${account}, créés le ${date}.\nChaque code ne fonctionne qu’une seule fois. Conservez-les en lieu sûr.`,
+  recoveryCreated: "Codes de récupération créés.",
+
   back: "Tous les appareils",
   type: "Type",
   added: "Ajouté",

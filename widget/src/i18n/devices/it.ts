@@ -78,6 +78,31 @@ const it: DevicesTranslation = {
   passkeyExists: "Questo dispositivo ha già una passkey per il tuo account.",
   passkeyFailed: "Il browser non è riuscito a creare una passkey. Riprova o scegli un altro tipo di dispositivo.",
 
+  recoveryTitle: "Codici di recupero",
+  recoveryNone: "Codici che puoi usare per accedere se perdi i tuoi dispositivi. Creali e conservali in un luogo sicuro.",
+  recoveryCount: (remaining, total) =>
+    remaining === 1 ? `Ne rimane 1 su ${total}` : `Ne rimangono ${remaining} su ${total}`,
+  recoveryLow: (remaining) =>
+    remaining === 0
+      ? "Hai usato tutti i codici di recupero. Creane di nuovi."
+      : remaining === 1
+        ? "Ne rimane solo 1. Creane di nuovi al più presto."
+        : `Ne rimangono solo ${remaining}. Creane di nuovi al più presto.`,
+  createRecovery: "Crea codici",
+  replaceRecovery: "Crea nuovi codici",
+  creatingRecovery: "Creazione…",
+  recoveryShowTitle: "Salva i tuoi codici di recupero",
+  recoveryShowText:
+    "Ogni codice ti permette di accedere una volta se non puoi usare i tuoi dispositivi. Conservali in un luogo sicuro: non verranno mostrati di nuovo e i codici precedenti non funzionano più.",
+  recoveryListLabel: "I tuoi codici di recupero",
+  copyCodes: "Copia",
+  downloadCodes: "Scarica",
+  printCodes: "Stampa",
+  savedCodes: "Li ho salvati",
+  recoveryFile: (account, date) =>
+    `Codici di recupero per ${account}, creati il ${date}.\nOgni codice funziona una sola volta. Conservali in un luogo sicuro.`,
+  recoveryCreated: "Codici di recupero creati.",
+
   back: "Tutti i dispositivi",
   type: "Tipo",
   added: "Aggiunto",

@@ -76,6 +76,28 @@ const ja: DevicesTranslation = {
   passkeyExists: "このデバイスには、すでにこのアカウントのパスキーがあります。",
   passkeyFailed: "ブラウザでパスキーを作成できませんでした。もう一度お試しいただくか、別の種類のデバイスを選んでください。",
 
+  recoveryTitle: "リカバリーコード",
+  recoveryNone: "デバイスをなくしたときにログインに使えるコードです。作成して、安全な場所に保管してください。",
+  recoveryCount: (remaining, total) => `残り ${remaining} 個（全 ${total} 個）`,
+  recoveryLow: (remaining) =>
+    remaining === 0
+      ? "リカバリーコードをすべて使用しました。新しいコードを作成してください。"
+      : `残りは ${remaining} 個だけです。早めに新しいコードを作成してください。`,
+  createRecovery: "コードを作成",
+  replaceRecovery: "新しいコードを作成",
+  creatingRecovery: "作成しています…",
+  recoveryShowTitle: "リカバリーコードを保存",
+  recoveryShowText:
+    "デバイスを使えないときは、各コードで 1 回ログインできます。安全な場所に保管してください。コードが再び表示されることはなく、以前のコードは使えなくなります。",
+  recoveryListLabel: "リカバリーコード一覧",
+  copyCodes: "コピー",
+  downloadCodes: "ダウンロード",
+  printCodes: "印刷",
+  savedCodes: "保存しました",
+  recoveryFile: (account, date) =>
+    `${account} のリカバリーコード（${date} 作成）\n各コードは 1 回だけ使えます。安全な場所に保管してください。`,
+  recoveryCreated: "リカバリーコードを作成しました。",
+
   back: "すべてのデバイス",
   type: "種類",
   added: "追加日",

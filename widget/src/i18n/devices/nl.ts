@@ -77,6 +77,29 @@ const nl: DevicesTranslation = {
   passkeyExists: "Dit apparaat heeft al een passkey voor je account.",
   passkeyFailed: "Je browser kon geen passkey maken. Probeer het opnieuw of kies een ander soort apparaat.",
 
+  recoveryTitle: "Herstelcodes",
+  recoveryNone:
+    "Codes waarmee je kunt inloggen als je je apparaten kwijtraakt. Maak ze aan en bewaar ze op een veilige plek.",
+  recoveryCount: (remaining, total) => `Nog ${remaining} van ${total} over`,
+  recoveryLow: (remaining) =>
+    remaining === 0
+      ? "Je hebt alle herstelcodes gebruikt. Maak nieuwe aan."
+      : `Nog maar ${remaining} over. Maak binnenkort nieuwe aan.`,
+  createRecovery: "Codes aanmaken",
+  replaceRecovery: "Nieuwe codes aanmaken",
+  creatingRecovery: "Aanmaken…",
+  recoveryShowTitle: "Bewaar je herstelcodes",
+  recoveryShowText:
+    "Met elke code kun je één keer inloggen als je je apparaten niet kunt gebruiken. Bewaar ze op een veilige plek: ze worden niet opnieuw getoond en oudere codes werken niet meer.",
+  recoveryListLabel: "Je herstelcodes",
+  copyCodes: "Kopiëren",
+  downloadCodes: "Downloaden",
+  printCodes: "Afdrukken",
+  savedCodes: "Ik heb ze bewaard",
+  recoveryFile: (account, date) =>
+    `Herstelcodes voor ${account}, aangemaakt op ${date}.\nElke code werkt maar één keer. Bewaar ze op een veilige plek.`,
+  recoveryCreated: "Herstelcodes aangemaakt.",
+
   back: "Alle apparaten",
   type: "Type",
   added: "Toegevoegd",

@@ -76,6 +76,31 @@ const ptBR: DevicesTranslation = {
   passkeyExists: "Este dispositivo já tem uma chave de acesso para sua conta.",
   passkeyFailed: "Seu navegador não conseguiu criar uma chave de acesso. Tente novamente ou escolha outro tipo de dispositivo.",
 
+  recoveryTitle: "Códigos de recuperação",
+  recoveryNone:
+    "Códigos que você pode usar para entrar se perder seus dispositivos. Crie-os e guarde-os em um lugar seguro.",
+  recoveryCount: (remaining, total) => (remaining === 1 ? `Resta 1 de ${total}` : `Restam ${remaining} de ${total}`),
+  recoveryLow: (remaining) =>
+    remaining === 0
+      ? "Você usou todos os códigos de recuperação. Crie novos."
+      : remaining === 1
+        ? "Resta apenas 1. Crie novos em breve."
+        : `Restam apenas ${remaining}. Crie novos em breve.`,
+  createRecovery: "Criar códigos",
+  replaceRecovery: "Criar novos códigos",
+  creatingRecovery: "Criando…",
+  recoveryShowTitle: "Salve seus códigos de recuperação",
+  recoveryShowText:
+    "Cada código permite que você entre uma vez se não puder usar seus dispositivos. Guarde-os em um lugar seguro: eles não serão exibidos novamente, e os códigos antigos deixam de funcionar.",
+  recoveryListLabel: "Seus códigos de recuperação",
+  copyCodes: "Copiar",
+  downloadCodes: "Baixar",
+  printCodes: "Imprimir",
+  savedCodes: "Já salvei",
+  recoveryFile: (account, date) =>
+    `Códigos de recuperação de ${account}, criados em ${date}.\nCada código funciona uma única vez. Guarde-os em um lugar seguro.`,
+  recoveryCreated: "Códigos de recuperação criados.",
+
   back: "Todos os dispositivos",
   type: "Tipo",
   added: "Adicionado",
