@@ -1,6 +1,8 @@
 /** The element's attributes with their values, for framework typings (`profile-widget/react`, `profile-widget/vue`). */
 export interface ProfileWidgetAttributes {
-  "data-flow"?: "profile" | "devices";
+  "data-flow"?: "profile" | "devices" | "verify";
+  "data-nonce"?: string;
+  "data-purpose"?: "sign_in" | "step_up";
   "data-api-url"?: string;
   "data-session-token"?: string;
   "data-username"?: string;

@@ -1,4 +1,4 @@
-export type Flow = "profile" | "devices";
+export type Flow = "profile" | "devices" | "verify";
 
 /** What succeeded: the profile flow's save, or a step of the devices flow, or how the person left it. */
 export type ProfileWidgetAction =
@@ -9,12 +9,17 @@ export type ProfileWidgetAction =
   | "device_renamed"
   | "default_changed"
   | "device_removed"
+  | "recovery_codes_created"
   | "done"
-  | "cancelled";
+  | "cancelled"
+  | "verified";
 
 export interface ProfileWidgetSuccessDetail {
   flow: Flow;
   action: ProfileWidgetAction;
+  /** `verified` only: the signed MFA assertion for the host's backend to check (verifyMfaAssertion), and how it was proven. */
+  assertion?: string;
+  method?: "sms" | "email" | "totp" | "passkey" | "recovery_code";
 }
 
 export interface ProfileWidgetErrorDetail {

@@ -45,6 +45,8 @@ describe("custom-elements.json", () => {
         "data-logo-style",
         "data-locale",
         "data-theme",
+        "data-nonce",
+        "data-purpose",
       ]),
     );
     expect(names(element.events).sort()).toEqual(["profile-widget-error", "profile-widget-success"]);

@@ -5,7 +5,9 @@ import { safeLogoStyle, safeLogoUrl } from "./branding.js";
 import { emit, type Flow } from "./events.js";
 import { en, intlLocaleFor, languageFor, loadTranslation, type Translation } from "./i18n/index.js";
 import { styles } from "./profile-widget.styles.js";
+import type { MfaState } from "./api/client.js";
 import type { DevicesFlow } from "./screens/devices/devices-flow.js";
+import type { VerifyFlow } from "./screens/verify/verify-flow.js";
 import type { FirstAnswers } from "./screens/devices/types.js";
 import { ProfileFlow } from "./screens/profile-flow.js";
 import { errorText, PendingChange, SIGN_IN_CODES, type FlowContext } from "./screens/shared.js";
@@ -13,7 +15,12 @@ import { errorText, PendingChange, SIGN_IN_CODES, type FlowContext } from "./scr
 /** Where this script was loaded from: the default API origin. */
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
-type View = { kind: "loading" } | { kind: "ready" } | { kind: "devices" } | { kind: "error"; code: string; message: string };
+type View =
+  | { kind: "loading" }
+  | { kind: "ready" }
+  | { kind: "devices" }
+  | { kind: "verify" }
+  | { kind: "error"; code: string; message: string };
 
 /**
  * `<profile-widget>`: lets a signed-in user edit their profile (`data-flow="profile"`) or manage their
@@ -22,7 +29,10 @@ type View = { kind: "loading" } | { kind: "ready" } | { kind: "devices" } | { ki
  * Colours default to a light and a dark value (`light-dark()`), picked by `data-theme` / the system setting; a
  * `--pw-*` colour set by the page applies in both (give it `light-dark(…, …)` to differ).
  *
- * @attr data-flow - `profile` (default) or `devices`.
+ * @attr data-flow - `profile` (default), `devices`, or `verify` (MFA verification at sign-in or for a step-up).
+ * @attr data-nonce - verify flow: echoed in the MFA assertion's `nonce` (1–256 visible ASCII characters).
+ * @attr data-purpose - verify flow: `sign_in` (default) or `step_up` (the success also counts as a recent sign-in
+ *   for this session).
  * @attr data-api-url - API origin (a path prefix is kept); default: the origin this script came from.
  * @attr data-session-token - the session JWT; also the `sessionToken` property.
  * @attr data-username - expected username; a different session user shows the `username_mismatch` error.
@@ -36,9 +46,10 @@ type View = { kind: "loading" } | { kind: "ready" } | { kind: "devices" } | { ki
  *
  * @fires {ProfileWidgetSuccessEvent} profile-widget-success - `{flow, action}`. Profile flow: `profile_updated` after a save. Devices flow:
  *   `mfa_enabled`, `mfa_disabled`, `device_added`, `device_renamed`, `default_changed`, `device_removed`, and
- *   `done` / `cancelled` when the person ends the flow with Done / Cancel.
+ *   `recovery_codes_created`, and `done` / `cancelled` when the person ends the flow with Done / Cancel. Verify flow:
+ *   `verified`, with `assertion` (the signed MFA assertion for the host's backend) and `method`.
  * @fires {ProfileWidgetErrorEvent} profile-widget-error - `{flow, code, message}` for every failure shown except the profile's field
- *   validation: the server's codes (e.g. `session_expired`, `reauthentication_required`, `otp_invalid`,
+ *   validation: the server's codes (e.g. `session_expired`, `reauthentication_required`, `mfa_not_enabled`, `otp_invalid`,
  *   `otp_expired`, `too_many_attempts`, `rate_limited`, `delivery_failed`, `device_limit_reached`,
  *   `method_disabled`, `last_device`), `network_error`, and the browser's passkey outcomes
  *   `passkey_cancelled`, `passkey_exists`, `passkey_failed`.
@@ -94,7 +105,7 @@ type View = { kind: "loading" } | { kind: "ready" } | { kind: "devices" } | { ki
 export class ProfileWidget extends LitElement {
   static override styles = styles;
 
-  /** `profile` (default) or `devices`. */
+  /** `profile` (default), `devices` or `verify`. */
   @property({ attribute: "data-flow" }) flow: Flow = "profile";
 
   /** API origin; empty means the origin this script was loaded from. */
@@ -111,6 +122,10 @@ export class ProfileWidget extends LitElement {
   @property({ attribute: "data-logo-url" }) logoUrl = "";
   @property({ attribute: "data-logo-style" }) logoStyle = "";
   @property({ attribute: "data-locale" }) locale = "";
+  /** Verify flow: the host's nonce, echoed in the assertion. */
+  @property({ attribute: "data-nonce" }) verifyNonce = "";
+  /** Verify flow: `sign_in` (default) or `step_up`. */
+  @property({ attribute: "data-purpose" }) verifyPurpose = "";
 
   /** Loading, a flow's screens (`ready`: the profile form; `devices`), or a failure shown full-card. */
   @state() private view: View = { kind: "loading" };
@@ -129,6 +144,8 @@ export class ProfileWidget extends LitElement {
     t: () => this.t,
     locale: () => this.intlLocale,
     pending: this.pending,
+    canConfirm: () => this.canConfirm(),
+    confirm: () => void this.confirm(),
   };
   /** The profile flow (screens/profile-flow.ts). */
   private form = new ProfileFlow({
@@ -139,6 +156,10 @@ export class ProfileWidget extends LitElement {
   });
   /** The devices flow, once its chunk has loaded. */
   private devices?: DevicesFlow;
+  /** The verify flow (`data-flow="verify"`), once its chunk has loaded. */
+  private verifier?: VerifyFlow;
+  /** "Confirm it's you" in place of the profile or devices flow, while a change waits for it. */
+  private confirming?: VerifyFlow;
   /** Aborted whenever the flow restarts, so late answers of an old run are dropped. */
   private run = new AbortController();
   private styledLogo?: HTMLImageElement;
@@ -181,7 +202,7 @@ export class ProfileWidget extends LitElement {
 
   /** What the first load depends on. */
   private inputs(): unknown[] {
-    return [this.flow, this.apiUrl, this.sessionToken, this.getSessionToken, this.username, this.locale];
+    return [this.flow, this.apiUrl, this.sessionToken, this.getSessionToken, this.username, this.locale, this.verifyNonce, this.verifyPurpose];
   }
 
   /** `data-locale`, else the nearest `lang` on the page, else the first of the browser's languages the widget speaks. */
@@ -203,6 +224,8 @@ export class ProfileWidget extends LitElement {
       this.intlLocale = intlLocaleFor(requested, t.lang);
       this.localizing = false;
       void this.devices?.localize();
+      void this.verifier?.localize();
+      void this.confirming?.localize();
     };
     if (language === "en") return apply(en);
     this.localizing = true;
@@ -217,14 +240,15 @@ export class ProfileWidget extends LitElement {
       if (started && this.inputs().every((value, i) => value === started[i])) return;
     }
     if (!this.hasUpdated || changed.has("locale")) this.localize();
-    if (!this.hasUpdated || changed.has("flow") || changed.has("apiUrl") || changed.has("username")) {
+    const restart = ["flow", "apiUrl", "username", "verifyNonce", "verifyPurpose"] as const;
+    if (!this.hasUpdated || restart.some((name) => changed.has(name))) {
       this.pending.drop();
       void this.start();
     } else if (changed.has("sessionToken") || changed.has("getSessionToken")) {
       if (this.pending.resume()) return;
       if (this.view.kind === "ready" && !this.form.saving) void this.refreshProfile();
       else if (this.view.kind === "devices") void this.refreshDevices();
-      else void this.start();
+      else if (this.view.kind !== "verify") void this.start();
     }
   }
 
@@ -250,7 +274,69 @@ export class ProfileWidget extends LitElement {
   }
 
   private start(): Promise<void> {
-    return this.flow === "devices" ? this.loadDevices() : this.loadProfile();
+    this.closeConfirm();
+    return this.flow === "devices" ? this.loadDevices() : this.flow === "verify" ? this.loadVerify() : this.loadProfile();
+  }
+
+  /** The verify flow: its chunk (screens, strings, styles), then the person's devices and the default one's screen. */
+  private async loadVerify(): Promise<void> {
+    this.run.abort();
+    const { signal } = (this.run = new AbortController());
+    this.view = { kind: "loading" };
+    try {
+      const { VerifyFlow } = await import("./screens/verify/verify-flow.js").catch((error: unknown) => {
+        throw new ApiError(0, "network_error", String(error));
+      });
+      if (this.verifier) this.removeController(this.verifier);
+      const purpose = this.verifyPurpose === "step_up" ? "step_up" : "sign_in";
+      this.verifier = new VerifyFlow(this.context, { purpose, nonce: this.verifyNonce || undefined, flow: "verify", onVerified: () => {} });
+      await Promise.all([this.verifier.load(), this.i18n]);
+      if (!signal.aborted) this.view = { kind: "verify" };
+    } catch (error) {
+      await this.i18n;
+      if (!signal.aborted) this.fail(error);
+    }
+  }
+
+  /** Whether the person has an active device to confirm a change with (asked when a change needs a recent sign-in). */
+  private async canConfirm(): Promise<boolean> {
+    try {
+      const { data } = await this.api<MfaState>("/api/mfa");
+      return data.enabled && data.devices.some((d) => d.status === "ACTIVE");
+    } catch {
+      return false;
+    }
+  }
+
+  /** "Confirm it's you": a step-up verification in place of the flow; once it succeeds, the waiting change runs. */
+  private async confirm(): Promise<void> {
+    if (this.confirming) return;
+    const flow = this.flow === "devices" ? "devices" : "profile";
+    try {
+      const { VerifyFlow } = await import("./screens/verify/verify-flow.js");
+      const verifier = new VerifyFlow(this.context, {
+        purpose: "step_up",
+        flow,
+        onVerified: () => {
+          this.closeConfirm();
+          this.pending.resume();
+        },
+        onCancel: () => this.closeConfirm(),
+      });
+      await verifier.load();
+      this.confirming = verifier;
+    } catch (error) {
+      const { code } = error instanceof ApiError ? error : new ApiError(0, "unknown", String(error));
+      emit(this, "profile-widget-error", { flow, code, message: errorText(this.t, code) });
+    }
+    this.requestUpdate();
+  }
+
+  private closeConfirm(): void {
+    if (!this.confirming) return;
+    this.removeController(this.confirming);
+    this.confirming = undefined;
+    this.requestUpdate();
   }
 
   /** The profile flow: the profile, once the person's language is in. */
@@ -309,21 +395,33 @@ export class ProfileWidget extends LitElement {
    */
   private fail(error: unknown): void {
     const { code } = error instanceof ApiError ? error : new ApiError(0, "unknown", String(error));
-    const message = this.devices && this.flow === "devices" ? this.devices.message(error).message : errorText(this.t, code);
+    const message =
+      this.devices && this.flow === "devices"
+        ? this.devices.message(error).message
+        : this.verifier && this.flow === "verify"
+          ? ((this.verifier.t.errors as Record<string, unknown>)[code] as string | undefined) ?? errorText(this.t, code)
+          : errorText(this.t, code);
     this.view = { kind: "error", code, message };
-    emit(this, "profile-widget-error", { flow: this.flow === "devices" ? "devices" : "profile", code, message });
+    const flow = this.flow === "devices" || this.flow === "verify" ? this.flow : "profile";
+    emit(this, "profile-widget-error", { flow, code, message });
   }
 
   override render() {
     const { t, view } = this;
     const devices = this.flow === "devices";
+    const verify = this.flow === "verify" ? this.verifier?.t : undefined;
+    const [heading, subtitle] = verify
+      ? [verify.heading, verify.subtitle]
+      : devices
+        ? [t.devicesHeading, t.devicesSubtitle]
+        : [t.profileHeading, t.profileSubtitle];
     return html`<div class="card" part="card" lang=${t.lang} dir=${t.dir} aria-busy=${view.kind === "loading" ? "true" : "false"}>
-      ${this.renderHeader(devices ? t.devicesHeading : t.profileHeading, devices ? t.devicesSubtitle : t.profileSubtitle)}
+      ${this.renderHeader(heading, subtitle, this.flow === "verify" && !verify)}
       <div class="body" part="body">${this.renderBody()}</div>
     </div>`;
   }
 
-  private renderHeader(heading: string, subtitle: string) {
+  private renderHeader(heading: string, subtitle: string, unknown = false) {
     const logo = safeLogoUrl(this.logoUrl, document.baseURI, location.origin);
     const { view } = this;
     const username = view.kind === "ready" ? this.form.profile?.username : view.kind === "devices" ? this.devices?.username : undefined;
@@ -336,7 +434,7 @@ export class ProfileWidget extends LitElement {
           </div>`
         : nothing}
       <div class="titles">
-        ${this.localizing
+        ${this.localizing || unknown
           ? html`<span class="bone title" aria-hidden="true"></span>`
           : html`<h2 class="heading" part="heading">${heading}</h2>
               <p class="subtitle" part="subtitle">${subtitle}</p>`}
@@ -347,11 +445,12 @@ export class ProfileWidget extends LitElement {
 
   private renderBody() {
     const { t, view } = this;
+    if (this.confirming && (view.kind === "ready" || view.kind === "devices")) return this.confirming.render();
     switch (view.kind) {
       case "loading": {
         // Said once the person's language is in, not first in English.
-        const status = this.localizing ? "" : this.flow === "devices" ? t.loadingDevices : t.loading;
-        if (this.flow === "devices") {
+        const status = this.localizing ? "" : this.flow === "devices" || this.flow === "verify" ? t.loadingDevices : t.loading;
+        if (this.flow === "devices" || this.flow === "verify") {
           return html`<p class="sr-only" role="status">${status}</p>
             <div class="skeleton rows" aria-hidden="true">
               <span class="bone title"></span>${[1, 2, 3].map(() => html`<span class="bone control"></span>`)}
@@ -374,6 +473,8 @@ export class ProfileWidget extends LitElement {
       }
       case "devices":
         return this.devices?.render();
+      case "verify":
+        return this.verifier?.render();
       case "error": {
         const title =
           view.code === "session_missing"

@@ -34,6 +34,8 @@ const en = {
   saving: "Saving…",
   discard: "Discard changes",
   tryAgain: "Try again",
+  /** Offered beside "sign in again" when the person can confirm with one of their devices instead. */
+  confirmIdentity: "Confirm it's you",
   saved: "Your profile has been saved.",
   changesKept: "Your changes are kept.",
 

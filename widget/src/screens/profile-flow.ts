@@ -206,8 +206,17 @@ export class ProfileFlow {
       message += ` ${t.changesKept}`;
     }
     const calm = SIGN_IN_CODES.has(code) || code === "version_conflict";
-    this.notice = { tone: calm ? "warning" : "error", text: message, retry: !calm };
+    const notice: Notice = { tone: calm ? "warning" : "error", text: message, retry: !calm };
+    this.notice = notice;
     this.update();
+    if (code === "reauthentication_required" && pending) {
+      // With a device to confirm with, the person need not sign in again: offered once that is known.
+      void this.ctx.canConfirm().then((can) => {
+        if (!can || this.notice !== notice) return;
+        this.notice = { ...notice, confirm: true };
+        this.update();
+      });
+    }
     emit(this.ctx.host, "profile-widget-error", { flow: "profile", code, message });
   }
 
@@ -247,6 +256,7 @@ export class ProfileFlow {
       onSubmit: this.onSubmit,
       onDiscard: this.onDiscard,
       onRetry: () => this.ctx.retry(),
+      onConfirm: () => this.ctx.confirm(),
     });
   }
 }

@@ -101,6 +101,8 @@ export function countryOptions(locale: string): ReadonlyArray<[string, string]> 
 export interface Notice extends SharedNotice {
   /** Offer "Try again" (network and server failures). */
   retry?: boolean;
+  /** Offer "Confirm it's you" (a change that needs a recent sign-in, when the person has a device to confirm with). */
+  confirm?: boolean;
 }
 
 export interface ProfileFormView {
@@ -120,6 +122,7 @@ export interface ProfileFormView {
   onSubmit: (event: SubmitEvent) => void;
   onDiscard: () => void;
   onRetry: () => void;
+  onConfirm: () => void;
 }
 
 const idOf = (path: FieldPath) => `pw-${path.replace(".", "-")}`;
@@ -223,7 +226,11 @@ export function renderProfileForm(view: ProfileFormView): TemplateResult {
       <div class="status" role="status">${notice
         ? renderNotice(
             notice,
-            notice.retry ? html`<button type="button" class="link" part="button" @click=${view.onRetry}>${t.tryAgain}</button>` : nothing,
+            notice.retry
+              ? html`<button type="button" class="link" part="button" @click=${view.onRetry}>${t.tryAgain}</button>`
+              : notice.confirm
+                ? html`<button type="button" class="link" part="button" @click=${view.onConfirm}>${t.confirmIdentity}</button>`
+                : nothing,
           )
         : nothing}</div>
       <div class="actions" part="actions">

@@ -17,6 +17,10 @@ export interface FlowContext {
   locale(): string;
   /** The one change, of either flow, that waits for a fresh sign-in. */
   pending: PendingChange;
+  /** Whether the person can confirm it's them with a device instead of signing in again (an active device). */
+  canConfirm(): Promise<boolean>;
+  /** Verifies one of the person's devices in place of the flow; on success the pending change is resubmitted. */
+  confirm(): void;
 }
 
 /**

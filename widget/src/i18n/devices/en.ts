@@ -91,6 +91,26 @@ const en = {
   passkeyExists: "This device already has a passkey for your account.",
   passkeyFailed: "Your browser couldn't create a passkey. Try again, or choose another kind of device.",
 
+  recoveryTitle: "Recovery codes",
+  recoveryNone: "Codes you can use to sign in if you lose your devices. Create them and keep them somewhere safe.",
+  recoveryCount: (remaining: number, total: number) => `${remaining} of ${total} left`,
+  recoveryLow: (remaining: number) =>
+    remaining === 0 ? "You've used every recovery code. Create new ones." : `Only ${remaining} left. Create new ones soon.`,
+  createRecovery: "Create codes",
+  replaceRecovery: "Create new codes",
+  creatingRecovery: "Creating…",
+  recoveryShowTitle: "Save your recovery codes",
+  recoveryShowText:
+    "Each code lets you sign in once if you can't use your devices. Keep them somewhere safe: they won't be shown again, and any older codes no longer work.",
+  recoveryListLabel: "Your recovery codes",
+  copyCodes: "Copy",
+  downloadCodes: "Download",
+  printCodes: "Print",
+  savedCodes: "I've saved them",
+  recoveryFile: (account: string, date: string) =>
+    `Recovery codes for ${account}, created ${date}.\nEach code works once. Keep them somewhere safe.`,
+  recoveryCreated: "Recovery codes created.",
+
   back: "All devices",
   type: "Type",
   added: "Added",

@@ -3,6 +3,7 @@ import type { Device } from "../../api/client.js";
 import { actionButton } from "./controls.js";
 import type { ScreenFlow, ScreenParts } from "./types.js";
 import { icon } from "./icons.js";
+import { recoverySummary } from "./recovery-codes.js";
 
 /** A date as people read it in their language, e.g. "Mar 3, 2025". */
 export function formatDate(iso: string, locale: string): string {
@@ -96,6 +97,7 @@ export function renderList(flow: ScreenFlow): ScreenParts {
             <p class="empty-text">${t.emptyText}</p>
             ${addButton}
           </div>`}
+      ${recoverySummary(flow)}
       <div class="footer">
         <button type="button" class="link quiet" part="button disable-mfa" @click=${() => flow.show({ kind: "disable" })}>
           ${t.disableMfa}

@@ -193,9 +193,19 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
       const action = options.offer?.(code);
       if (action) this.notice.action = action;
       if (code === "rate_limited") this.waitForResend(error instanceof ApiError ? error.details.retryAfterSeconds : undefined);
+      if (code === "reauthentication_required" && options.retry) this.offerConfirm(this.notice);
     }
     this.update();
     emit(this.ctx.host, "profile-widget-error", { flow: "devices", code, message });
+  }
+
+  /** Offers "Confirm it's you" in `notice` once it is known the person has a device to confirm with. */
+  private offerConfirm(notice: Notice): void {
+    void this.ctx.canConfirm().then((can) => {
+      if (!can || this.notice !== notice || notice.action) return;
+      notice.action = { label: this.ctx.t().confirmIdentity, run: () => this.ctx.confirm() };
+      this.update();
+    });
   }
 
   private succeed(action: ProfileWidgetAction): void {
@@ -228,6 +238,11 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
       this.busy = "";
       this.update();
     }
+  }
+
+  async showList(): Promise<void> {
+    await this.reloadState();
+    this.show({ kind: "list" });
   }
 
   private async reloadState(): Promise<void> {

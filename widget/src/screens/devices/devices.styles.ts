@@ -1,6 +1,7 @@
 import { css } from "lit";
 import { codeStyles } from "./methods/code.styles.js";
 import { totpStyles } from "./methods/totp.styles.js";
+import { recoveryStyles } from "./recovery.styles.js";
 
 /** The lifecycle's screens: frame, list, choice of a type, one device. */
 const lifecycleStyles = css`
@@ -373,4 +374,4 @@ const lifecycleStyles = css`
  * The devices flow's styles, adopted by the widget's shadow root when the flow loads (one sheet); tokens come from
  * :host. The methods' own screens are styled beside them (methods/*.styles.ts).
  */
-export const devicesStyles = css`${lifecycleStyles}${codeStyles}${totpStyles}`;
+export const devicesStyles = css`${lifecycleStyles}${codeStyles}${totpStyles}${recoveryStyles}`;

@@ -5,6 +5,7 @@ import { renderConfirmRemove, renderDevice } from "./device-detail.js";
 import { renderConfirmDisable, renderEnable, renderEnded, renderList } from "./device-list.js";
 import { icon } from "./icons.js";
 import { renderAddScreen } from "./methods/index.js";
+import { renderRecoveryCodes } from "./recovery-codes.js";
 import type { ScreenFlow, ScreenParts } from "./types.js";
 
 /** Which module draws each screen: the lifecycle's own, and the steps of adding a device by their method. */
@@ -21,6 +22,8 @@ function screenParts(flow: ScreenFlow): ScreenParts {
       return renderEnded(flow, screen.action);
     case "choose":
       return renderChoose(flow);
+    case "recovery":
+      return renderRecoveryCodes(flow, screen);
     case "device":
       return renderDevice(flow, flow.device);
     case "remove":

@@ -28,6 +28,7 @@ export type LifecycleScreen =
   | { kind: "device"; id: string }
   | { kind: "remove"; id: string }
   | { kind: "disable" }
+  | { kind: "recovery"; codes: string[]; createdAt: string; copied?: boolean }
   | { kind: "ended"; action: "done" | "cancelled" };
 
 /** The steps of adding a device, each drawn by its method's module (methods/*.ts). */
@@ -91,6 +92,8 @@ export type MethodScreens = {
 export interface ScreenFlow {
   readonly ctx: DevicesContext;
   t: DevicesTranslation;
+  /** The session's user. */
+  readonly username: string;
   readonly mfa: MfaState;
   readonly screen: Screen;
   /** The device of a device's screen or its removal step (undefined once it is gone). */
@@ -127,6 +130,8 @@ export interface ScreenFlow {
   disableMfa(): Promise<void>;
   end(action: "done" | "cancelled"): void;
   restart(): Promise<void>;
+  /** Brings the MFA state up to date and shows the device list. */
+  showList(): Promise<void>;
 
   /** What choosing a type on "Add a device" does (its method's `choose`). */
   choose(type: DeviceType): Promise<void> | void;
