@@ -34,7 +34,8 @@ export const recoveryStyles = css`
   .recovery-codes {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr));
-    gap: 8px;
+    gap: 8px 24px;
+    max-width: 26rem;
     margin: 0;
     padding: 14px;
     list-style: none;

@@ -50,6 +50,8 @@ export class VerifyFlow implements ReactiveController {
   locked = false;
   /** When "Resend code" may be pressed (ms since epoch). */
   resendAt = 0;
+  /** The screen "Use another method" was chosen from, to go back to. */
+  private previous?: Screen;
   private focusHeading = false;
   private focusField = false;
   private timers = new Set<ReturnType<typeof setTimeout>>();
@@ -68,7 +70,10 @@ export class VerifyFlow implements ReactiveController {
 
   hostUpdated(): void {
     const root = this.ctx.host.renderRoot as ShadowRoot;
-    if (this.focusHeading) root.querySelector<HTMLElement>("#pw-verify-title")?.focus();
+    const heading = root.querySelector<HTMLElement>("#pw-verify-title");
+    // Until the widget draws this flow (a step-up is shown once it has loaded), the focus waits.
+    if (!heading) return;
+    if (this.focusHeading) heading.focus();
     else if (this.focusField) root.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.select();
     this.focusHeading = this.focusField = false;
   }
@@ -90,7 +95,8 @@ export class VerifyFlow implements ReactiveController {
     this.recoveryCodes = data.recoveryCodes?.remaining ?? 0;
     const first = this.devices[0];
     if (!data.enabled || !first) throw new ApiError(409, "mfa_not_enabled", "MFA is not enabled");
-    this.use(first, false);
+    // In place of a flow, the person just pressed "Confirm it's you": focus moves to what replaced it.
+    this.use(first, !!this.options.onCancel);
   }
 
   private update(): void {
@@ -105,6 +111,18 @@ export class VerifyFlow implements ReactiveController {
     this.locked = false;
     this.focusHeading = focus;
     this.update();
+  }
+
+  private choose(): void {
+    this.previous = this.screen;
+    this.show({ kind: "choose" });
+  }
+
+  /** Back from "Choose a method" to where the person was, as they left it (a code sent stays valid). */
+  private back(): void {
+    const previous = this.previous;
+    this.previous = undefined;
+    if (previous) this.show(previous);
   }
 
   /** Goes to a device's screen; SMS and email are sent their code on arrival, authenticator apps need nothing sent. */
@@ -320,15 +338,19 @@ export class VerifyFlow implements ReactiveController {
   }
 
   /** The way out of a screen: another method (when there is one), and Cancel for a step-up. */
-  private footer(main?: TemplateResult) {
+  private footer(main?: TemplateResult): TemplateResult | typeof nothing {
     const others = this.devices.length > 1 || this.recoveryCodes > 0;
+    if (!main && !this.options.onCancel && this.screen.kind === "choose" && !this.previous) return nothing;
     return html`<div class="footer">
       <div class="actions" part="actions">
         ${this.options.onCancel ? this.button(this.t.cancel, { busy: "cancel", tone: "secondary", onClick: () => this.options.onCancel?.() }) : nothing}
+        ${this.screen.kind === "choose" && this.previous
+          ? this.button(this.t.back, { busy: "back", tone: "secondary", onClick: () => this.back() })
+          : nothing}
         ${main ?? nothing}
       </div>
       ${others && this.screen.kind !== "choose"
-        ? html`<button type="button" class="link another" part="button" ?disabled=${!!this.busy} @click=${() => this.show({ kind: "choose" })}>
+        ? html`<button type="button" class="link another" part="button" ?disabled=${!!this.busy} @click=${() => this.choose()}>
             ${this.t.anotherMethod}
           </button>`
         : nothing}
@@ -395,6 +417,14 @@ export class VerifyFlow implements ReactiveController {
     };
   }
 
+  /** A device chosen on "Choose a method": its screen, reusing the code already sent if it is the one left. */
+  private pick(device: Device): void {
+    const previous = this.previous;
+    this.previous = undefined;
+    if (previous && "device" in previous && previous.device.id === device.id) return this.show(previous);
+    this.use(device);
+  }
+
   private renderChoose() {
     const { t } = this;
     const option = (label: string, detail: string, onClick: () => void, badge = false) =>
@@ -409,17 +439,25 @@ export class VerifyFlow implements ReactiveController {
       text: t.chooseText,
       body: html`<ul class="methods" role="list">
           ${this.devices.map((d) =>
-            option(d.nickname, [t.types[d.type], d.target].filter(Boolean).join(" · "), () => this.use(d), d.isDefault),
+            option(
+              d.nickname,
+              [t.types[d.type] === d.nickname ? "" : t.types[d.type], d.target].filter(Boolean).join(" · ") || t.types[d.type],
+              () => this.pick(d),
+              d.isDefault,
+            ),
           )}
           ${this.recoveryCodes > 0
-            ? option(t.types.recovery_code, t.recoveryLeft(this.recoveryCodes), () => this.show({ kind: "recovery" }))
+            ? option(t.types.recovery_code, t.recoveryLeft(this.recoveryCodes), () => {
+                this.previous = undefined;
+                this.show({ kind: "recovery" });
+              })
             : nothing}
         </ul>
         ${this.footer()}`,
     };
   }
 
-  private parts(): { title: string; text?: string; body: TemplateResult | typeof nothing } {
+  private parts(): { title: string; text?: string; body: unknown } {
     const { screen, t } = this;
     switch (screen.kind) {
       case "code":

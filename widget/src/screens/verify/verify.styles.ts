@@ -60,9 +60,14 @@ export const verifyStyles = css`
     list-style: none;
   }
   .method {
-    display: grid;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    justify-content: center;
     width: 100%;
+    min-height: 56px;
     gap: 2px;
+    font-weight: 400;
     padding: 12px 14px;
     text-align: start;
     border: 1px solid var(--_border);
@@ -74,6 +79,8 @@ export const verifyStyles = css`
     border-color: var(--_primary);
   }
   .method-name {
+    display: flex;
+    align-items: center;
     font-weight: 600;
   }
   .method-detail {
