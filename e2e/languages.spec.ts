@@ -73,6 +73,28 @@ test.describe("the widget speaks the person's language", () => {
     expect(await cspViolations(page)).toEqual([]);
   });
 
+  test("the verify flow in German and Arabic: its own strings, no passkey library until a passkey is used", async ({ page }) => {
+    const chunks = chunksFetched(page);
+    const token = await tokenFor(uniqueUser("verify-de"));
+    expect((await callApi(token, "POST", "/api/mfa/enable", {})).status).toBe(200);
+    const added = await callApi<{ device: { id: string }; totp: { secret: string } }>(token, "POST", "/api/mfa/devices", { type: "totp" });
+    const { secret } = added.body.totp;
+    await callApi(token, "POST", `/api/mfa/devices/${added.body.device.id}/activate`, { otp: totpCode(secret, Date.now() - 30_000) });
+
+    const widget = await openHost(page, { token, locale: "de", flow: "verify" });
+    await expect(widget.getByRole("heading", { name: "Bestätigen Sie Ihre Identität" })).toBeVisible();
+    await expect(widget.getByRole("heading", { name: "Code eingeben" })).toBeVisible();
+    await widget.getByLabel("Code").fill(totpCode(secret));
+    await widget.getByRole("button", { name: "Bestätigen" }).click();
+    await expect(widget.getByRole("heading", { name: "Identität bestätigt" })).toBeVisible();
+    expect(chunks.sort()).toEqual(["de", "verify-de", "verify-flow"]);
+
+    await openHost(page, { token, locale: "ar", flow: "verify" });
+    await expect(widget.locator("[part=card]")).toHaveAttribute("dir", "rtl");
+    await expect(widget.getByRole("heading", { name: "أدخل الرمز" })).toBeVisible();
+    expect(await cspViolations(page)).toEqual([]);
+  });
+
   test("data-locale, then the nearest lang on the page, then the page's own; pt means Brazilian Portuguese", async ({ page }) => {
     const token = await tokenFor(uniqueUser("lang"));
     const widget = await openHost(page, { token, "page-lang": "pt" });

@@ -204,7 +204,7 @@ export class VerifyFlow implements ReactiveController {
     return this.act("primary", async () => {
       this.notice = null;
       try {
-        const [{ getPasskey }, started] = await Promise.all([import("./passkey-get.js"), this.start({ deviceId: device.id })]);
+        const [{ getPasskey }, started] = await Promise.all([import("../passkey.js"), this.start({ deviceId: device.id })]);
         let credential;
         try {
           credential = await getPasskey(started.webauthn ?? {});

@@ -5,7 +5,7 @@ import { deviceTile } from "../device-list.js";
 import type { AddScreen, DeviceMethod, ScreenFlow, ScreenParts } from "../types.js";
 
 /**
- * A passkey (server/src/mfa/passkey-method.ts): the browser's own prompt does the work, run by ../passkey.ts (a
+ * A passkey (server/src/mfa/passkey-method.ts): the browser's own prompt does the work, run by ../../passkey.ts (a
  * chunk of its own, with @simplewebauthn/browser); this screen says what will happen.
  */
 
@@ -19,7 +19,7 @@ function createPasskey(flow: ScreenFlow, screen: PasskeyScreen): Promise<void> {
     flow.notice = null;
     let added = screen.added;
     try {
-      const { createPasskey: ceremony } = await import("../passkey.js");
+      const { createPasskey: ceremony } = await import("../../passkey.js");
       // A request the server already used (or that expired) is replaced by a new one.
       added ??= screen.added = await flow.startAdding({ type: "passkey" });
       if (!added.webauthn) throw new ApiError(0, "unknown", "no passkey options");
@@ -70,7 +70,7 @@ function renderPasskey(flow: ScreenFlow, screen: PasskeyScreen): ScreenParts {
 export const passkeyMethod: DeviceMethod = {
   type: "passkey",
   // The device is started at once: the server's answer carries the options for the browser's prompt.
-  choose: (flow) => flow.begin("passkey", () => import("../passkey.js"), (added) => flow.show({ kind: "passkey", added })),
+  choose: (flow) => flow.begin("passkey", () => import("../../passkey.js"), (added) => flow.show({ kind: "passkey", added })),
   unsupported: (flow) => (supported() ? undefined : flow.t.passkeyUnsupported),
   screens: { passkey: renderPasskey },
 };
