@@ -5,11 +5,11 @@ import { safeLogoStyle, safeLogoUrl } from "./branding.js";
 import { emit, type Flow } from "./events.js";
 import { en, intlLocaleFor, languageFor, loadTranslation, type Translation } from "./i18n/index.js";
 import { styles } from "./profile-widget.styles.js";
-import type { MfaState } from "./api/client.js";
+import type { MfaState, Profile } from "./api/client.js";
 import type { DevicesFlow } from "./screens/devices/devices-flow.js";
 import type { VerifyFlow } from "./screens/verify/verify-flow.js";
 import type { FirstAnswers } from "./screens/devices/types.js";
-import { ProfileFlow } from "./screens/profile-flow.js";
+import type { ProfileFlow } from "./screens/profile-flow.js";
 import { errorText, PendingChange, SIGN_IN_CODES, type FlowContext } from "./screens/shared.js";
 
 /** Where this script was loaded from: the default API origin. */
@@ -72,7 +72,7 @@ type View =
  * @csspart button-primary - the main action: Save, Enable MFA, Add device (with no device yet), Verify, Done…
  * @csspart button-danger - Remove and Turn off MFA in their confirmation steps.
  * @csspart message - a status message (saved, error, sign-in needed) and the full-card states.
- * @csspart screen - one screen of the devices flow.
+ * @csspart screen - one screen of the devices flow or the verify flow.
  * @csspart screen-heading - that screen's heading.
  * @csspart back - the "All devices" link above a device's screen.
  * @csspart device-list - the list of devices.
@@ -81,7 +81,8 @@ type View =
  * @csspart add-device - the "Add device" button.
  * @csspart disable-mfa - the "Turn off MFA" button.
  * @csspart empty - the list's empty state.
- * @csspart option - one device type offered by "Add device".
+ * @csspart option - one device type offered by "Add device", or one method offered by "Use another method".
+ * @csspart recovery-codes - the recovery codes' row on the device list.
  * @csspart qr - the authenticator app's QR code.
  * @csspart secret - the authenticator app's setup key.
  *
@@ -147,13 +148,8 @@ export class ProfileWidget extends LitElement {
     canConfirm: () => this.canConfirm(),
     confirm: () => void this.confirm(),
   };
-  /** The profile flow (screens/profile-flow.ts). */
-  private form = new ProfileFlow({
-    ...this.context,
-    signal: () => this.run.signal,
-    failCard: (error) => this.fail(error),
-    retry: () => this.retry(),
-  });
+  /** The profile flow (screens/profile-flow.ts), once its chunk has loaded. */
+  private form?: ProfileFlow;
   /** The devices flow, once its chunk has loaded. */
   private devices?: DevicesFlow;
   /** The verify flow (`data-flow="verify"`), once its chunk has loaded. */
@@ -177,7 +173,7 @@ export class ProfileWidget extends LitElement {
   retry(): void {
     if (this.pending.resume()) return;
     if (this.view.kind === "error") void this.start();
-    else if (this.view.kind === "ready" && this.form.notice?.retry) void this.form.save();
+    else if (this.view.kind === "ready" && this.form?.notice?.retry) void this.form.save();
     else if (this.view.kind === "devices") void this.refreshDevices();
   }
 
@@ -246,14 +242,14 @@ export class ProfileWidget extends LitElement {
       void this.start();
     } else if (changed.has("sessionToken") || changed.has("getSessionToken")) {
       if (this.pending.resume()) return;
-      if (this.view.kind === "ready" && !this.form.saving) void this.refreshProfile();
+      if (this.view.kind === "ready" && !this.form?.saving) void this.refreshProfile();
       else if (this.view.kind === "devices") void this.refreshDevices();
       else if (this.view.kind !== "verify") void this.start();
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.view.kind === "ready") this.form.painted();
+    if (this.view.kind === "ready") this.form?.painted();
     const logo = this.renderRoot.querySelector<HTMLImageElement>("img");
     if (logo && (logo !== this.styledLogo || changed.has("logoStyle"))) {
       this.styledLogo = logo;
@@ -345,7 +341,19 @@ export class ProfileWidget extends LitElement {
     const { signal } = (this.run = new AbortController());
     this.view = { kind: "loading" };
     try {
-      await this.form.load(this.username, this.i18n);
+      // The profile is asked for while the flow's chunk loads, not after it.
+      const first = this.context.api<Profile>("/api/profile");
+      first.catch(() => {});
+      const { ProfileFlow } = await import("./screens/profile-flow.js").catch((error: unknown) => {
+        throw new ApiError(0, "network_error", String(error));
+      });
+      this.form ??= new ProfileFlow({
+        ...this.context,
+        signal: () => this.run.signal,
+        failCard: (error) => this.fail(error),
+        retry: () => this.retry(),
+      });
+      await this.form.load(this.username, this.i18n, first);
       this.view = { kind: "ready" };
     } catch (error) {
       // Messages are shown, and reported, in the person's language.
@@ -356,7 +364,7 @@ export class ProfileWidget extends LitElement {
 
   /** A new token while editing the profile: the same user keeps their edits, someone else starts over. */
   private async refreshProfile(): Promise<void> {
-    if (!(await this.form.refresh())) await this.loadProfile();
+    if (!this.form || !(await this.form.refresh())) await this.loadProfile();
   }
 
   /** The devices flow: its chunk (screens, strings, styles) on first use, then the user's devices. */
@@ -424,7 +432,7 @@ export class ProfileWidget extends LitElement {
   private renderHeader(heading: string, subtitle: string, unknown = false) {
     const logo = safeLogoUrl(this.logoUrl, document.baseURI, location.origin);
     const { view } = this;
-    const username = view.kind === "ready" ? this.form.profile?.username : view.kind === "devices" ? this.devices?.username : undefined;
+    const username = view.kind === "ready" ? this.form?.profile?.username : view.kind === "devices" ? this.devices?.username : undefined;
     return html`<header class="header" part="header">
       ${logo || this.companyName
         ? html`<div class="brand">
@@ -489,7 +497,7 @@ export class ProfileWidget extends LitElement {
         return this.renderState(title, view.message, !SIGN_IN_CODES.has(view.code) && view.code !== "username_mismatch");
       }
       case "ready":
-        return this.form.render();
+        return this.form?.render();
     }
   }
 

@@ -1,5 +1,5 @@
 import type { TemplateResult } from "lit";
-import { ApiError, type Profile, type ProfilePatch } from "../api/client.js";
+import { ApiError, type ApiResponse, type Profile, type ProfilePatch } from "../api/client.js";
 import { emit } from "../events.js";
 import {
   buildPatch,
@@ -35,7 +35,7 @@ interface ProfileChange {
 /**
  * The profile flow (`data-flow="profile"`, the default): loads the profile into the form, saves what changed (with
  * `If-Match`), lays unsaved edits over the latest profile after a 412, shows field errors in the person's language,
- * and resubmits a change that waited for a fresh sign-in. Part of the widget's first chunk; the element renders it.
+ * and resubmits a change that waited for a fresh sign-in. A chunk of its own, fetched while the profile is asked for; the element renders it.
  */
 export class ProfileFlow {
   values = {} as FormValues;
@@ -60,11 +60,11 @@ export class ProfileFlow {
    * Loads the profile into the form once `strings` (the person's language) are in; throws what the widget shows
    * full-card (`username_mismatch` when `expectedUsername` is set and differs).
    */
-  async load(expectedUsername: string, strings: Promise<unknown>): Promise<void> {
+  async load(expectedUsername: string, strings: Promise<unknown>, first?: Promise<ApiResponse<Profile>>): Promise<void> {
     this.notice = null;
     this.errors = {};
     this.update();
-    const request = this.ctx.api<Profile>("/api/profile");
+    const request = first ?? this.ctx.api<Profile>("/api/profile");
     // While the request is in flight: the country names (Intl's data loads slowly on a cold page).
     void strings.then(() => countryOptions(this.ctx.locale()));
     const [{ data, etag }] = await Promise.all([request, strings]);

@@ -4,6 +4,12 @@ import type { ErrorCode, Translation } from "../i18n/en.js";
 
 /** What the profile flow and the devices flow share: the element's loan to them, sign-in rules, notices. */
 
+/**
+ * Lit's `live` directive, which every flow's fields use: reached from here, the entry (which every flow loads first)
+ * holds it, instead of the bundler splitting it into a file of its own that a flow would fetch only after its chunk.
+ */
+export { live } from "lit/directives/live.js";
+
 /** Errors only a new token can fix: the widget waits for one, then reloads or resubmits. */
 export const SIGN_IN_CODES = new Set(["session_missing", "session_invalid", "session_expired", "reauthentication_required"]);
 
