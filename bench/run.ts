@@ -159,10 +159,16 @@ function listFiles(dir: string): string[] {
 }
 
 // ---------------------------------------------------------------- 2. page cost
+type PageFlow = "none" | "profile" | "devices" | "verify";
+const PAGE_FLOWS: readonly PageFlow[] = ["none", "profile", "devices", "verify"];
+
 interface PageLoad {
   interactiveMs: number;
   blockingMs: number;
+  /** The widget's files whose request started before the first screen was interactive (resource timing), in request order. */
   widgetFiles: string[];
+  /** The widget's files requested later (prefetches and the like): not counted in a first render's weight. */
+  laterWidgetFiles: string[];
   /** Where the time went (resource timing, from navigation start): the widget's script in, its first API request out, the answer in. */
   milestones: { scriptLoadedMs: number; requestedMs: number; answeredMs: number } | null;
 }
@@ -171,7 +177,8 @@ function startHostPage(api: { origin: string }, tokens: Map<string, string>): Pr
   const server = createServer((req, res) => {
     const apiOrigin = api.origin;
     const url = new URL(req.url ?? "/", "http://host");
-    const flow = url.searchParams.get("flow") === "devices" ? "devices" : "profile";
+    const asked = url.searchParams.get("flow");
+    const flow = asked === "devices" || asked === "verify" ? asked : "profile";
     const t = tokens.get(url.searchParams.get("user") ?? "") ?? "";
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
     // The floor: the same host page without the widget.
@@ -187,7 +194,11 @@ function startHostPage(api: { origin: string }, tokens: Map<string, string>): Pr
   );
 }
 
-/** Navigation start → the form shows the user's data (profile) or the device list is ready (devices). */
+/**
+ * Navigation start → the form shows the user's data (profile), the device list is ready (devices), or the verify
+ * flow's first screen takes a code (verify: "Enter your code" with its Code field enabled, the challenge the widget
+ * starts on arrival answered — its POST complete and Verify enabled, which it is not while that request is out).
+ */
 const INTERACTIVE_PROBE = `
   window.__longTasks = [];
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
@@ -199,6 +210,15 @@ const INTERACTIVE_PROBE = `
       if (!root) return false;
       const flow = document.querySelector("profile-widget").getAttribute("data-flow");
       if (flow === "devices") return [...root.querySelectorAll("button")].some((b) => /Add device/.test(b.textContent) && !b.disabled);
+      if (flow === "verify") {
+        const code = root.querySelector("input#pw-verify-code");
+        const title = root.querySelector("#pw-verify-title");
+        const submit = [...root.querySelectorAll('button[type="submit"]')].find((b) => b.textContent.trim() === "Verify");
+        const challenged = performance
+          .getEntriesByType("resource")
+          .some((e) => e.name.endsWith("/api/mfa/challenges") && e.responseEnd > 0);
+        return Boolean(code && !code.disabled && title && title.textContent.trim() === "Enter your code" && submit && !submit.disabled && challenged);
+      }
       const input = root.querySelector('input[autocomplete="given-name"]');
       return Boolean(input && input.value === "Bench");
     };
@@ -210,9 +230,10 @@ const INTERACTIVE_PROBE = `
 async function measurePage(browser: Browser, url: string, apiOrigin: string): Promise<PageLoad> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const widgetFiles: string[] = [];
+  // Every request the page made for the widget's files, as a check on resource timing's list below.
+  const requested: string[] = [];
   page.on("request", (r) => {
-    if (r.url().startsWith(`${apiOrigin}/widget/`)) widgetFiles.push(r.url().slice(`${apiOrigin}/widget/`.length));
+    if (r.url().startsWith(`${apiOrigin}/widget/`)) requested.push(r.url().slice(`${apiOrigin}/widget/`.length));
   });
   await page.addInitScript(INTERACTIVE_PROBE);
   await page.goto(url);
@@ -230,6 +251,19 @@ async function measurePage(browser: Browser, url: string, apiOrigin: string): Pr
         .reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0),
     interactiveMs,
   );
+  // What the page fetched of the widget, split at the moment it became interactive: whatever it was, a fixed list
+  // of files would miss a chunk the build splits off (the profile flow's own chunk, the shared field rules…).
+  const fetched = await page.evaluate(
+    ({ origin, until }) =>
+      (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+        .filter((e) => e.name.startsWith(`${origin}/widget/`))
+        .map((e) => ({ file: e.name.slice(`${origin}/widget/`.length), before: e.startTime <= until })),
+    { origin: apiOrigin, until: interactiveMs },
+  );
+  const widgetFiles = fetched.filter((f) => f.before).map((f) => f.file);
+  const laterWidgetFiles = fetched.filter((f) => !f.before).map((f) => f.file);
+  const missed = requested.filter((f) => !fetched.some((x) => x.file === f));
+  if (missed.length) throw new Error(`${url}: requested but not in resource timing: ${missed.join(", ")}`);
   const milestones = await page.evaluate((origin) => {
     const entries = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
     const script = entries.find((e) => e.name === `${origin}/widget/profile-widget.js`);
@@ -237,7 +271,7 @@ async function measurePage(browser: Browser, url: string, apiOrigin: string): Pr
     return script && api ? { scriptLoadedMs: script.responseEnd, requestedMs: api.startTime, answeredMs: api.responseEnd } : null;
   }, apiOrigin);
   await context.close();
-  return { interactiveMs, blockingMs, widgetFiles, milestones };
+  return { interactiveMs, blockingMs, widgetFiles, laterWidgetFiles, milestones };
 }
 
 /** Medians (and p90) of a flow's page loads, with where the time went when resource timing said. */
@@ -662,7 +696,8 @@ async function loadEngines() {
 }
 
 /**
- * `BENCH_ONLY=api` (or `page`): just the API load on each engine (or the page loads), printed, for quick iterations;
+ * `BENCH_ONLY=api` (or `page`/`pages`): just the API load on each engine (or the page loads and the first renders'
+ * weights), printed, for quick iterations;
  * `BENCH_ONLY=totp`: the verify-only ceiling, PATCH and the TOTP verifications on each engine. Nothing written.
  */
 async function apiOnly() {
@@ -690,7 +725,7 @@ async function main() {
   const hostPage = await startHostPage(apiRef, tokens);
   const api = await startBenchServer(`sqlite:${pageDb}`, hostPage.origin);
   apiRef.origin = api.origin;
-  for (const user of ["page-profile", "page-devices"]) {
+  for (const user of ["page-profile", "page-devices", "page-verify"]) {
     const t = await token(user);
     tokens.set(user, t);
     const auth = { Authorization: `Bearer ${t}` };
@@ -704,9 +739,21 @@ async function main() {
       await fetch(`${api.origin}/api/mfa/enable`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: "{}" });
     }
   }
+  // The verify flow's user: MFA on and an authenticator app activated through the API (a fresh sign-in's session,
+  // the code of the previous time step), as for the TOTP verifications under load; each load then starts a challenge.
+  {
+    const verifyUser = await enrolTotp(api.origin, "page-verify");
+    const state = (await (await fetch(`${api.origin}/api/mfa`, { headers: { Authorization: `Bearer ${verifyUser.enrolToken}` } })).json()) as {
+      enabled: boolean;
+      devices: { id: string; type: string; status: string }[];
+    };
+    if (!state.enabled || !state.devices.some((d) => d.id === verifyUser.deviceId && d.type === "totp" && d.status === "ACTIVE")) {
+      throw new Error(`setup: page-verify has no active authenticator app: ${JSON.stringify(state)}`);
+    }
+  }
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  const pages: Record<"none" | "profile" | "devices", PageLoad[]> = { none: [], profile: [], devices: [] };
-  for (const flow of ["none", "profile", "devices"] as const) {
+  const pages: Record<PageFlow, PageLoad[]> = { none: [], profile: [], devices: [], verify: [] };
+  for (const flow of PAGE_FLOWS) {
     await measurePage(browser, `${hostPage.origin}/?flow=${flow}&user=page-${flow}`, api.origin); // warm the server
     for (let i = 0; i < LOADS; i++) {
       pages[flow].push(await measurePage(browser, `${hostPage.origin}/?flow=${flow}&user=page-${flow}`, api.origin));
@@ -715,20 +762,32 @@ async function main() {
   await browser.close();
   await stop(api.child);
   hostPage.server.close();
-  if (process.env.BENCH_ONLY === "page") {
-    for (const flow of ["none", "profile", "devices"] as const) {
+  const dist = join(ROOT, "dist/widget");
+  // A first render's weight: every file any of the flow's loads fetched before it was interactive (one load's list
+  // would do if they all agree; when they do not, the union counts what any of them needed).
+  const firstRender = (flow: PageFlow) => {
+    const lists = pages[flow].map((p) => [...new Set(p.widgetFiles)].sort().join(", "));
+    if (new Set(lists).size > 1) console.error(`  ${flow}: the loads fetched different files before interactive: ${[...new Set(lists)].join(" | ")}`);
+    const later = [...new Set(pages[flow].flatMap((p) => p.laterWidgetFiles))];
+    if (later.length) console.error(`  ${flow}: fetched after interactive (not counted): ${later.join(", ")}`);
+    return [...new Set(pages[flow].flatMap((p) => p.widgetFiles))].map((name) => weigh(join(dist, name), name));
+  };
+  const profileFiles = firstRender("profile");
+  const devicesFiles = firstRender("devices");
+  const verifyFiles = firstRender("verify");
+  if (process.env.BENCH_ONLY === "page" || process.env.BENCH_ONLY === "pages") {
+    for (const flow of PAGE_FLOWS) {
       const p = summarizeLoads(pages[flow]);
       console.log(
         `${flow}: median ${p.medianMs} ms, p90 ${p.p90Ms} ms, blocking ${p.blockingMedianMs} ms; script ${p.scriptLoadedMedianMs ?? "-"}, requested ${p.requestedMedianMs ?? "-"}, answered ${p.answeredMedianMs ?? "-"} ms`,
       );
     }
+    for (const [flow, files] of [["profile", profileFiles], ["devices", devicesFiles], ["verify", verifyFiles]] as const) {
+      console.log(`${flow} flow, first render: ${total(files).raw} B raw, ${total(files).gzip} B gzip -9 (${files.map((f) => `${f.file} ${f.gzip}`).join(", ")})`);
+    }
     return;
   }
 
-  const dist = join(ROOT, "dist/widget");
-  const weightOf = (names: string[]) => [...new Set(names)].map((name) => weigh(join(dist, name), name));
-  const profileFiles = weightOf(pages.profile[0]!.widgetFiles);
-  const devicesFiles = weightOf(pages.devices[0]!.widgetFiles);
   const allFiles = listFiles(dist).map((f) => weigh(f, relative(dist, f)));
   const peers = [
     ["Hanko Elements", "node_modules/@teamhanko/hanko-elements/dist/elements.js"],
@@ -745,7 +804,12 @@ async function main() {
   // API under load, per engine.
   const engines = await loadEngines();
 
-  const page = { none: summarizeLoads(pages.none), profile: summarizeLoads(pages.profile), devices: summarizeLoads(pages.devices) };
+  const page = {
+    none: summarizeLoads(pages.none),
+    profile: summarizeLoads(pages.profile),
+    devices: summarizeLoads(pages.devices),
+    verify: summarizeLoads(pages.verify),
+  };
   const sqlite = engines[0]!;
   const byName = (e: (typeof engines)[number], name: string) => e.results.find((r) => r.name === name)!;
   const verifyCeiling = byName(sqlite, "ceiling: verify token only").rps;
@@ -753,10 +817,12 @@ async function main() {
   const totalErrors = engines.flatMap((e) => e.results).reduce((s, r) => s + r.errors, 0);
   const profileGzip = total(profileFiles).gzip;
   const profilePage = page.profile;
+  const verifyGzip = total(verifyFiles).gzip;
 
   const targets = [
     ["widget before the profile form is interactive ≤ 20,000 B gzip", `${profileGzip} B`, profileGzip <= 20_000],
     ["interactive profile form ≤ 150 ms (median)", `${profilePage.medianMs} ms`, profilePage.medianMs <= 150],
+    ["widget ≤ 20,000 B gzip before the first verify screen is interactive", `${verifyGzip} B`, verifyGzip <= 20_000],
     [
       "GET /api/profile ≥ verify-only ceiling (SQLite)",
       `${byName(sqlite, "GET /api/profile").rps} vs ${verifyCeiling} req/s`,
@@ -785,6 +851,7 @@ async function main() {
     widget: {
       profileFirstRender: { files: profileFiles, total: total(profileFiles) },
       devicesFirstRender: { files: devicesFiles, total: total(devicesFiles) },
+      verifyFirstRender: { files: verifyFiles, total: total(verifyFiles) },
       wholeBuild: { files: allFiles, total: total(allFiles) },
       peers,
     },
@@ -817,11 +884,12 @@ type Report = {
   widget: {
     profileFirstRender: { files: FileWeight[]; total: { raw: number; gzip: number } };
     devicesFirstRender: { files: FileWeight[]; total: { raw: number; gzip: number } };
+    verifyFirstRender: { files: FileWeight[]; total: { raw: number; gzip: number } };
     wholeBuild: { files: FileWeight[]; total: { raw: number; gzip: number } };
     peers: Array<FileWeight & { name: string }>;
   };
   page: Record<
-    "none" | "profile" | "devices",
+    PageFlow,
     {
       medianMs: number;
       p90Ms: number;
@@ -848,6 +916,7 @@ function markdown(r: Report): string {
   for (const [label, group] of [
     ["profile flow, first render", r.widget.profileFirstRender],
     ["devices flow, first render", r.widget.devicesFirstRender],
+    ["verify flow, first render", r.widget.verifyFirstRender],
     ["whole build", r.widget.wholeBuild],
   ] as const) {
     lines.push(`| **${label}** (${group.files.map((f) => f.file).join(", ")}) | ${kb(group.total.raw)} | ${kb(group.total.gzip)} |`);
@@ -860,6 +929,7 @@ function markdown(r: Report): string {
     `| floor: the same host page without the widget, navigation → first frame | ${r.page.none.medianMs} ms | ${r.page.none.p90Ms} ms | ${r.page.none.blockingMedianMs} ms |`,
     `| navigation → interactive profile form with data | ${r.page.profile.medianMs} ms | ${r.page.profile.p90Ms} ms | ${r.page.profile.blockingMedianMs} ms |`,
     `| navigation → interactive device list | ${r.page.devices.medianMs} ms | ${r.page.devices.p90Ms} ms | ${r.page.devices.blockingMedianMs} ms |`,
+    `| navigation → interactive verify screen (authenticator app, its challenge answered) | ${r.page.verify.medianMs} ms | ${r.page.verify.p90Ms} ms | ${r.page.verify.blockingMedianMs} ms |`,
     "",
   );
   const steps = r.page.profile;
