@@ -52,6 +52,10 @@ async function startSession(username, authAgeSeconds) {
   session = { username, token, signedInAt: Date.now() - authAgeSeconds * 1000 };
   sessionStorage.setItem("demo-session", JSON.stringify(session));
   render();
+  // Where the story ends: who signed in, and with what.
+  who.setAttribute("tabindex", "-1");
+  who.scrollIntoView({ block: "center" });
+  who.focus();
 }
 
 function render() {
@@ -173,6 +177,8 @@ function startVerify(username, token) {
   mfaStep.hidden = false;
   mfaSlot.replaceChildren(verifier);
   render();
+  // On a narrow screen the widget is below the session panel: bring it into view.
+  mfaStep.scrollIntoView({ block: "start" });
 }
 
 // Step 3: the page's backend checks the assertion (signature, issuer, audience, expiry, this nonce) and says who it is.
@@ -203,6 +209,10 @@ async function verified(attempt, event) {
   session = { username: body.username, token: attempt.token, signedInAt: Date.now(), method: body.method };
   sessionStorage.setItem("demo-session", JSON.stringify(session));
   render();
+  // Where the story ends: who signed in, and with what.
+  who.setAttribute("tabindex", "-1");
+  who.scrollIntoView({ block: "center" });
+  who.focus();
 }
 
 // MFA is off for this user, or no device is verified: nothing to ask for yet, so say where devices are added.

@@ -164,7 +164,8 @@ test.describe("a person proves a second factor in the verify flow", () => {
     await tabTo(page, widget.getByRole("button", { name: /Recovery code/ }));
     await expect(widget.getByRole("button", { name: /Recovery code/ })).toContainText("10 codes left");
     await page.keyboard.press("Enter");
-    await expect(heading(widget, "Use a recovery code")).toBeFocused();
+    await expect(heading(widget, "Use a recovery code")).toBeVisible();
+    await expect(widget.getByLabel("Recovery code")).toBeFocused();
     await tabTo(page, widget.getByLabel("Recovery code"));
     await page.keyboard.type(created.body.codes[0]!.toUpperCase());
     await page.keyboard.press("Enter");
@@ -199,7 +200,8 @@ test.describe("a change that needs a recent sign-in is confirmed in place with a
     await widget.getByRole("button", { name: "Confirm it's you" }).click();
 
     await expect(widget.getByText("This change needs a recent sign-in.", { exact: false })).toBeVisible();
-    await expect(heading(widget, "Enter your code")).toBeFocused();
+    await expect(heading(widget, "Enter your code")).toBeVisible();
+    await expect(widget.getByLabel("Code")).toBeFocused();
     expect(await axeViolations(page)).toEqual([]);
     await widget.getByLabel("Code").fill(totpCode(secret));
     await widget.getByRole("button", { name: "Verify" }).click();

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { randomBytes } from "node:crypto";
 import { Server as HttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -66,6 +67,13 @@ async function main() {
   ] as const;
   for (const [off, what, setting, flag] of unavailable) {
     if (off) log({ level: "warn", msg: `${what} cannot be added: set ${setting}, or ${flag}=false to silence this` });
+  }
+  // Browsers refuse an IP address as a passkey's relying party: say so now rather than at the first passkey.
+  if (config.mfa.passkeyEnabled && isIP(config.webauthn.rpId.replace(/^\[|\]$/g, ""))) {
+    log({
+      level: "warn",
+      msg: `Passkeys cannot be used: WEBAUTHN_RP_ID is the IP address ${config.webauthn.rpId}, and browsers need a domain name (localhost, or your site's)`,
+    });
   }
 
   // The MFA assertion key exists (made now on a fresh database, once across processes) before the first request.

@@ -242,6 +242,25 @@ describe.each(ENGINES)("MFA verification on %s", (engine) => {
       clock += 15 * 60_000 + 1000;
       await started();
     });
+
+    it("says the tries left before the lock when they are fewer than the challenge's", async () => {
+      const { secret } = await withTotp();
+      for (let i = 0; i < 2; i++) {
+        const { challenge } = await started();
+        for (let j = 0; j < 3; j++) await verify(challenge.id, { otp: wrongTotp(secret, clock) });
+      }
+      // Six failures: this challenge allows 5 wrong codes, the user 4 more before the lock.
+      const { challenge } = await started();
+      const lefts: Array<number | undefined> = [];
+      for (let j = 0; j < 3; j++) {
+        const body = await expectError(await verify(challenge.id, { otp: wrongTotp(secret, clock) }), 400, "otp_invalid");
+        lefts.push(body.error.attemptsRemaining);
+      }
+      expect(lefts).toEqual([3, 2, 1]);
+      const res = await verify(challenge.id, { otp: wrongTotp(secret, clock) });
+      await expectError(res, 429, "too_many_attempts");
+      expect(Number(res.headers.get("Retry-After"))).toBe(15 * 60);
+    });
   });
 
   describe("authenticator apps", () => {

@@ -5,12 +5,18 @@ import { safeLogoStyle, safeLogoUrl } from "./branding.js";
 import { emit, type Flow } from "./events.js";
 import { en, intlLocaleFor, languageFor, loadTranslation, type Translation } from "./i18n/index.js";
 import { styles } from "./profile-widget.styles.js";
-import type { MfaState, Profile } from "./api/client.js";
+import type { Profile } from "./api/client.js";
 import type { DevicesFlow } from "./screens/devices/devices-flow.js";
 import type { VerifyFlow } from "./screens/verify/verify-flow.js";
 import type { FirstAnswers } from "./screens/devices/types.js";
 import type { ProfileFlow } from "./screens/profile-flow.js";
 import { errorText, PendingChange, SIGN_IN_CODES, type FlowContext } from "./screens/shared.js";
+
+/** A flow's chunk; one that can't be fetched is a network error like any other. */
+const chunk = <T>(module: Promise<T>): Promise<T> =>
+  module.catch((error: unknown) => {
+    throw new ApiError(0, "network_error", String(error));
+  });
 
 /** Where this script was loaded from: the default API origin. */
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
@@ -275,52 +281,39 @@ export class ProfileWidget extends LitElement {
   }
 
   /** The verify flow: its chunk (screens, strings, styles), then the person's devices and the default one's screen. */
-  private async loadVerify(): Promise<void> {
-    this.run.abort();
-    const { signal } = (this.run = new AbortController());
-    this.view = { kind: "loading" };
-    try {
-      const { VerifyFlow } = await import("./screens/verify/verify-flow.js").catch((error: unknown) => {
-        throw new ApiError(0, "network_error", String(error));
-      });
+  private loadVerify(): Promise<void> {
+    return this.begin(async () => {
+      const { VerifyFlow } = await chunk(import("./screens/verify/verify-flow.js"));
       if (this.verifier) this.removeController(this.verifier);
       const purpose = this.verifyPurpose === "step_up" ? "step_up" : "sign_in";
       this.verifier = new VerifyFlow(this.context, { purpose, nonce: this.verifyNonce || undefined, flow: "verify", onVerified: () => {} });
       await Promise.all([this.verifier.load(), this.i18n]);
-      if (!signal.aborted) this.view = { kind: "verify" };
-    } catch (error) {
-      await this.i18n;
-      if (!signal.aborted) this.fail(error);
-    }
+      return { kind: "verify" };
+    });
   }
 
-  /** Whether the person has an active device to confirm a change with (asked when a change needs a recent sign-in). */
+  /**
+   * Whether the person has a device to confirm a change with (asked when a change needs a recent sign-in); the verify
+   * flow's chunk comes with the answer, so "Confirm it's you" opens at once.
+   */
   private async canConfirm(): Promise<boolean> {
     try {
-      const { data } = await this.api<MfaState>("/api/mfa");
-      return data.enabled && data.devices.some((d) => d.status === "ACTIVE");
+      return await (await import("./screens/verify/confirm.js")).canConfirm(this.context);
     } catch {
       return false;
     }
   }
 
-  /** "Confirm it's you": a step-up verification in place of the flow; once it succeeds, the waiting change runs. */
+  /** "Confirm it's you": a step-up in place of the flow; once it succeeds, the waiting change runs. */
   private async confirm(): Promise<void> {
     if (this.confirming) return;
     const flow = this.flow === "devices" ? "devices" : "profile";
     try {
-      const { VerifyFlow } = await import("./screens/verify/verify-flow.js");
-      const verifier = new VerifyFlow(this.context, {
-        purpose: "step_up",
-        flow,
-        onVerified: () => {
-          this.closeConfirm();
-          this.pending.resume();
-        },
-        onCancel: () => this.closeConfirm(),
+      const { confirmInPlace } = await chunk(import("./screens/verify/confirm.js"));
+      this.confirming = await confirmInPlace(this.context, flow, (verified) => {
+        this.closeConfirm();
+        if (verified) this.pending.resume();
       });
-      await verifier.load();
-      this.confirming = verifier;
     } catch (error) {
       const { code } = error instanceof ApiError ? error : new ApiError(0, "unknown", String(error));
       emit(this, "profile-widget-error", { flow, code, message: errorText(this.t, code) });
@@ -336,17 +329,12 @@ export class ProfileWidget extends LitElement {
   }
 
   /** The profile flow: the profile, once the person's language is in. */
-  private async loadProfile(): Promise<void> {
-    this.run.abort();
-    const { signal } = (this.run = new AbortController());
-    this.view = { kind: "loading" };
-    try {
+  private loadProfile(): Promise<void> {
+    return this.begin(async () => {
       // The profile is asked for while the flow's chunk loads, not after it.
       const first = this.context.api<Profile>("/api/profile");
       first.catch(() => {});
-      const { ProfileFlow } = await import("./screens/profile-flow.js").catch((error: unknown) => {
-        throw new ApiError(0, "network_error", String(error));
-      });
+      const { ProfileFlow } = await chunk(import("./screens/profile-flow.js"));
       this.form ??= new ProfileFlow({
         ...this.context,
         signal: () => this.run.signal,
@@ -354,9 +342,22 @@ export class ProfileWidget extends LitElement {
         retry: () => this.retry(),
       });
       await this.form.load(this.username, this.i18n, first);
-      this.view = { kind: "ready" };
+      return { kind: "ready" };
+    });
+  }
+
+  /**
+   * Starts a flow afresh: the loading state, then `load`, which answers the view to show; or its failure full-card,
+   * in the person's language. A newer start drops this one's outcome.
+   */
+  private async begin(load: () => Promise<View>): Promise<void> {
+    this.run.abort();
+    const { signal } = (this.run = new AbortController());
+    this.view = { kind: "loading" };
+    try {
+      const view = await load();
+      if (!signal.aborted) this.view = view;
     } catch (error) {
-      // Messages are shown, and reported, in the person's language.
       await this.i18n;
       if (!signal.aborted) this.fail(error);
     }
@@ -368,28 +369,17 @@ export class ProfileWidget extends LitElement {
   }
 
   /** The devices flow: its chunk (screens, strings, styles) on first use, then the user's devices. */
-  private async loadDevices(): Promise<void> {
-    this.run.abort();
-    const { signal } = (this.run = new AbortController());
-    this.view = { kind: "loading" };
-    // The flow's first requests leave with its chunk, not after it (answered in load(), or dropped with this run).
-    const { api } = this.context;
-    const first: FirstAnswers = { profile: api("/api/profile"), mfa: api("/api/mfa"), config: api("/api/config") };
-    for (const answer of Object.values(first)) (answer as Promise<unknown>).catch(() => {});
-    try {
-      const [{ DevicesFlow }] = await Promise.all([
-        import("./screens/devices/devices-flow.js").catch((error: unknown) => {
-          throw new ApiError(0, "network_error", String(error));
-        }),
-        this.i18n,
-      ]);
+  private loadDevices(): Promise<void> {
+    return this.begin(async () => {
+      // The flow's first requests leave with its chunk, not after it (answered in load(), or dropped with this run).
+      const { api } = this.context;
+      const first: FirstAnswers = { profile: api("/api/profile"), mfa: api("/api/mfa"), config: api("/api/config") };
+      for (const answer of Object.values(first)) (answer as Promise<unknown>).catch(() => {});
+      const [{ DevicesFlow }] = await Promise.all([chunk(import("./screens/devices/devices-flow.js")), this.i18n]);
       this.devices ??= new DevicesFlow(this.context);
       await this.devices.load(this.username, first);
-      if (!signal.aborted) this.view = { kind: "devices" };
-    } catch (error) {
-      await this.i18n;
-      if (!signal.aborted) this.fail(error);
-    }
+      return { kind: "devices" };
+    });
   }
 
   /** A new token while managing devices: the same user carries on where they are, someone else starts over. */

@@ -200,7 +200,9 @@ export class VerificationService {
       });
       if (lock.lockedUntil) return { ok: false, error: "user_locked", retryAfterSeconds: secondsUntil(lock.lockedUntil, now) };
       if (used >= OTP_MAX_ATTEMPTS) return { ok: false, error: "challenge_locked" };
-      return { ok: false, error: "wrong", proof: verifier.proof, attemptsRemaining: OTP_MAX_ATTEMPTS - used };
+      // The tries left are this challenge's, or the user's before the lock when fewer: a new challenge doesn't reset those.
+      const attemptsRemaining = Math.min(OTP_MAX_ATTEMPTS - used, lock.remaining);
+      return { ok: false, error: "wrong", proof: verifier.proof, attemptsRemaining };
     });
 
     if (!outcome.ok) {

@@ -52,14 +52,15 @@ export async function lockedUntil(db: Db, userId: string, now: string): Promise<
 
 /**
  * Counts one failed verification for the user (callers hold the user's lock): `limit` failures within
- * `windowMs` of the first lock the user's verifications for `lockMs`.
+ * `windowMs` of the first lock the user's verifications for `lockMs`. Answers the lock, or how many failures are left
+ * before it.
  */
 export async function recordFailedVerification(
   db: Db,
   userId: string,
   now: Date,
   rule: { limit: number; windowMs: number; lockMs: number },
-): Promise<{ lockedUntil?: string }> {
+): Promise<{ lockedUntil?: string; remaining: number }> {
   const nowIso = now.toISOString();
   const row = await db.selectFrom("mfa_lockouts").selectAll().where("user_id", "=", userId).executeTakeFirst();
   const fresh = !row || Date.parse(row.window_start) + rule.windowMs <= now.getTime();
@@ -73,7 +74,7 @@ export async function recordFailedVerification(
   };
   if (row) await db.updateTable("mfa_lockouts").set(values).where("user_id", "=", userId).execute();
   else await db.insertInto("mfa_lockouts").values({ user_id: userId, ...values }).execute();
-  return locked ? { lockedUntil: locked } : {};
+  return locked ? { lockedUntil: locked, remaining: 0 } : { remaining: rule.limit - failures };
 }
 
 /** A step-up: the session counts as recently signed in until `expiresAt`. */

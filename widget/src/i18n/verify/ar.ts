@@ -24,8 +24,6 @@ function count(n: number, one: string, two: string, few: string, many: string, o
 const ar: VerifyTranslation = {
   heading: "تحقّق من هويتك",
   subtitle: "خطوة أخرى للحفاظ على أمان حسابك",
-  loading: "جارٍ تحميل طرق تسجيل الدخول…",
-  stepUpTitle: "أكّد هويتك",
   stepUpText: "يتطلب هذا التغيير تسجيل دخول حديثًا. أكّد هويتك باستخدام أحد أجهزتك وسيُنفَّذ التغيير.",
 
   types: {
@@ -38,7 +36,6 @@ const ar: VerifyTranslation = {
 
   codeTitle: "أدخل الرمز",
   codeSent: (target) => `أرسلنا رمزًا مكوّنًا من 6 أرقام إلى ${isolate(target)}.`,
-  sendingCode: (target) => `جارٍ إرسال رمز إلى ${isolate(target)}…`,
   totpText: "افتح تطبيق المصادقة وأدخل الرمز المكوّن من 6 أرقام الذي يعرضه.",
   code: "الرمز",
   invalidCode: "أدخل أرقام الرمز الستة.",
@@ -106,7 +103,6 @@ const ar: VerifyTranslation = {
     no_recovery_codes: "لم يتبقَّ لديك أي رمز استرداد غير مستخدم. استخدم طريقة أخرى.",
     not_found: "لم يعد هذا الجهاز متاحًا. استخدم طريقة أخرى.",
     method_disabled: "هذه الطريقة غير متاحة حاليًا. استخدم طريقة أخرى.",
-    validation_failed: "تحقّق مما أدخلته.",
   },
 };
 

@@ -3,8 +3,6 @@ import type { VerifyTranslation } from "./en.js";
 const de: VerifyTranslation = {
   heading: "Bestätigen Sie Ihre Identität",
   subtitle: "Noch ein Schritt, um Ihr Konto zu schützen",
-  loading: "Ihre Anmeldemethoden werden geladen …",
-  stepUpTitle: "Bestätigen Sie, dass Sie es sind",
   stepUpText:
     "Für diese Änderung ist eine aktuelle Anmeldung erforderlich. Bestätigen Sie mit einem Ihrer Geräte, dass Sie es sind, dann wird sie ausgeführt.",
 
@@ -18,7 +16,6 @@ const de: VerifyTranslation = {
 
   codeTitle: "Code eingeben",
   codeSent: (target) => `Wir haben einen 6-stelligen Code an ${target} gesendet.`,
-  sendingCode: (target) => `Code wird an ${target} gesendet …`,
   totpText: "Öffnen Sie Ihre Authenticator-App und geben Sie den 6-stelligen Code ein, den sie anzeigt.",
   code: "Code",
   invalidCode: "Geben Sie die 6 Ziffern des Codes ein.",
@@ -92,7 +89,6 @@ const de: VerifyTranslation = {
     no_recovery_codes: "Sie haben keine unbenutzten Wiederherstellungscodes mehr. Verwenden Sie eine andere Methode.",
     not_found: "Dieses Gerät ist nicht mehr verfügbar. Verwenden Sie eine andere Methode.",
     method_disabled: "Diese Methode ist derzeit nicht verfügbar. Verwenden Sie eine andere Methode.",
-    validation_failed: "Prüfen Sie Ihre Eingabe.",
   },
 };
 

@@ -5,8 +5,6 @@
 const en = {
   heading: "Verify it's you",
   subtitle: "One more step to keep your account safe",
-  loading: "Loading your sign-in methods…",
-  stepUpTitle: "Confirm it's you",
   stepUpText: "This change needs a recent sign-in. Confirm it's you with one of your devices and it goes ahead.",
 
   /** How each method is named in "Use another method". */
@@ -20,7 +18,6 @@ const en = {
 
   codeTitle: "Enter your code",
   codeSent: (target: string) => `We sent a 6-digit code to ${target}.`,
-  sendingCode: (target: string) => `Sending a code to ${target}…`,
   totpText: "Open your authenticator app and enter the 6-digit code it shows.",
   code: "Code",
   invalidCode: "Enter the 6 digits of the code.",
@@ -88,7 +85,6 @@ const en = {
     no_recovery_codes: "You have no unused recovery codes left. Use another method.",
     not_found: "This device is no longer available. Use another method.",
     method_disabled: "This method isn't available right now. Use another method.",
-    validation_failed: "Check what you entered.",
   },
 };
 

@@ -3,8 +3,6 @@ import type { VerifyTranslation } from "./en.js";
 const es: VerifyTranslation = {
   heading: "Verifica tu identidad",
   subtitle: "Un paso más para mantener tu cuenta segura",
-  loading: "Cargando tus métodos de inicio de sesión…",
-  stepUpTitle: "Confirma tu identidad",
   stepUpText:
     "Este cambio requiere un inicio de sesión reciente. Confirma tu identidad con uno de tus dispositivos y se aplicará.",
 
@@ -18,7 +16,6 @@ const es: VerifyTranslation = {
 
   codeTitle: "Introduce tu código",
   codeSent: (target) => `Hemos enviado un código de 6 dígitos a ${target}.`,
-  sendingCode: (target) => `Enviando un código a ${target}…`,
   totpText: "Abre tu app de autenticación e introduce el código de 6 dígitos que muestra.",
   code: "Código",
   invalidCode: "Introduce los 6 dígitos del código.",
@@ -94,7 +91,6 @@ const es: VerifyTranslation = {
     no_recovery_codes: "No te quedan códigos de recuperación sin usar. Usa otro método.",
     not_found: "Este dispositivo ya no está disponible. Usa otro método.",
     method_disabled: "Este método no está disponible ahora mismo. Usa otro método.",
-    validation_failed: "Revisa lo que has introducido.",
   },
 };
 

@@ -4,8 +4,6 @@ import type { VerifyTranslation } from "./en.js";
 const fr: VerifyTranslation = {
   heading: "Vérifiez votre identité",
   subtitle: "Encore une étape pour protéger votre compte",
-  loading: "Chargement de vos méthodes de connexion…",
-  stepUpTitle: "Confirmez votre identité",
   stepUpText:
     "Cette modification nécessite une connexion récente. Confirmez votre identité avec l’un de vos appareils, et elle sera effectuée.",
 
@@ -19,7 +17,6 @@ const fr: VerifyTranslation = {
 
   codeTitle: "Saisissez votre code",
   codeSent: (target) => `Nous avons envoyé un code à 6 chiffres à ${target}.`,
-  sendingCode: (target) => `Envoi d’un code à ${target}…`,
   totpText: "Ouvrez votre application d’authentification et saisissez le code à 6 chiffres qu’elle affiche.",
   code: "Code",
   invalidCode: "Saisissez les 6 chiffres du code.",
@@ -90,7 +87,6 @@ const fr: VerifyTranslation = {
     no_recovery_codes: "Il ne vous reste aucun code de récupération inutilisé. Utilisez une autre méthode.",
     not_found: "Cet appareil n’est plus disponible. Utilisez une autre méthode.",
     method_disabled: "Cette méthode n’est pas disponible pour le moment. Utilisez une autre méthode.",
-    validation_failed: "Vérifiez votre saisie.",
   },
 };
 

@@ -3,8 +3,6 @@ import type { VerifyTranslation } from "./en.js";
 const it: VerifyTranslation = {
   heading: "Verifica la tua identità",
   subtitle: "Ancora un passaggio per proteggere il tuo account",
-  loading: "Caricamento dei tuoi metodi di accesso…",
-  stepUpTitle: "Conferma la tua identità",
   stepUpText:
     "Questa modifica richiede un accesso recente. Conferma la tua identità con uno dei tuoi dispositivi e verrà applicata.",
 
@@ -18,7 +16,6 @@ const it: VerifyTranslation = {
 
   codeTitle: "Inserisci il codice",
   codeSent: (target) => `Abbiamo inviato un codice di 6 cifre a ${target}.`,
-  sendingCode: (target) => `Invio di un codice a ${target}…`,
   totpText: "Apri la tua app di autenticazione e inserisci il codice di 6 cifre che mostra.",
   code: "Codice",
   invalidCode: "Inserisci le 6 cifre del codice.",
@@ -93,7 +90,6 @@ const it: VerifyTranslation = {
     no_recovery_codes: "Non hai più codici di recupero inutilizzati. Usa un altro metodo.",
     not_found: "Questo dispositivo non è più disponibile. Usa un altro metodo.",
     method_disabled: "Questo metodo non è disponibile al momento. Usa un altro metodo.",
-    validation_failed: "Controlla i dati inseriti.",
   },
 };
 

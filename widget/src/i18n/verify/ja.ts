@@ -3,8 +3,6 @@ import type { VerifyTranslation } from "./en.js";
 const ja: VerifyTranslation = {
   heading: "本人確認",
   subtitle: "アカウントを安全に保つための、もう 1 つのステップです",
-  loading: "ログイン方法を読み込んでいます…",
-  stepUpTitle: "本人確認をお願いします",
   stepUpText: "この変更には最近のログインが必要です。いずれかのデバイスで本人確認を行うと、変更が実行されます。",
 
   types: {
@@ -17,7 +15,6 @@ const ja: VerifyTranslation = {
 
   codeTitle: "コードを入力",
   codeSent: (target) => `${target} に 6 桁のコードを送信しました。`,
-  sendingCode: (target) => `${target} にコードを送信しています…`,
   totpText: "認証アプリを開き、表示されている 6 桁のコードを入力してください。",
   code: "コード",
   invalidCode: "6 桁のコードを入力してください。",
@@ -85,7 +82,6 @@ const ja: VerifyTranslation = {
     no_recovery_codes: "未使用のリカバリーコードが残っていません。別の方法を使ってください。",
     not_found: "このデバイスは利用できなくなりました。別の方法を使ってください。",
     method_disabled: "この方法は現在利用できません。別の方法を使ってください。",
-    validation_failed: "入力内容を確認してください。",
   },
 };
 

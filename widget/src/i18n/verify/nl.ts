@@ -3,8 +3,6 @@ import type { VerifyTranslation } from "./en.js";
 const nl: VerifyTranslation = {
   heading: "Bevestig je identiteit",
   subtitle: "Nog één stap om je account veilig te houden",
-  loading: "Je inlogmethoden laden…",
-  stepUpTitle: "Bevestig dat jij het bent",
   stepUpText:
     "Voor deze wijziging moet je recent zijn ingelogd. Bevestig met een van je apparaten dat jij het bent, dan wordt de wijziging doorgevoerd.",
 
@@ -18,7 +16,6 @@ const nl: VerifyTranslation = {
 
   codeTitle: "Voer je code in",
   codeSent: (target) => `We hebben een code van 6 cijfers gestuurd naar ${target}.`,
-  sendingCode: (target) => `Code versturen naar ${target}…`,
   totpText: "Open je authenticator-app en voer de code van 6 cijfers in die de app toont.",
   code: "Code",
   invalidCode: "Voer de 6 cijfers van de code in.",
@@ -87,7 +84,6 @@ const nl: VerifyTranslation = {
     no_recovery_codes: "Je hebt geen ongebruikte herstelcodes meer. Gebruik een andere methode.",
     not_found: "Dit apparaat is niet meer beschikbaar. Gebruik een andere methode.",
     method_disabled: "Deze methode is op dit moment niet beschikbaar. Gebruik een andere methode.",
-    validation_failed: "Controleer wat je hebt ingevuld.",
   },
 };
 

@@ -3,8 +3,6 @@ import type { VerifyTranslation } from "./en.js";
 const ptBR: VerifyTranslation = {
   heading: "Verifique sua identidade",
   subtitle: "Só mais uma etapa para manter sua conta segura",
-  loading: "Carregando seus métodos de acesso…",
-  stepUpTitle: "Confirme sua identidade",
   stepUpText:
     "Esta alteração exige um acesso recente. Confirme sua identidade com um dos seus dispositivos para que ela seja concluída.",
 
@@ -18,7 +16,6 @@ const ptBR: VerifyTranslation = {
 
   codeTitle: "Digite seu código",
   codeSent: (target) => `Enviamos um código de 6 dígitos para ${target}.`,
-  sendingCode: (target) => `Enviando um código para ${target}…`,
   totpText: "Abra seu app autenticador e digite o código de 6 dígitos exibido.",
   code: "Código",
   invalidCode: "Digite os 6 dígitos do código.",
@@ -92,7 +89,6 @@ const ptBR: VerifyTranslation = {
     no_recovery_codes: "Você não tem mais códigos de recuperação sem uso. Use outro método.",
     not_found: "Este dispositivo não está mais disponível. Use outro método.",
     method_disabled: "Este método não está disponível no momento. Use outro método.",
-    validation_failed: "Confira os dados informados.",
   },
 };
 

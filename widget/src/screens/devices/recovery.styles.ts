@@ -33,8 +33,11 @@ export const recoveryStyles = css`
   }
   .recovery-codes {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(10.5rem, 100%), 1fr));
     gap: 8px 24px;
+    box-sizing: border-box;
+    min-width: 0;
+    width: 100%;
     max-width: 26rem;
     margin: 0;
     padding: 14px;

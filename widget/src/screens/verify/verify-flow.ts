@@ -50,6 +50,10 @@ export class VerifyFlow implements ReactiveController {
   locked = false;
   /** When "Resend code" may be pressed (ms since epoch). */
   resendAt = 0;
+  /** Too many failed verifications: nothing can be tried until then (ms since epoch). */
+  lockedUntil = 0;
+  /** The recovery-code challenge, kept across tries so its attempts count down. */
+  private recoveryChallenge?: Challenge;
   /** The screen "Use another method" was chosen from, to go back to. */
   private previous?: Screen;
   private focusHeading = false;
@@ -73,7 +77,9 @@ export class VerifyFlow implements ReactiveController {
     const heading = root.querySelector<HTMLElement>("#pw-verify-title");
     // Until the widget draws this flow (a step-up is shown once it has loaded), the focus waits.
     if (!heading) return;
-    if (this.focusHeading) heading.focus();
+    // On a code screen the cursor goes to the code; elsewhere the heading says where the person is.
+    const input = this.screen.kind === "code" || this.screen.kind === "recovery" ? root.querySelector<HTMLInputElement>(".verify input") : null;
+    if (this.focusHeading) (input && !input.disabled ? input : heading).focus();
     else if (this.focusField) root.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.select();
     this.focusHeading = this.focusField = false;
   }
@@ -192,9 +198,11 @@ export class VerifyFlow implements ReactiveController {
       const code = this.value.trim();
       if (!/^[0-9A-Za-z][0-9A-Za-z\s-]{5,40}$/.test(code)) return this.invalid(this.t.invalidRecovery);
       try {
-        const { challenge } = await this.start({ method: "recovery_code" });
-        await this.verify(challenge, { recoveryCode: code });
+        this.recoveryChallenge ??= (await this.start({ method: "recovery_code" })).challenge;
+        await this.verify(this.recoveryChallenge, { recoveryCode: code });
       } catch (error) {
+        // A used up or expired challenge is replaced on the next try.
+        if (error instanceof ApiError && error.code !== "otp_invalid") this.recoveryChallenge = undefined;
         this.fail(error, this.t.errors.recovery_invalid);
       }
     });
@@ -252,6 +260,10 @@ export class VerifyFlow implements ReactiveController {
             ? errors.otp_invalid(e.details.attemptsRemaining)
             : ((errors as Record<string, unknown>)[e.code] as string | undefined) ?? this.shared(e.code);
       if (e.code === "too_many_attempts") this.locked = true;
+      if (userLocked) {
+        this.lockedUntil = Date.now() + retryAfter * 1000;
+        this.tick(this.lockedUntil);
+      }
       if (e.code === "rate_limited" && retryAfter) {
         this.resendAt = Date.now() + retryAfter * 1000;
         this.tick();
@@ -279,15 +291,20 @@ export class VerifyFlow implements ReactiveController {
     }
   }
 
-  /** Redraws once a second while "Resend code in …" counts down. */
-  private tick(): void {
-    if (this.resendAt <= Date.now()) return;
+  /** Redraws once a second while "Resend code in …" counts down (or until a lock ends). */
+  private tick(until = this.resendAt): void {
+    if (until <= Date.now()) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.update();
-      this.tick();
+      this.tick(until);
     }, 1000);
     this.timers.add(timer);
+  }
+
+  /** Locked out for a while: every way to try again waits. */
+  private get blocked(): boolean {
+    return this.lockedUntil > Date.now();
   }
 
   private onInput = (event: Event): void => {
@@ -303,7 +320,7 @@ export class VerifyFlow implements ReactiveController {
       type=${options.submit ? "submit" : "button"}
       class="${tone} ${running ? "busy" : ""}"
       part=${tone === "primary" ? "button button-primary" : "button"}
-      ?disabled=${!!this.busy || !!options.disabled}
+      ?disabled=${!!this.busy || !!options.disabled || (tone === "primary" && this.blocked)}
       @click=${options.onClick ?? nothing}
     >
       ${running ? html`<span class="spinner" aria-hidden="true"></span>${options.busyLabel ?? label}` : label}
@@ -328,7 +345,7 @@ export class VerifyFlow implements ReactiveController {
         spellcheck="false"
         autocapitalize="off"
         .value=${live(this.value)}
-        ?disabled=${this.locked}
+        ?disabled=${this.locked || this.blocked}
         aria-invalid=${error ? "true" : nothing}
         aria-describedby=${error ? `${id}-error` : nothing}
         @input=${this.onInput}
@@ -341,7 +358,13 @@ export class VerifyFlow implements ReactiveController {
   private footer(main?: TemplateResult): TemplateResult | typeof nothing {
     const others = this.devices.length > 1 || this.recoveryCodes > 0;
     if (!main && !this.options.onCancel && this.screen.kind === "choose" && !this.previous) return nothing;
+    // The way to another method comes first, on the start side, as it reads; the screen's action ends the row.
     return html`<div class="footer">
+      ${others && this.screen.kind !== "choose"
+        ? html`<button type="button" class="link" part="button" ?disabled=${!!this.busy || this.blocked} @click=${() => this.choose()}>
+            ${this.t.anotherMethod}
+          </button>`
+        : nothing}
       <div class="actions" part="actions">
         ${this.options.onCancel ? this.button(this.t.cancel, { busy: "cancel", tone: "secondary", onClick: () => this.options.onCancel?.() }) : nothing}
         ${this.screen.kind === "choose" && this.previous
@@ -349,11 +372,6 @@ export class VerifyFlow implements ReactiveController {
           : nothing}
         ${main ?? nothing}
       </div>
-      ${others && this.screen.kind !== "choose"
-        ? html`<button type="button" class="link another" part="button" ?disabled=${!!this.busy} @click=${() => this.choose()}>
-            ${this.t.anotherMethod}
-          </button>`
-        : nothing}
     </div>`;
   }
 
@@ -363,7 +381,7 @@ export class VerifyFlow implements ReactiveController {
     const sent = device.type !== "totp";
     const target = challenge?.target ?? device.target ?? "";
     const wait = Math.ceil((this.resendAt - Date.now()) / 1000);
-    const text = !sent ? t.totpText : challenge ? t.codeSent(target) : this.busy === "challenge" ? t.sendingCode(target) : "";
+    const text = !sent ? t.totpText : challenge ? t.codeSent(target) : this.busy === "challenge" ? t.sending : "";
     const renew = this.locked || this.notice?.text === t.errors.challenge_expired;
     return {
       title: t.codeTitle,
@@ -371,13 +389,13 @@ export class VerifyFlow implements ReactiveController {
       body: html`<form novalidate @submit=${(e: SubmitEvent) => (e.preventDefault(), void this.submitCode(screen))}>
         ${this.field({ name: "code", label: t.code, autocomplete: "one-time-code", inputmode: "numeric", maxlength: 6, className: "code" })}
         ${sent
-          ? html`<p class="resend">
+          ? html`<p class="hint">
               ${t.noCode}
               <button
                 type="button"
                 class="link"
                 part="button"
-                ?disabled=${!!this.busy || wait > 0}
+                ?disabled=${!!this.busy || wait > 0 || this.blocked}
                 @click=${() => this.challenge(screen, true)}
               >
                 ${this.busy === "resend" ? t.sending : wait > 0 ? t.resendIn(wait) : t.resend}
@@ -429,9 +447,9 @@ export class VerifyFlow implements ReactiveController {
     const { t } = this;
     const option = (label: string, detail: string, onClick: () => void, badge = false) =>
       html`<li>
-        <button type="button" class="method" part="option" ?disabled=${!!this.busy} @click=${onClick}>
+        <button type="button" class="method" part="option" ?disabled=${!!this.busy || this.blocked} @click=${onClick}>
           <span class="method-name">${label}${badge ? html` <span class="badge" part="badge">${t.defaultBadge}</span>` : nothing}</span>
-          <span class="method-detail">${detail}</span>
+          ${detail ? html`<span class="method-detail">${detail}</span>` : nothing}
         </button>
       </li>`;
     return {
@@ -441,7 +459,7 @@ export class VerifyFlow implements ReactiveController {
           ${this.devices.map((d) =>
             option(
               d.nickname,
-              [t.types[d.type] === d.nickname ? "" : t.types[d.type], d.target].filter(Boolean).join(" · ") || t.types[d.type],
+              [t.types[d.type] === d.nickname ? "" : t.types[d.type], d.target].filter(Boolean).join(" · "),
               () => this.pick(d),
               d.isDefault,
             ),
@@ -477,7 +495,7 @@ export class VerifyFlow implements ReactiveController {
     const parts = this.parts();
     const stepUp = !!this.options.onCancel;
     return html`<section class="verify verify-${this.screen.kind}" part="screen">
-      ${stepUp ? html`<p class="verify-context">${this.t.stepUpText}</p>` : nothing}
+      ${stepUp ? html`<p class="hint">${this.t.stepUpText}</p>` : nothing}
       <h3 class="screen-title" part="screen-heading" id="pw-verify-title" tabindex="-1">${parts.title}</h3>
       ${parts.text ? html`<p class="screen-text">${parts.text}</p>` : nothing}
       <div class="live" role="status">${this.notice ? renderNotice(this.notice) : nothing}</div>
@@ -485,3 +503,4 @@ export class VerifyFlow implements ReactiveController {
     </section>`;
   }
 }
+

@@ -8,10 +8,6 @@ export const verifyStyles = css`
     padding-top: calc(var(--_space) * 1.25);
     border-top: 1px solid var(--_line);
   }
-  .verify-context {
-    color: var(--_muted);
-    font-size: 0.875rem;
-  }
   .screen-title {
     font-size: 1.0625rem;
     font-weight: 600;
@@ -35,22 +31,7 @@ export const verifyStyles = css`
     font-size: 1.125rem;
   }
   .verify .footer {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: calc(var(--_space) * 0.75);
     margin-top: calc(var(--_space) * 0.5);
-  }
-  .verify .actions {
-    margin-inline-start: auto;
-  }
-  .another {
-    order: -1;
-  }
-  .resend {
-    color: var(--_muted);
-    font-size: 0.875rem;
   }
   .methods {
     display: grid;
@@ -63,7 +44,6 @@ export const verifyStyles = css`
     display: flex;
     flex-direction: column;
     align-items: flex-start;
-    justify-content: center;
     width: 100%;
     min-height: 56px;
     gap: 2px;
@@ -79,8 +59,6 @@ export const verifyStyles = css`
     border-color: var(--_primary);
   }
   .method-name {
-    display: flex;
-    align-items: center;
     font-weight: 600;
   }
   .method-detail {
@@ -96,8 +74,5 @@ export const verifyStyles = css`
     font-weight: 500;
     color: var(--_primary);
     border: 1px solid currentColor;
-  }
-  .live:empty {
-    display: none;
   }
 `;
