@@ -100,14 +100,15 @@ export interface Verifier {
   startVerification(kit: MfaKit, trx: Transaction<Database>, target: VerificationTarget): Promise<VerificationStart>;
   /**
    * Checks a proof in the caller's transaction; true when it proves the target. What must never be accepted
-   * twice (a TOTP step, a recovery code, a passkey counter) is taken here, by a conditional UPDATE.
+   * twice (a TOTP step, a recovery code, a passkey counter) is taken here, by a conditional UPDATE; `used` says that
+   * UPDATE also set the device's `last_used_at` (otherwise the service sets it, with `changes`).
    */
   checkProof(
     kit: MfaKit,
     trx: Transaction<Database>,
     target: VerificationTarget & { challenge: MfaChallengeRow },
     proof: VerificationProof,
-  ): Promise<{ ok: true; changes?: Partial<DeviceRow> } | { ok: false; reason: string }>;
+  ): Promise<{ ok: true; changes?: Partial<DeviceRow>; used?: true } | { ok: false; reason: string }>;
 }
 
 /** Any one of the methods, with its own type's input (what the registry holds). */

@@ -77,6 +77,7 @@ export const totpMethod: MfaMethod<"totp"> = {
     const step = verifyTotp(secret, proof.otp, kit.now().getTime(), device.totp_last_step);
     if (step === null) return { ok: false, reason: "wrong or already used code" };
     // The step is taken only above the last one used, so two parallel uses of one code give one success.
-    return (await takeTotpStep(trx, device.id, step)) ? { ok: true } : { ok: false, reason: "code already used" };
+    const taken = await takeTotpStep(trx, device.id, step, kit.now().toISOString());
+    return taken ? { ok: true, used: true } : { ok: false, reason: "code already used" };
   },
 };

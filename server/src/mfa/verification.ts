@@ -6,7 +6,7 @@ import type { Store } from "../store/db";
 import {
   consumeMfaChallenge,
   deleteFinishedChallenges,
-  findMfaChallenge,
+  findMfaChallengeWithLock,
   insertMfaChallenge,
   lockedUntil,
   recordFailedVerification,
@@ -153,13 +153,13 @@ export class VerificationService {
     const now = kit.now();
     const nowIso = now.toISOString();
     const outcome = await kit.inUserTransaction(session, async (trx, user): Promise<Outcome> => {
-      const challenge = await findMfaChallenge(trx, user.id, challengeId);
+      const challenge = await findMfaChallengeWithLock(trx, user.id, challengeId);
       if (!challenge) return { ok: false, error: "gone" };
       const refuse = async (reason: string, result: Outcome): Promise<Outcome> => {
         await kit.audit(trx, user.id, "mfa.verification.failed", { challengeId, method: challenge.method, reason });
         return result;
       };
-      const locked = await lockedUntil(trx, user.id, nowIso);
+      const locked = challenge.locked_until && challenge.locked_until > nowIso ? challenge.locked_until : undefined;
       if (locked) return refuse("user_locked", { ok: false, error: "user_locked", retryAfterSeconds: secondsUntil(locked, now) });
       if (challenge.consumed === 1 || challenge.expires_at <= nowIso) return refuse("expired", { ok: false, error: "expired" });
       if (challenge.attempts >= OTP_MAX_ATTEMPTS) return refuse("challenge_locked", { ok: false, error: "challenge_locked" });
@@ -172,7 +172,7 @@ export class VerificationService {
       const detail = { challengeId, method: challenge.method, purpose: challenge.purpose, ...(device ? { deviceId: device.id } : {}) };
       const checked = await verifier.checkProof(kit, trx, { user, device, challengeId, challenge }, proof);
       if (checked.ok && (await consumeMfaChallenge(trx, challengeId, nowIso, OTP_MAX_ATTEMPTS))) {
-        if (device) await markDeviceUsed(trx, device.id, nowIso, checked.changes);
+        if (device && !checked.used) await markDeviceUsed(trx, device.id, nowIso, checked.changes);
         if (challenge.purpose === "step_up") {
           await recordStepUp(trx, {
             sessionKey: sessionKey(user.id, session),

@@ -13,6 +13,25 @@ export function findMfaChallenge(db: Db, userId: string, id: string): Promise<Mf
   return db.selectFrom("mfa_challenges").selectAll().where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
 }
 
+/**
+ * The challenge if it is this user's, with when the user's verifications are locked until (null when they never
+ * were): one query for what every proof is checked against first.
+ */
+export function findMfaChallengeWithLock(
+  db: Db,
+  userId: string,
+  id: string,
+): Promise<(MfaChallengeRow & { locked_until: string | null }) | undefined> {
+  return db
+    .selectFrom("mfa_challenges")
+    .leftJoin("mfa_lockouts", "mfa_lockouts.user_id", "mfa_challenges.user_id")
+    .selectAll("mfa_challenges")
+    .select("mfa_lockouts.locked_until")
+    .where("mfa_challenges.id", "=", id)
+    .where("mfa_challenges.user_id", "=", userId)
+    .executeTakeFirst();
+}
+
 /** Marks the challenge used if it still is usable — one conditional UPDATE, so of parallel proofs one wins. */
 export async function consumeMfaChallenge(db: Db, id: string, now: string, maxAttempts: number): Promise<boolean> {
   const result = await db

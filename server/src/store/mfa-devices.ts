@@ -158,12 +158,13 @@ export async function markDeviceUsed(db: Db, id: string, now: string, changes: U
 
 /**
  * Takes TOTP time step `step` for an active device: succeeds only above the last step used, so a code is
- * never accepted twice (by a verification or by the activation before it).
+ * never accepted twice (by a verification or by the activation before it). With `now`, it is also when the device
+ * was last used.
  */
-export async function takeTotpStep(db: Db, id: string, step: number): Promise<boolean> {
+export async function takeTotpStep(db: Db, id: string, step: number, now?: string): Promise<boolean> {
   const result = await db
     .updateTable("mfa_devices")
-    .set({ totp_last_step: step })
+    .set({ totp_last_step: step, ...(now ? { last_used_at: now } : {}) })
     .where("id", "=", id)
     .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step)]))
     .executeTakeFirst();
