@@ -99,6 +99,8 @@ export interface AddedDevice<CreationOptions = Record<string, unknown>> {
   totp?: { secret: string; otpauthUri: string; qrSvg: string };
   /** Passkeys: PublicKeyCredentialCreationOptionsJSON for navigator.credentials.create(). */
   webauthn?: CreationOptions;
+  /** SMS and email: when another code may be asked for (POST /api/mfa/devices/{id}/resend). */
+  resendAvailableAt?: string;
 }
 
 /** GET /api/config. */

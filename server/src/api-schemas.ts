@@ -91,6 +91,10 @@ export const AddedDeviceSchema = v.object({
     v.description("Authenticator apps only, and only in this answer: the secret (base32), its otpauth:// URI and a QR code (SVG)."),
   ),
   webauthn: v.optional(CreationOptionsSchema),
+  resendAvailableAt: v.pipe(
+    v.optional(timestamp),
+    v.description("SMS and email only: when another code may be asked for (POST /api/mfa/devices/{id}/resend)."),
+  ),
 });
 
 const VERIFICATION_METHODS = [...DEVICE_TYPES, "recovery_code"] as const;

@@ -57,7 +57,7 @@ describe.each(ENGINES)("MFA devices API on %s", (engine) => {
     const res = await m.add({ type: "email", email: "jane@example.com" });
     expect(res.status).toBe(201);
     const body = (await res.json()) as { device: Device };
-    expect(Object.keys(body)).toEqual(["device"]);
+    expect(Object.keys(body)).toEqual(["device", "resendAvailableAt"]);
     expect(body.device).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       type: "email",

@@ -103,6 +103,14 @@ describe.each(ENGINES)("MFA verification on %s", (engine) => {
       expect(mail.text).not.toContain("add this email address");
     });
 
+    it("adding an SMS or email device also says when another code may be sent", async () => {
+      await m.enable();
+      const res = await m.add({ type: "email", email: "ada@example.com" });
+      expect(((await res.json()) as { resendAvailableAt?: string }).resendAvailableAt).toBe(new Date(clock + 30_000).toISOString());
+      const app = (await (await m.add({ type: "totp" })).json()) as { resendAvailableAt?: string };
+      expect(app.resendAvailableAt).toBeUndefined();
+    });
+
     it("refuses another user's device and a pending one with 404", async () => {
       await withEmail();
       const pending = (await m.addEmail("second@example.com")).device;

@@ -129,7 +129,8 @@ function codeMethod<T extends CodeType>(spec: {
         });
         throw err;
       }
-      return { row };
+      const resendAvailableAt = new Date(kit.now().getTime() + OTP_SEND_LIMITS.perDevice[0].windowMs).toISOString();
+      return { row, extras: { resendAvailableAt } };
     },
 
     async activate(kit, session, device, proof) {
