@@ -29,4 +29,9 @@ export const wrongDetail = <profile-widget onprofile-widget-error={(event) => ev
 
 // The DOM typings: the tag's element type, and typed listeners.
 const element: ProfileWidget = document.createElement("profile-widget");
-element.addEventListener("profile-widget-success", (event) => event.detail.flow satisfies "profile" | "devices");
+element.addEventListener("profile-widget-success", (event) => event.detail.flow satisfies "profile" | "devices" | "verify");
+// The verify flow's success carries the assertion for the host's backend.
+element.addEventListener("profile-widget-success", (event) => event.detail.assertion satisfies string | undefined);
+export const verifyFlow = <profile-widget data-flow="verify" data-nonce="n-1" data-purpose="step_up" />;
+// @ts-expect-error — not a purpose
+export const wrongPurpose = <profile-widget data-flow="verify" data-purpose="login" />;
