@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { VerificationMethod, VerificationPurpose } from "../../../contract/api";
+import type { MfaChallenge, MfaVerified, VerificationMethod, VerificationPurpose } from "../../../contract/api";
 import { errors } from "../errors";
 import { sessionKey, type Session } from "../services/session";
 import type { Store } from "../store/db";
@@ -21,7 +21,6 @@ import { methodOf } from "./methods";
 import { CHALLENGE_TTL_MS, OTP_MAX_ATTEMPTS } from "./one-time-codes";
 import { recoveryCodeVerifier } from "./recovery-codes";
 import { toDevice } from "./service";
-import type { Device } from "./types";
 import type { RequestOptions } from "./webauthn";
 
 /** Failed verifications per user, across challenges and server processes. */
@@ -36,26 +35,8 @@ export interface ChallengeRequest {
   nonce?: string;
 }
 
-export interface StartedChallenge {
-  challenge: {
-    id: string;
-    deviceId: string | null;
-    type: VerificationMethod;
-    target: string | null;
-    purpose: VerificationPurpose;
-    expiresAt: string;
-    resendAvailableAt?: string;
-  };
-  webauthn?: RequestOptions;
-}
-
-export interface Verified {
-  assertion: string;
-  expiresAt: string;
-  method: VerificationMethod;
-  device?: Device;
-  recoveryCodesRemaining?: number;
-}
+/** POST /api/mfa/challenges as the server answers it (the contract's shape, with the library's request options). */
+export type StartedChallenge = MfaChallenge<RequestOptions>;
 
 /** Outcomes decided inside the transaction and answered after it commits, so failures stay counted. */
 type Outcome =
@@ -148,7 +129,7 @@ export class VerificationService {
     return answer;
   }
 
-  async verify(session: Session, challengeId: string, proof: VerificationProof): Promise<Verified> {
+  async verify(session: Session, challengeId: string, proof: VerificationProof): Promise<MfaVerified> {
     const kit = this.kit;
     const now = kit.now();
     const nowIso = now.toISOString();

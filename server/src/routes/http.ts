@@ -54,3 +54,12 @@ export const readOptionalJson = (c: Context) => parseJsonBody(c, () => ({}));
 export const methodNotAllowed = (allow: string[]) => () => {
   throw errors.methodNotAllowed([...allow, ...(allow.includes("GET") ? ["HEAD"] : []), "OPTIONS"]);
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The `{id}` of a device's or a challenge's path; a malformed one names nothing (404). */
+export function idParam(c: Context): string {
+  const id = c.req.param("id") ?? "";
+  if (!UUID.test(id)) throw errors.notFound();
+  return id;
+}

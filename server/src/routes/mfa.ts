@@ -1,21 +1,11 @@
-import type { Context } from "hono";
 import { errors } from "../errors";
 import { EmptyBody, OtpActivation, RenameBody } from "../mfa/fields";
 import { DEVICE_TYPES, findMethod, METHODS, ADD_DEVICE_EXAMPLES } from "../mfa/methods";
 import { PasskeyActivation } from "../mfa/passkey-method";
 import type { ActivationProof, NewDevice } from "../mfa/types";
 import { EMPTY_BODY_ERRORS, isPlainObject, OBJECT_BODY_ERRORS, parseBody } from "./body";
-import { readJson, readOptionalJson } from "./http";
+import { idParam, readJson, readOptionalJson } from "./http";
 import type { ApiRoute } from "./route";
-
-const DEVICE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** The `{id}` of a device path; a malformed one is no device (404). */
-function deviceId(c: Context): string {
-  const id = c.req.param("id") ?? "";
-  if (!DEVICE_ID.test(id)) throw errors.notFound();
-  return id;
-}
 
 /** The add-device body: its `type` picks the method, whose schema checks the rest. */
 function parseNewDevice(body: unknown): NewDevice {
@@ -125,7 +115,7 @@ export const MFA_ROUTES: ApiRoute[] = [
       errors.tooManyAttempts(),
     ],
     async handle(c, { mfa }) {
-      const id = deviceId(c);
+      const id = idParam(c);
       return c.json({ device: await mfa.activateDevice(c.var.session, id, parseActivation(await readJson(c))) });
     },
   },
@@ -149,7 +139,7 @@ export const MFA_ROUTES: ApiRoute[] = [
       errors.deliveryFailed("email"),
     ],
     async handle(c, { mfa }) {
-      const id = deviceId(c);
+      const id = idParam(c);
       parseBody(EmptyBody, await readOptionalJson(c));
       return c.json({ device: await mfa.resendCode(c.var.session, id) }, 202);
     },
@@ -164,7 +154,7 @@ export const MFA_ROUTES: ApiRoute[] = [
     ok: { status: 200, description: "The device, now the default.", schema: "DeviceResponse" },
     errors: [...EMPTY_BODY_ERRORS, errors.notFound(), errors.deviceNotActive()],
     async handle(c, { mfa }) {
-      const id = deviceId(c);
+      const id = idParam(c);
       parseBody(EmptyBody, await readOptionalJson(c));
       return c.json({ device: await mfa.makeDefault(c.var.session, id) });
     },
@@ -179,7 +169,7 @@ export const MFA_ROUTES: ApiRoute[] = [
     ok: { status: 200, description: "The renamed device.", schema: "DeviceResponse" },
     errors: [...OBJECT_BODY_ERRORS, errors.notFound()],
     async handle(c, { mfa }) {
-      const id = deviceId(c);
+      const id = idParam(c);
       const { nickname } = parseBody(RenameBody, await readJson(c));
       return c.json({ device: await mfa.renameDevice(c.var.session, id, nickname) });
     },
@@ -197,7 +187,7 @@ export const MFA_ROUTES: ApiRoute[] = [
     ok: { status: 204, description: "Removed." },
     errors: [errors.reauthenticationRequired(), errors.notFound(), errors.lastDevice()],
     async handle(c, { mfa }) {
-      await mfa.removeDevice(c.var.session, deviceId(c));
+      await mfa.removeDevice(c.var.session, idParam(c));
       return c.body(null, 204);
     },
   },

@@ -1,20 +1,11 @@
-import type { Context } from "hono";
 import { errors } from "../errors";
 import { ChallengeBody, EmptyBody, OtpActivation } from "../mfa/fields";
 import type { VerificationProof } from "../mfa/method";
 import { PasskeyAssertion } from "../mfa/passkey-method";
 import { RecoveryCodeProof } from "../mfa/recovery-codes";
 import { EMPTY_BODY_ERRORS, isPlainObject, OBJECT_BODY_ERRORS, parseBody } from "./body";
-import { readJson, readOptionalJson } from "./http";
+import { idParam, readJson, readOptionalJson } from "./http";
 import type { ApiRoute } from "./route";
-
-const CHALLENGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function challengeId(c: Context): string {
-  const id = c.req.param("id") ?? "";
-  if (!CHALLENGE_ID.test(id)) throw errors.notFound();
-  return id;
-}
 
 /** The proof: its one member (`otp`, `credential` or `recoveryCode`) picks the schema that checks it. */
 function parseProof(body: unknown): VerificationProof {
@@ -87,7 +78,7 @@ export const VERIFICATION_ROUTES: ApiRoute[] = [
       errors.verificationsLocked(900),
     ],
     async handle(c, { verification }) {
-      const id = challengeId(c);
+      const id = idParam(c);
       return c.json(await verification.verify(c.var.session, id, parseProof(await readJson(c))));
     },
   },
