@@ -103,6 +103,12 @@ export interface AddedDevice<CreationOptions = Record<string, unknown>> {
   resendAvailableAt?: string;
 }
 
+/** POST /api/mfa/devices/{id}/resend: the pending device, and when another code may be asked for. */
+export interface ResentCode {
+  device: Device;
+  resendAvailableAt: string;
+}
+
 /** GET /api/config. */
 export interface PublicConfig {
   /** The device types that can be added here. */

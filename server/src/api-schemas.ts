@@ -2,7 +2,7 @@ import * as v from "valibot";
 import type { ErrorBody } from "./errors";
 import { DEVICE_TYPES } from "./mfa/methods";
 import type { AddedDevice, Device, MfaState } from "./mfa/types";
-import type { MfaChallenge, MfaVerified, RecoveryCodes } from "../../contract/api";
+import type { MfaChallenge, MfaVerified, RecoveryCodes, ResentCode } from "../../contract/api";
 import type { Profile } from "./services/profile";
 import type { DeviceStatus, DeviceType } from "./store/schema";
 
@@ -95,6 +95,11 @@ export const AddedDeviceSchema = v.object({
     v.optional(timestamp),
     v.description("SMS and email only: when another code may be asked for (POST /api/mfa/devices/{id}/resend)."),
   ),
+});
+
+export const ResentCodeSchema = v.object({
+  device: DeviceSchema,
+  resendAvailableAt: v.pipe(timestamp, v.description("When another code may be asked for (this route again).")),
 });
 
 const VERIFICATION_METHODS = [...DEVICE_TYPES, "recovery_code"] as const;
@@ -206,6 +211,7 @@ export type _MfaStateIsDocumented = Assert<Same<v.InferOutput<typeof MfaStateSch
 export type _ErrorBodyIsDocumented = Assert<Same<v.InferOutput<typeof ErrorBodySchema>, ErrorBody>>;
 // The creation options are an outline of the library's type, so only "fits" is checked.
 export type _AddedDeviceIsDocumented = Assert<AddedDevice extends v.InferInput<typeof AddedDeviceSchema> ? true : false>;
+export type _ResentCodeIsDocumented = Assert<Same<v.InferOutput<typeof ResentCodeSchema>, ResentCode>>;
 export type _MfaVerifiedIsDocumented = Assert<Same<v.InferOutput<typeof MfaVerifiedSchema>, MfaVerified>>;
 export type _RecoveryCodesIsDocumented = Assert<Same<v.InferOutput<typeof RecoveryCodesSchema>, RecoveryCodes>>;
 export type _MfaChallengeIsDocumented = Assert<Same<v.InferOutput<typeof MfaChallengeSchema>["challenge"], MfaChallenge["challenge"]>>;

@@ -111,6 +111,16 @@ describe.each(ENGINES)("MFA verification on %s", (engine) => {
       expect(app.resendAvailableAt).toBeUndefined();
     });
 
+    it("a resent code says when the next may be asked for, 30 seconds after it", async () => {
+      await m.enable();
+      const { device } = (await (await m.add({ type: "email", email: "ada@example.com" })).json()) as { device: Device };
+      await expectError(await m.resend(device.id), 429, "rate_limited");
+      clock += 31_000;
+      const res = await m.resend(device.id);
+      expect(res.status).toBe(202);
+      expect(await res.json()).toEqual({ device: expect.objectContaining({ id: device.id }), resendAvailableAt: new Date(clock + 30_000).toISOString() });
+    });
+
     it("refuses another user's device and a pending one with 404", async () => {
       await withEmail();
       const pending = (await m.addEmail("second@example.com")).device;

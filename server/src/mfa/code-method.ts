@@ -17,6 +17,7 @@ import {
   OTP_TTL_MS,
   otpHashKey,
   otpMessageText,
+  type CodeReason,
 } from "./one-time-codes";
 
 type CodeType = "sms" | "email";
@@ -59,11 +60,12 @@ async function deliver(
   kind: string,
   to: string,
   code: string,
-  purpose: "mfa_device_activation" | "mfa_verification" = "mfa_device_activation",
+  reason: CodeReason = "add_device",
 ): Promise<void> {
   const notifier = kit.options.notifiers[type];
   if (!notifier) throw errors.methodDisabled(kind);
-  const text = otpMessageText(kit.options.relyingParty.rpName, code, purpose);
+  const text = otpMessageText(kit.options.relyingParty.rpName, code, type, reason);
+  const purpose = reason === "add_device" ? "mfa_device_activation" : "mfa_verification";
   try {
     await notifier.send({ to, code, subject: text.subject, text: type === "sms" ? text.sms : text.email, purpose });
   } catch (err) {
@@ -170,10 +172,11 @@ function codeMethod<T extends CodeType>(spec: {
         await kit.audit(trx, user.id, "mfa.device.code_sent", { deviceId: device.id });
       });
       await deliver(kit, type, spec.kind, device.target, code);
+      return { resendAvailableAt: new Date(kit.now().getTime() + OTP_SEND_LIMITS.perDevice[0].windowMs).toISOString() };
     },
 
     /** A new code for this verification, counted against the same send limits as setup codes. */
-    async startVerification(kit, trx, { user, device, challengeId }) {
+    async startVerification(kit, trx, { user, device, challengeId, purpose }) {
       if (!device?.target) throw new Error(`${type} device without a target`);
       await takeSendAllowance(kit, trx, user.id, device.id, "verify");
       const code = generateOtp();
@@ -181,7 +184,7 @@ function codeMethod<T extends CodeType>(spec: {
       const resendAt = new Date(kit.now().getTime() + OTP_SEND_LIMITS.perDevice[0].windowMs).toISOString();
       return {
         codeHash: hashOtp(hashKey(kit), challengeId, code),
-        deliver: () => deliver(kit, type, spec.kind, target, code, "mfa_verification"),
+        deliver: () => deliver(kit, type, spec.kind, target, code, purpose),
         resendAvailableAt: resendAt,
       };
     },

@@ -14,7 +14,7 @@ import type { ActivationProof, DeviceType, EnrolmentExtras, NewDeviceOf } from "
 import type { MfaChallengeRow } from "../store/mfa-challenges";
 import type { RelyingParty, RequestOptions } from "./webauthn";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
-import type { VerificationMethod } from "../../../contract/api";
+import type { VerificationMethod, VerificationPurpose } from "../../../contract/api";
 
 export interface MfaServiceOptions {
   engine: Engine;
@@ -59,8 +59,8 @@ export interface MfaMethod<T extends DeviceType = DeviceType> extends Verifier {
   enrol(kit: MfaKit, session: Session, input: NewDeviceOf<T>): Promise<Enrolment>;
   /** Checks the proof of a pending device and makes it ACTIVE (the user's first also the default). */
   activate(kit: MfaKit, session: Session, device: DeviceRow, proof: ActivationProof): Promise<DeviceRow>;
-  /** Sends a new code to a pending device (methods that send codes). */
-  resend?(kit: MfaKit, session: Session, device: DeviceRow): Promise<void>;
+  /** Sends a new code to a pending device (methods that send codes); answers when another may be sent. */
+  resend?(kit: MfaKit, session: Session, device: DeviceRow): Promise<{ resendAvailableAt: string }>;
   /** Whether an active device of this kind can be verified here now (codes need their channel). */
   verifiable(options: MfaServiceOptions): boolean;
 }
@@ -70,6 +70,8 @@ export interface VerificationTarget {
   user: UserRow;
   device: DeviceRow | null;
   challengeId: string;
+  /** Why the person is asked: a sign-in, or confirming a change (a step-up). */
+  purpose: VerificationPurpose;
 }
 
 /** What starting a verification stores with the challenge and shows the person. */

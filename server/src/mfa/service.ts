@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import type { RecoveryCodes } from "../../../contract/api";
+import type { RecoveryCodes, ResentCode } from "../../../contract/api";
 import { errors } from "../errors";
 import type { Store } from "../store/db";
 import {
@@ -106,14 +106,14 @@ export class MfaService {
   }
 
   /** Sends a new code for a pending device of a kind that sends codes; the attempt count carries over. */
-  async resendCode(session: Session, id: string): Promise<Device> {
+  async resendCode(session: Session, id: string): Promise<ResentCode> {
     const device = await this.ownedDevice(session, id);
     if (device.status === "ACTIVE") throw errors.deviceAlreadyActive();
     const method = methodOf(device.type);
     if (!method.resend) throw errors.resendNotSupported();
     if (!this.available[device.type]) throw errors.methodDisabled(method.kind);
-    await method.resend(this.kit, session, device);
-    return toDevice(device);
+    const { resendAvailableAt } = await method.resend(this.kit, session, device);
+    return { device: toDevice(device), resendAvailableAt };
   }
 
   /**

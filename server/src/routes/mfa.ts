@@ -127,7 +127,7 @@ export const MFA_ROUTES: ApiRoute[] = [
     summary: "Send a new code",
     description: "SMS and email devices awaiting activation only; rate limited per device and per user.",
     body: { schemas: ["EmptyBody"], required: false },
-    ok: { status: 202, description: "A new code is on its way.", schema: "DeviceResponse" },
+    ok: { status: 202, description: "A new code is on its way; `resendAvailableAt` is when another may be asked for.", schema: "ResentCode" },
     errors: [
       ...EMPTY_BODY_ERRORS,
       errors.methodDisabled("email"),
@@ -141,7 +141,7 @@ export const MFA_ROUTES: ApiRoute[] = [
     async handle(c, { mfa }) {
       const id = idParam(c);
       parseBody(EmptyBody, await readOptionalJson(c));
-      return c.json({ device: await mfa.resendCode(c.var.session, id) }, 202);
+      return c.json(await mfa.resendCode(c.var.session, id), 202);
     },
   },
   {
