@@ -56,7 +56,7 @@ export async function startSmtpReceiver(options: { port?: number } = {}) {
     /** The code in the newest mail to `to`. */
     codeFor(to: string): string {
       const mail = [...mails].reverse().find((m) => m.to.includes(to));
-      const code = mail?.raw.match(/verification code is (\d{6})\./)?.[1];
+      const code = mail?.text.match(/ is (\d{6})\./)?.[1];
       if (!code) throw new Error(`no code was mailed to ${to}`);
       return code;
     },

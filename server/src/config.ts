@@ -96,7 +96,8 @@ const EnvSchema = v.object({
   TOTP_ENABLED: v.optional(bool, "true"),
   MFA_MAX_DEVICES: v.optional(int(1, 50), "5"),
   WEBAUTHN_RP_ID: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9.-]+$/i, "must be a host name"))),
-  WEBAUTHN_RP_NAME: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1)), "Profile"),
+  // The operator's product name: passkey prompts, authenticator apps and every code message show it.
+  WEBAUTHN_RP_NAME: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
   WEBAUTHN_ORIGINS: v.optional(list(origin)),
   SMTP_URL: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^smtps?:\/\/.+/, "must be smtp://… or smtps://…"))),
   EMAIL_FROM: v.optional(v.pipe(v.string(), v.trim(), v.minLength(3))),
@@ -244,7 +245,8 @@ export function loadConfig(env: Env, options: { demo?: boolean } = {}): Config {
     },
     webauthn: {
       rpId: e.WEBAUTHN_RP_ID ?? new URL(firstOrigin).hostname,
-      rpName: e.WEBAUTHN_RP_NAME,
+      // The demo page is the sample brand "Acme Travel": its messages say so too.
+      rpName: e.WEBAUTHN_RP_NAME ?? (demo ? "Acme Travel" : "Profile"),
       origins: e.WEBAUTHN_ORIGINS ?? corsOrigins,
     },
     smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,

@@ -170,7 +170,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two server processes on one Pos
       ...tokensUsed,
       ...tokensUsed.map((t) => t.split(".")[2]!),
       ...sms.messages.map((m) => m.code),
-      ...smtp.mails.map((m) => m.raw.match(/verification code is (\d{6})/)?.[1]).filter((c): c is string => !!c),
+      ...smtp.mails.map((m) => m.text.match(/ is (\d{6})\./)?.[1]).filter((c): c is string => !!c),
       WEBHOOK_SECRET,
       env.SECRETS_KEY!,
     ];

@@ -52,8 +52,8 @@ describe("delivery over real SMTP and a signed webhook", () => {
     const mail = smtp.mails.at(-1)!;
     expect(mail.to).toEqual(["grace@example.com"]);
     expect(mail.from).toBe("no-reply@example.test");
-    expect(mail.raw).toMatch(/^Subject: Your Profile verification code\r?$/m);
-    const code = mail.raw.match(/verification code is (\d{6})\./)?.[1];
+    expect(mail.raw).toMatch(/^Subject: Your code to add this email address to your Profile account\r?$/m);
+    const code = mail.raw.match(/Profile account is (\d{6})\./)?.[1];
     expect(code).toMatch(/^\d{6}$/);
     const activated = await m.activate(device.id, { otp: code });
     expect(activated.status).toBe(200);

@@ -45,14 +45,14 @@ describe("demo outbox", () => {
         id: expect.any(Number),
         channel: "email",
         to: "ada@example.com",
-        text: expect.stringMatching(/^Your Profile verification code\n\nYour Profile verification code is \d{6}\./),
+        text: expect.stringMatching(/^Your code to add this email address to your Profile account\n\nYour code to add this email address to your Profile account is \d{6}\./),
         createdAt: expect.any(String),
       },
       {
         id: expect.any(Number),
         channel: "sms",
         to: "+14155550123",
-        text: expect.stringMatching(/^\d{6} is your Profile verification code\. It expires in 10 minutes\.$/),
+        text: expect.stringMatching(/^\d{6} is your code to add this phone to your Profile account\. It expires in 10 minutes\. If you didn't ask for it, ignore this message\.$/),
         createdAt: expect.any(String),
       },
     ]);

@@ -31,20 +31,36 @@ export function hashOtp(key: Buffer, deviceId: string, code: string): string {
 /** A verification's life (sign-in, step-up): its code, its passkey request, its recovery-code prompt. */
 export const CHALLENGE_TTL_MS = 5 * 60_000;
 
-/** The message a person receives; `appName` is the relying party's name. */
+/** What a code is for, as its message says: adding the phone or address it went to, a sign-in, or confirming a change. */
+export type CodeReason = "add_device" | "sign_in" | "step_up";
+
+/**
+ * The message a person receives: `appName` is the operator's product name (WEBAUTHN_RP_NAME), and the message says
+ * what the code is for. The code comes first in an SMS (phones offer it to fill in from there).
+ */
 export function otpMessageText(
   appName: string,
   code: string,
-  purpose: "mfa_device_activation" | "mfa_verification" = "mfa_device_activation",
+  channel: "sms" | "email",
+  reason: CodeReason,
 ): { subject: string; sms: string; email: string } {
-  const minutes = (purpose === "mfa_verification" ? CHALLENGE_TTL_MS : OTP_TTL_MS) / 60_000;
+  const minutes = (reason === "add_device" ? OTP_TTL_MS : CHALLENGE_TTL_MS) / 60_000;
+  const expires = `It expires in ${minutes} minutes.`;
+  const purpose =
+    reason === "add_device"
+      ? `to add this ${channel === "sms" ? "phone" : "email address"} to your ${appName} account`
+      : reason === "sign_in"
+        ? `to sign in to ${appName}`
+        : `to confirm a change to your ${appName} account`;
   const why =
-    purpose === "mfa_verification"
-      ? "If you are not signing in or confirming a change right now, someone may know your password: change it."
-      : "If you did not ask to add this email address as a sign-in device, ignore this message.";
+    reason === "add_device"
+      ? `If you did not ask to add this ${channel === "sms" ? "phone" : "email address"} as a sign-in device, ignore this message.`
+      : reason === "sign_in"
+        ? "If you are not signing in right now, someone may know your password: change it."
+        : "If you are not changing your account right now, someone may know your password: change it.";
   return {
-    subject: `Your ${appName} verification code`,
-    sms: `${code} is your ${appName} verification code. It expires in ${minutes} minutes.`,
-    email: `Your ${appName} verification code is ${code}.\n\nIt expires in ${minutes} minutes. ${why}`,
+    subject: `Your code ${purpose}`,
+    sms: `${code} is your code ${purpose}. ${expires} ${reason === "add_device" ? "If you didn't ask for it, ignore this message." : "Don't share it with anyone."}`,
+    email: `Your code ${purpose} is ${code}.\n\n${expires} ${why}`,
   };
 }

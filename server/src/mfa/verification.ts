@@ -88,7 +88,7 @@ export class VerificationService {
       }
 
       await deleteFinishedChallenges(trx, user.id, new Date(now.getTime() - CHALLENGE_KEEP_MS).toISOString());
-      const start = await verifier.startVerification(kit, trx, { user, device, challengeId: id });
+      const start = await verifier.startVerification(kit, trx, { user, device, challengeId: id, purpose: request.purpose });
       const expiresAt = new Date(now.getTime() + CHALLENGE_TTL_MS).toISOString();
       await insertMfaChallenge(trx, {
         id,
@@ -151,7 +151,7 @@ export class VerificationService {
       if (!(verifier.proof in proof)) throw errors.validationFailed({ [verifier.proof]: proofMessage(verifier.proof) });
 
       const detail = { challengeId, method: challenge.method, purpose: challenge.purpose, ...(device ? { deviceId: device.id } : {}) };
-      const checked = await verifier.checkProof(kit, trx, { user, device, challengeId, challenge }, proof);
+      const checked = await verifier.checkProof(kit, trx, { user, device, challengeId, purpose: challenge.purpose, challenge }, proof);
       if (checked.ok && (await consumeMfaChallenge(trx, challengeId, nowIso, OTP_MAX_ATTEMPTS))) {
         if (device && !checked.used) await markDeviceUsed(trx, device.id, nowIso, checked.changes);
         if (challenge.purpose === "step_up") {
