@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Device } from "../src/mfa/types";
 import { buildTestApp, ENGINES, type TestApp } from "./helpers";
 import { expectError, mfaClient } from "./mfa-helpers";
-import { RP_ID, softwareAttestation } from "./webauthn-helpers";
+import { RP_ID, softwareAttestation, softwareAuthenticator } from "./webauthn-helpers";
 
 describe.each(ENGINES)("passkeys on %s", (engine) => {
   let t: TestApp;
@@ -54,6 +54,56 @@ describe.each(ENGINES)("passkeys on %s", (engine) => {
     expect(row.credential_public_key).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(row.credential_transports).toBe("internal");
     expect(JSON.stringify(body) + JSON.stringify(await m.state())).not.toContain(row.credential_public_key!);
+  });
+
+  describe("a passkey nobody named is named after its provider, else the browser and system it was made on", () => {
+    const CHROME_MAC = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    const SAFARI_IPHONE =
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+    const EDGE_WINDOWS =
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0";
+    const FIREFOX_ANDROID = "Mozilla/5.0 (Android 14; Mobile; rv:132.0) Gecko/132.0 Firefox/132.0";
+
+    async function register(options: { aaguid?: string; headers?: Record<string, string>; nickname?: string } = {}) {
+      const res = await m.add({ type: "passkey", ...(options.nickname ? { nickname: options.nickname } : {}) });
+      const { device, webauthn } = (await res.json()) as { device: Device; webauthn: PublicKeyCredentialCreationOptionsJSON };
+      const credential = softwareAuthenticator({ aaguid: options.aaguid }).attest(webauthn.challenge);
+      const activated = await t.call("POST", `/api/mfa/devices/${device.id}/activate`, { body: { credential }, headers: options.headers });
+      expect(activated.status).toBe(200);
+      const named = ((await activated.json()) as { device: Device }).device.nickname;
+      // The name is kept: the device list says the same.
+      expect((await m.state()).devices.find((d) => d.id === device.id)?.nickname).toBe(named);
+      return named;
+    }
+
+    it("from the AAGUID in the attestation: Google Password Manager, Windows Hello, iCloud's Apple Passwords, 1Password", async () => {
+      expect(await register({ aaguid: "ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4", headers: { "User-Agent": CHROME_MAC } })).toBe(
+        "Google Password Manager",
+      );
+      expect(await register({ aaguid: "08987058-cadc-4b81-b6e1-30de50dcbe96" })).toBe("Windows Hello");
+      expect(await register({ aaguid: "fbfc3007-154e-4ecc-8c0b-6e020557d7bd" })).toBe("Apple Passwords");
+      expect(await register({ aaguid: "BADA5566-A7AA-401F-BD96-45619A55120D" })).toBe("1Password");
+    });
+
+    it("an all-zero or unknown AAGUID falls back to the browser and system, in the browser's language", async () => {
+      expect(await register({ headers: { "User-Agent": CHROME_MAC } })).toBe("Chrome on macOS");
+      expect(await register({ headers: { "User-Agent": SAFARI_IPHONE, "Accept-Language": "de-CH,de;q=0.9,en;q=0.8" } })).toBe(
+        "Safari auf iOS",
+      );
+      expect(await register({ aaguid: "00112233-4455-6677-8899-aabbccddeeff", headers: { "User-Agent": EDGE_WINDOWS } })).toBe(
+        "Edge on Windows",
+      );
+      expect(await register({ headers: { "User-Agent": FIREFOX_ANDROID, "Accept-Language": "ja" } })).toBe("Android の Firefox");
+    });
+
+    it("with nothing to go on it keeps the default nickname (which the widget says in its language)", async () => {
+      expect(await register({ headers: { "User-Agent": "curl/8.5.0" } })).toBe("Passkey");
+      expect(await register({ headers: { "Accept-Language": "fr-FR" } })).toBe("Passkey");
+    });
+
+    it("a name chosen when adding it is kept", async () => {
+      expect(await register({ nickname: "Work laptop", aaguid: "ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4" })).toBe("Work laptop");
+    });
   });
 
   it("excludes the user's registered passkeys from the next registration", async () => {

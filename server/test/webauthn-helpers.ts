@@ -16,6 +16,8 @@ export function softwareAttestation(options: {
   rpId?: string;
   credentialId?: Buffer;
   type?: string;
+  /** The authenticator's AAGUID (as a UUID); all zeros, as an anonymous authenticator answers, by default. */
+  aaguid?: string;
 }) {
   const { publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const jwk = publicKey.export({ format: "jwk" });
@@ -33,7 +35,7 @@ export function softwareAttestation(options: {
     createHash("sha256").update(options.rpId ?? RP_ID).digest(),
     Buffer.from([0x45]), // user present, user verified, attested credential data
     Buffer.alloc(4), // sign count 0
-    Buffer.alloc(16), // AAGUID: none
+    options.aaguid ? Buffer.from(options.aaguid.replace(/-/g, ""), "hex") : Buffer.alloc(16), // AAGUID: none unless given
     idLength,
     credentialId,
     Buffer.from(isoCBOR.encode(cose)),
@@ -66,7 +68,7 @@ export function softwareAttestation(options: {
  * answers navigator.credentials.get() for a challenge, signing authenticator data and the client data's hash
  * with its counter.
  */
-export function softwareAuthenticator(options: { signCount?: number } = {}) {
+export function softwareAuthenticator(options: { signCount?: number; aaguid?: string } = {}) {
   const { publicKey, privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const credentialId = randomBytes(16);
   let counter = options.signCount ?? 0;
@@ -100,7 +102,7 @@ export function softwareAuthenticator(options: { signCount?: number } = {}) {
         rpHash(RP_ID),
         Buffer.from([0x45]),
         counterBytes(counter),
-        Buffer.alloc(16),
+        options.aaguid ? Buffer.from(options.aaguid.replace(/-/g, ""), "hex") : Buffer.alloc(16),
         idLength,
         credentialId,
         Buffer.from(isoCBOR.encode(cose)),

@@ -58,11 +58,17 @@ export interface MfaMethod<T extends DeviceType = DeviceType> extends Verifier {
   /** Starts enrolment: stores the device ACTIVATION_REQUIRED and sends a code or prepares a ceremony. */
   enrol(kit: MfaKit, session: Session, input: NewDeviceOf<T>): Promise<Enrolment>;
   /** Checks the proof of a pending device and makes it ACTIVE (the user's first also the default). */
-  activate(kit: MfaKit, session: Session, device: DeviceRow, proof: ActivationProof): Promise<DeviceRow>;
+  activate(kit: MfaKit, session: Session, device: DeviceRow, proof: ActivationProof, client: ActivationClient): Promise<DeviceRow>;
   /** Sends a new code to a pending device (methods that send codes); answers when another may be sent. */
   resend?(kit: MfaKit, session: Session, device: DeviceRow): Promise<{ resendAvailableAt: string }>;
   /** Whether an active device of this kind can be verified here now (codes need their channel). */
   verifiable(options: MfaServiceOptions): boolean;
+}
+
+/** The browser that activates a device, as its request's headers show it (a passkey nobody named is named from it). */
+export interface ActivationClient {
+  userAgent?: string;
+  acceptLanguage?: string;
 }
 
 /** What a verification is about: the user, the device (none for a recovery code), the challenge's id. */

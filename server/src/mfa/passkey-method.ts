@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { errors } from "../errors";
 import { advancePasskeyCounter, credentialIdTaken, listCredentialIds } from "../store/mfa-devices";
 import { consumeWebauthnChallenge, insertWebauthnChallenge } from "../store/webauthn-challenges";
+import { passkeyName } from "./aaguid";
 import { Nickname } from "./fields";
 import type { MfaMethod } from "./method";
 import {
@@ -14,6 +15,7 @@ import {
   WEBAUTHN_CHALLENGE_TTL_MS,
 } from "./webauthn";
 
+/** A passkey's name until it is activated, when one that is still this is named from its authenticator (aaguid.ts). */
 const DEFAULT_NICKNAME = "Passkey";
 
 /** The browser's RegistrationResponseJSON; the library checks it in depth, this only its outline. */
@@ -82,7 +84,7 @@ export const passkeyMethod: MfaMethod<"passkey"> = {
     });
   },
 
-  async activate(kit, session, device, proof) {
+  async activate(kit, session, device, proof, client) {
     if (!("credential" in proof)) throw errors.validationFailed({ credential: "Send the passkey the browser created." });
     const challenge = await consumeWebauthnChallenge(kit.db, device.id, device.user_id, kit.now().toISOString());
     if (!challenge) throw errors.challengeExpired();
@@ -100,6 +102,8 @@ export const passkeyMethod: MfaMethod<"passkey"> = {
           credential_public_key: passkey.publicKey,
           credential_counter: passkey.counter,
           credential_transports: passkey.transports.join(",") || null,
+          // Nobody named it: it is named after its provider, else the browser and system it was made on.
+          ...(device.nickname === DEFAULT_NICKNAME ? { nickname: passkeyName({ aaguid: passkey.aaguid, ...client }) ?? DEFAULT_NICKNAME } : {}),
         });
         if (!active) throw errors.deviceAlreadyActive();
         return active;

@@ -19,7 +19,7 @@ import { generateRecoveryCode, hashRecoveryCode, RECOVERY_CODE_COUNT } from "./r
 import { findUserBySubject, setMfaEnabled, type UserRow } from "../store/users";
 import type { Session } from "../services/session";
 import { userForRead } from "../services/users";
-import { MfaKit, type MfaServiceOptions } from "./method";
+import { MfaKit, type ActivationClient, type MfaServiceOptions } from "./method";
 import { METHODS, methodOf } from "./methods";
 import type { ActivationProof, AddedDevice, Device, MethodAvailability, MfaState, NewDevice } from "./types";
 
@@ -99,10 +99,10 @@ export class MfaService {
   }
 
   /** Checks the code or passkey of a pending device and makes it ACTIVE (the first one also the default). */
-  async activateDevice(session: Session, id: string, proof: ActivationProof): Promise<Device> {
+  async activateDevice(session: Session, id: string, proof: ActivationProof, client: ActivationClient = {}): Promise<Device> {
     const device = await this.ownedDevice(session, id);
     if (device.status === "ACTIVE") throw errors.deviceAlreadyActive();
-    return toDevice(await methodOf(device.type).activate(this.kit, session, device, proof));
+    return toDevice(await methodOf(device.type).activate(this.kit, session, device, proof, client));
   }
 
   /** Sends a new code for a pending device of a kind that sends codes; the attempt count carries over. */

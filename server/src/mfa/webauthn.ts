@@ -53,6 +53,8 @@ export interface RegisteredPasskey {
   publicKey: string;
   counter: number;
   transports: string[];
+  /** The authenticator's AAGUID (all zeros when it hides its make). */
+  aaguid: string;
 }
 
 /**
@@ -89,6 +91,7 @@ export async function verifyPasskeyRegistration(
         publicKey: Buffer.from(credential.publicKey).toString("base64url"),
         counter: credential.counter,
         transports: credential.transports ?? response.response.transports ?? [],
+        aaguid: result.registrationInfo.aaguid,
       },
     };
   } catch (err) {

@@ -116,7 +116,9 @@ export const MFA_ROUTES: ApiRoute[] = [
     ],
     async handle(c, { mfa }) {
       const id = idParam(c);
-      return c.json({ device: await mfa.activateDevice(c.var.session, id, parseActivation(await readJson(c))) });
+      // A passkey nobody named is named from its authenticator, else from the browser that made it (in its language).
+      const client = { userAgent: c.req.header("user-agent"), acceptLanguage: c.req.header("accept-language") };
+      return c.json({ device: await mfa.activateDevice(c.var.session, id, parseActivation(await readJson(c)), client) });
     },
   },
   {
