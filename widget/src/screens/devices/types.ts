@@ -34,7 +34,8 @@ export type LifecycleScreen =
 /** The steps of adding a device, each drawn by its method's module (methods/*.ts). */
 export type AddScreen =
   | { kind: "target"; type: "sms" | "email" }
-  | { kind: "code"; device: Device }
+  /** `resendAt`: when "Resend code" may be pressed (ms since epoch), as the server said with the code it sent. */
+  | { kind: "code"; device: Device; resendAt?: number }
   | { kind: "totp"; device: Device; secret: string; uri: string; qr?: QrPath; copied?: boolean }
   | { kind: "passkey"; added?: AddedDevice };
 

@@ -1,6 +1,8 @@
 import { html } from "lit";
 import { E164, EMAIL, normalizePhone } from "../../../../../contract/rules.js";
+import type { ResentCode } from "../../../../../contract/api.js";
 import type { Device } from "../../../api/client.js";
+import { countdown, resendTime, secondsLeft } from "../../countdown.js";
 import { cancelAndSubmit, onSubmit, textField } from "../controls.js";
 import { deviceTile } from "../device-list.js";
 import type { AddScreen, DeviceMethod, NoticeAction, ScreenFlow, ScreenParts } from "../types.js";
@@ -11,6 +13,7 @@ import type { AddScreen, DeviceMethod, NoticeAction, ScreenFlow, ScreenParts } f
  */
 
 type CodeType = "sms" | "email";
+type CodeScreen = Extract<AddScreen, { kind: "code" }>;
 
 /** The phone number or email address that will receive the code. */
 function renderTarget(flow: ScreenFlow, { type }: Extract<AddScreen, { kind: "target" }>): ScreenParts {
@@ -40,8 +43,10 @@ function sendCode(flow: ScreenFlow, type: CodeType): Promise<void> {
     const rule = () => (type === "sms" ? flow.t.invalidPhone : flow.t.invalidEmail);
     if (!valid) return flow.invalid(rule());
     try {
-      const { device } = await flow.startAdding(type === "sms" ? { type, phone: target } : { type, email: target });
-      flow.show({ kind: "code", device });
+      const added = await flow.startAdding(type === "sms" ? { type, phone: target } : { type, email: target });
+      const screen: CodeScreen = { kind: "code", device: added.device, resendAt: resendTime(added.resendAvailableAt) };
+      flow.show(screen);
+      waitToResend(flow, screen);
     } catch (error) {
       // After a 403 the number or address typed in stays, and the code is sent once the fresh token arrives.
       flow.fail(error, { field: rule(), retry: () => sendCode(flow, type) });
@@ -76,10 +81,18 @@ export function verifyCode(flow: ScreenFlow, device: Device, offer?: (code: stri
   });
 }
 
-function resend(flow: ScreenFlow, device: Device): Promise<void> {
+/** "Resend code" waits until the server said another code may be sent, counting down meanwhile. */
+function waitToResend(flow: ScreenFlow, screen: CodeScreen): void {
+  countdown(screen.resendAt ?? 0, (ms, run) => flow.later(ms, run), () => flow.update());
+}
+
+function resend(flow: ScreenFlow, screen: CodeScreen): Promise<void> {
+  const { device } = screen;
   return flow.act("resend", async () => {
     try {
-      await flow.ctx.api(`/api/mfa/devices/${device.id}/resend`, { method: "POST", body: {} });
+      const { data } = await flow.ctx.api<ResentCode>(`/api/mfa/devices/${device.id}/resend`, { method: "POST", body: {} });
+      screen.resendAt = resendTime(data.resendAvailableAt);
+      waitToResend(flow, screen);
       flow.fieldError = "";
       flow.value = "";
       flow.notice = { tone: "success", text: flow.t.resent(device.target ?? "") };
@@ -90,10 +103,12 @@ function resend(flow: ScreenFlow, device: Device): Promise<void> {
 }
 
 /** The 6-digit code sent by SMS or email, with "Resend code" (offered in the message, too, when the code expired). */
-function renderCode(flow: ScreenFlow, { device }: Extract<AddScreen, { kind: "code" }>): ScreenParts {
+function renderCode(flow: ScreenFlow, screen: CodeScreen): ScreenParts {
   const { t } = flow;
-  const wait = Math.ceil((flow.resendAt - Date.now()) / 1000);
-  const offer = (code: string) => (code === "otp_expired" ? { label: flow.t.resend, run: () => void resend(flow, device) } : undefined);
+  const { device } = screen;
+  // The server's time for the next code, or a wait it asked for after a refused resend (a 429), whichever is later.
+  const wait = secondsLeft(Math.max(screen.resendAt ?? 0, flow.resendAt));
+  const offer = (code: string) => (code === "otp_expired" ? { label: flow.t.resend, run: () => void resend(flow, screen) } : undefined);
   return {
     title: t.codeTitle,
     text: t.codeSent(device.target ?? ""),
@@ -107,7 +122,7 @@ function renderCode(flow: ScreenFlow, { device }: Extract<AddScreen, { kind: "co
           class="link"
           part="button"
           ?disabled=${!!flow.busy || flow.locked || wait > 0}
-          @click=${() => resend(flow, device)}
+          @click=${() => resend(flow, screen)}
         >
           ${flow.busy === "resend" ? t.sending : wait > 0 ? t.resendIn(wait) : t.resend}
         </button>
