@@ -82,7 +82,7 @@ export const totpStyles = css`
     border: 1px solid var(--_line);
     user-select: all;
   }
-  .step form {
+  .step-body {
     padding-inline-start: 34px;
   }
   .copied {
@@ -90,7 +90,7 @@ export const totpStyles = css`
   }
   @container pw (max-width: 479px) {
     .totp,
-    .step form {
+    .step-body {
       padding-inline-start: 0;
     }
     .qr {

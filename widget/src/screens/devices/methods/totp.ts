@@ -37,44 +37,46 @@ function renderTotp(flow: ScreenFlow, screen: TotpScreen): ScreenParts {
   return {
     title: t.totpTitle,
     icon: deviceTile({ type: "totp" }),
-    body: html`<ol class="steps">
-      <li class="step">
-        <p class="step-title">${t.totpScan}</p>
-        <div class="totp">
-          <div class="qr" part="qr">
-            ${qr
-              ? html`<svg
-                  viewBox="${-pad} ${-pad} ${qr.size + 2 * pad} ${qr.size + 2 * pad}"
-                  role="img"
-                  aria-label=${t.qrLabel}
-                  shape-rendering="crispEdges"
-                >
-                  ${svg`<path d=${qr.d} />`}
-                </svg>`
-              : html`<span class="bone qr-bone" aria-hidden="true"></span>`}
+    // One form round both steps, its footer after them: the footer spans the card as on every other screen.
+    body: html`<form novalidate @submit=${onSubmit(() => verifyCode(flow, screen.device))}>
+      <ol class="steps">
+        <li class="step">
+          <p class="step-title">${t.totpScan}</p>
+          <div class="totp">
+            <div class="qr" part="qr">
+              ${qr
+                ? html`<svg
+                    viewBox="${-pad} ${-pad} ${qr.size + 2 * pad} ${qr.size + 2 * pad}"
+                    role="img"
+                    aria-label=${t.qrLabel}
+                    shape-rendering="crispEdges"
+                  >
+                    ${svg`<path d=${qr.d} />`}
+                  </svg>`
+                : html`<span class="bone qr-bone" aria-hidden="true"></span>`}
+            </div>
+            <div class="manual">
+              <p class="muted" id="pw-secret-label">${t.totpManual}</p>
+              <code class="secret" part="secret" dir="ltr" aria-describedby="pw-secret-label">${grouped}</code>
+              <button
+                type="button"
+                class="secondary small ${copied ? "copied" : ""}"
+                part="button"
+                @click=${() => copySecret(flow, screen, screen.secret.replace(/\s/g, ""))}
+              >
+                ${copied ? html`${icon("check")}${t.copied}` : html`${icon("copy")}${t.copy}`}
+              </button>
+              <span class="sr-only" role="status">${copied ? t.copied : ""}</span>
+            </div>
           </div>
-          <div class="manual">
-            <p class="muted" id="pw-secret-label">${t.totpManual}</p>
-            <code class="secret" part="secret" dir="ltr" aria-describedby="pw-secret-label">${grouped}</code>
-            <button
-              type="button"
-              class="secondary small ${copied ? "copied" : ""}"
-              part="button"
-              @click=${() => copySecret(flow, screen, screen.secret.replace(/\s/g, ""))}
-            >
-              ${copied ? html`${icon("check")}${t.copied}` : html`${icon("copy")}${t.copy}`}
-            </button>
-            <span class="sr-only" role="status">${copied ? t.copied : ""}</span>
-          </div>
-        </div>
-      </li>
-      <li class="step">
-        <p class="step-title">${t.totpEnter}</p>
-        <form novalidate @submit=${onSubmit(() => verifyCode(flow, screen.device))}>
-          ${codeField(flow, "")} ${cancelAndSubmit(flow, { label: t.verify, busyLabel: t.verifying }, () => screen.device)}
-        </form>
-      </li>
-    </ol>`,
+        </li>
+        <li class="step">
+          <p class="step-title">${t.totpEnter}</p>
+          <div class="step-body">${codeField(flow, "")}</div>
+        </li>
+      </ol>
+      ${cancelAndSubmit(flow, { label: t.verify, busyLabel: t.verifying }, () => screen.device)}
+    </form>`,
   };
 }
 
