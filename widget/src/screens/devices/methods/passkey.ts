@@ -13,7 +13,10 @@ type PasskeyScreen = Extract<AddScreen, { kind: "passkey" }>;
 
 const supported = () => typeof PublicKeyCredential !== "undefined" && typeof navigator.credentials?.create === "function";
 
-/** The browser's ceremony with the server's options, then the activation; a used or expired request is replaced. */
+/**
+ * The browser's ceremony with the server's options, then the activation. A request the prompt ended without a
+ * passkey, or the server refused, is deleted; trying again starts a new one.
+ */
 function createPasskey(flow: ScreenFlow, screen: PasskeyScreen): Promise<void> {
   return flow.act("primary", async () => {
     flow.notice = null;
@@ -27,6 +30,10 @@ function createPasskey(flow: ScreenFlow, screen: PasskeyScreen): Promise<void> {
       try {
         credential = await ceremony(added.webauthn);
       } catch (error) {
+        // No passkey came of it: the started device goes (no half-made row is left on the list); trying again
+        // starts another.
+        screen.added = undefined;
+        await flow.discard(added.device);
         return refused(flow, error);
       }
       screen.added = undefined;
