@@ -66,6 +66,9 @@ const ar: DevicesTranslation = {
   sendCode: "إرسال الرمز",
   sending: "جارٍ الإرسال…",
   invalidPhone: "ابدأ الرقم بعلامة + متبوعة برمز البلد، مثل \u2066+971501234567\u2069.",
+  countryCode: "رمز البلد",
+  phoneHintCountry: "اكتب الرقم كما تطلبه داخل ذلك البلد، أو ابدأ بعلامة + ورمز بلد آخر.",
+  invalidPhoneIn: (country) => `هذا ليس رقم هاتف كاملاً في ${country}. تحقق منه أو اختر رمز بلد آخر.`,
   invalidEmail: "أدخل عنوان بريد إلكتروني صالحًا، مثل \u2066name@example.com\u2069.",
 
   codeTitle: "أدخل الرمز",

@@ -46,6 +46,9 @@ const de: DevicesTranslation = {
   sendCode: "Code senden",
   sending: "Wird gesendet …",
   invalidPhone: "Beginnen Sie die Nummer mit + und der Ländervorwahl, z. B. +4915112345678.",
+  countryCode: "Ländervorwahl",
+  phoneHintCountry: "Geben Sie die Nummer so ein, wie Sie sie in diesem Land wählen würden, oder beginnen Sie mit + und einer anderen Ländervorwahl.",
+  invalidPhoneIn: (country) => `Das ist keine vollständige Telefonnummer für ${country}. Prüfen Sie sie oder wählen Sie eine andere Ländervorwahl.`,
   invalidEmail: "Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.com.",
 
   codeTitle: "Code eingeben",

@@ -58,6 +58,10 @@ const en = {
   sendCode: "Send code",
   sending: "Sending…",
   invalidPhone: "Start the number with + and the country code, e.g. +14155550123.",
+  /** The phone step's country-code picker (methods/phone-field.ts). */
+  countryCode: "Country code",
+  phoneHintCountry: "Type the number as you'd dial it in that country, or start with + and another country code.",
+  invalidPhoneIn: (country: string) => `That isn't a complete phone number for ${country}. Check it, or choose another country code.`,
   invalidEmail: "Enter a valid email address, e.g. name@example.com.",
 
   codeTitle: "Enter the code",

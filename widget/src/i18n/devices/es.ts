@@ -45,6 +45,9 @@ const es: DevicesTranslation = {
   sendCode: "Enviar código",
   sending: "Enviando…",
   invalidPhone: "Empieza el número con + y el prefijo del país, p. ej., +34612345678.",
+  countryCode: "Prefijo del país",
+  phoneHintCountry: "Escribe el número como lo marcarías en ese país, o empieza con + y otro prefijo.",
+  invalidPhoneIn: (country) => `No es un número de teléfono completo para ${country}. Revísalo o elige otro prefijo.`,
   invalidEmail: "Introduce una dirección de correo electrónico válida, p. ej., nombre@example.com.",
 
   codeTitle: "Introduce el código",

@@ -47,6 +47,9 @@ const fr: DevicesTranslation = {
   sendCode: "Envoyer le code",
   sending: "Envoi…",
   invalidPhone: "Commencez le numéro par + et l’indicatif du pays, par ex. +33612345678.",
+  countryCode: "Indicatif pays",
+  phoneHintCountry: "Saisissez le numéro comme vous le composeriez dans ce pays, ou commencez par + et un autre indicatif.",
+  invalidPhoneIn: (country) => `Ce n’est pas un numéro de téléphone complet pour ${country}. Vérifiez-le ou choisissez un autre indicatif.`,
   invalidEmail: "Saisissez une adresse e-mail valide, par ex. nom@example.com.",
 
   codeTitle: "Saisissez le code",

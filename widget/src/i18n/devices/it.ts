@@ -46,6 +46,9 @@ const it: DevicesTranslation = {
   sendCode: "Invia codice",
   sending: "Invio…",
   invalidPhone: "Inizia il numero con + e il prefisso internazionale, ad es. +393123456789.",
+  countryCode: "Prefisso internazionale",
+  phoneHintCountry: "Digita il numero come lo comporresti in quel Paese, oppure inizia con + e un altro prefisso.",
+  invalidPhoneIn: (country) => `Non è un numero di telefono completo per ${country}. Controllalo o scegli un altro prefisso.`,
   invalidEmail: "Inserisci un indirizzo email valido, ad es. nome@example.com.",
 
   codeTitle: "Inserisci il codice",

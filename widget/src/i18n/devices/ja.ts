@@ -44,6 +44,9 @@ const ja: DevicesTranslation = {
   sendCode: "コードを送信",
   sending: "送信しています…",
   invalidPhone: "番号は + と国番号から入力してください（例: +819012345678）。",
+  countryCode: "国番号",
+  phoneHintCountry: "その国でかける場合と同じように番号を入力してください。別の国の番号は + と国番号から入力します。",
+  invalidPhoneIn: (country) => `${country} の電話番号としては桁が足りないか正しくありません。番号を確認するか、別の国番号を選んでください。`,
   invalidEmail: "有効なメールアドレスを入力してください（例: name@example.com）。",
 
   codeTitle: "コードを入力",

@@ -45,6 +45,9 @@ const nl: DevicesTranslation = {
   sendCode: "Code versturen",
   sending: "Versturen…",
   invalidPhone: "Begin het nummer met + en de landcode, bijv. +31612345678.",
+  countryCode: "Landcode",
+  phoneHintCountry: "Typ het nummer zoals je het in dat land zou bellen, of begin met + en een andere landcode.",
+  invalidPhoneIn: (country) => `Dat is geen volledig telefoonnummer voor ${country}. Controleer het of kies een andere landcode.`,
   invalidEmail: "Voer een geldig e-mailadres in, bijv. naam@example.com.",
 
   codeTitle: "Voer de code in",

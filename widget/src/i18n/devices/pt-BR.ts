@@ -44,6 +44,9 @@ const ptBR: DevicesTranslation = {
   sendCode: "Enviar código",
   sending: "Enviando…",
   invalidPhone: "Comece o número com + e o código do país, ex.: +5511912345678.",
+  countryCode: "Código do país",
+  phoneHintCountry: "Digite o número como você discaria nesse país, ou comece com + e outro código de país.",
+  invalidPhoneIn: (country) => `Esse não é um número de telefone completo para ${country}. Confira ou escolha outro código de país.`,
   invalidEmail: "Digite um endereço de e-mail válido, ex.: nome@example.com.",
 
   codeTitle: "Digite o código",

@@ -33,7 +33,8 @@ export type LifecycleScreen =
 
 /** The steps of adding a device, each drawn by its method's module (methods/*.ts). */
 export type AddScreen =
-  | { kind: "target"; type: "sms" | "email" }
+  /** `country`: the phone step's country-code picker (ISO 3166-1 alpha-2), once its chunk has loaded. */
+  | { kind: "target"; type: "sms" | "email"; country?: string }
   /** `resendAt`: when "Resend code" may be pressed (ms since epoch), as the server said with the code it sent. */
   | { kind: "code"; device: Device; resendAt?: number }
   | { kind: "totp"; device: Device; secret: string; uri: string; qr?: QrPath; copied?: boolean }

@@ -5,7 +5,6 @@ import { ApiError, type Device, type MfaState } from "../../api/client.js";
 import { emit, type Flow } from "../../events.js";
 import { loadVerifyTranslation, type VerifyTranslation } from "../../i18n/verify/index.js";
 import en from "../../i18n/verify/en.js";
-import { countdown, resendTime, secondsLeft } from "../countdown.js";
 import { renderNotice, type FlowContext, type Notice } from "../shared.js";
 import { verifyStyles } from "./verify.styles.js";
 
@@ -146,7 +145,7 @@ export class VerifyFlow implements ReactiveController {
         const { challenge } = await this.start({ deviceId: screen.device.id });
         screen.challenge = challenge;
         this.locked = false;
-        this.resendAt = resendTime(challenge.resendAvailableAt);
+        this.resendAt = challenge.resendAvailableAt ? Date.parse(challenge.resendAvailableAt) : 0;
         this.tick();
         if (resending) {
           this.value = "";
@@ -294,14 +293,13 @@ export class VerifyFlow implements ReactiveController {
 
   /** Redraws once a second while "Resend code in …" counts down (or until a lock ends). */
   private tick(until = this.resendAt): void {
-    const later = (ms: number, run: () => void) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        run();
-      }, ms);
-      this.timers.add(timer);
-    };
-    countdown(until, later, () => this.update());
+    if (until <= Date.now()) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.update();
+      this.tick(until);
+    }, 1000);
+    this.timers.add(timer);
   }
 
   /** Locked out for a while: every way to try again waits. */
@@ -382,7 +380,7 @@ export class VerifyFlow implements ReactiveController {
     const { device, challenge } = screen;
     const sent = device.type !== "totp";
     const target = challenge?.target ?? device.target ?? "";
-    const wait = secondsLeft(this.resendAt);
+    const wait = Math.ceil((this.resendAt - Date.now()) / 1000);
     const text = !sent ? t.totpText : challenge ? t.codeSent(target) : this.busy === "challenge" ? t.sending : "";
     const renew = this.locked || this.notice?.text === t.errors.challenge_expired;
     return {

@@ -1,7 +1,20 @@
 import { css } from "lit";
 
-/** The code field (also the authenticator app's, totp.ts) and "Resend code" (code.ts); part of the devices sheet. */
+/**
+ * The code field (also the authenticator app's, totp.ts), "Resend code" (code.ts) and the phone step's country-code
+ * picker beside the number (phone-field.ts); part of the devices sheet.
+ */
 export const codeStyles = css`
+  .phone {
+    display: grid;
+    grid-template-columns: minmax(0, 16rem) minmax(0, 1fr);
+    gap: 8px;
+  }
+  @container pw (max-width: 479px) {
+    .phone {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
   .code {
     max-width: 14ch;
     font-size: 22px;

@@ -1,11 +1,12 @@
 import { html } from "lit";
-import { E164, EMAIL, normalizePhone } from "../../../../../contract/rules.js";
+import { EMAIL } from "../../../../../contract/rules.js";
 import type { ResentCode } from "../../../../../contract/api.js";
 import type { Device } from "../../../api/client.js";
-import { countdown, resendTime, secondsLeft } from "../../countdown.js";
+import { countdown, resendTime, secondsLeft } from "./countdown.js";
 import { cancelAndSubmit, onSubmit, textField } from "../controls.js";
 import { deviceTile } from "../device-list.js";
 import type { AddScreen, DeviceMethod, NoticeAction, ScreenFlow, ScreenParts } from "../types.js";
+import { phoneField, phoneRule, phoneTarget, preparePhone, type TargetScreen } from "./phone-field.js";
 
 /**
  * Codes sent by SMS or email (server/src/mfa/code-method.ts): the phone number or address, then the code sent to
@@ -15,32 +16,30 @@ import type { AddScreen, DeviceMethod, NoticeAction, ScreenFlow, ScreenParts } f
 type CodeType = "sms" | "email";
 type CodeScreen = Extract<AddScreen, { kind: "code" }>;
 
-/** The phone number or email address that will receive the code. */
-function renderTarget(flow: ScreenFlow, { type }: Extract<AddScreen, { kind: "target" }>): ScreenParts {
+/** The phone number (with its country-code picker, phone-field.ts) or email address that will receive the code. */
+function renderTarget(flow: ScreenFlow, screen: TargetScreen): ScreenParts {
   const { t } = flow;
-  const sms = type === "sms";
+  const { type } = screen;
   return {
     title: t.types[type],
     text: t.targetText[type],
     icon: deviceTile({ type }),
-    body: html`<form novalidate @submit=${onSubmit(() => sendCode(flow, type))}>
-      ${textField(
-        flow,
-        sms
-          ? { name: "phone", label: t.phone, type: "tel", autocomplete: "tel", inputmode: "tel", hint: t.phoneHint }
-          : { name: "email", label: t.email, type: "email", autocomplete: "email", inputmode: "email" },
-      )}
+    body: html`<form novalidate @submit=${onSubmit(() => sendCode(flow, screen))}>
+      ${type === "sms"
+        ? phoneField(flow, screen)
+        : textField(flow, { name: "email", label: t.email, type: "email", autocomplete: "email", inputmode: "email" })}
       ${cancelAndSubmit(flow, { label: t.sendCode, busyLabel: t.sending })}
     </form>`,
   };
 }
 
-/** Sends the first code to the phone number or email address typed in. */
-function sendCode(flow: ScreenFlow, type: CodeType): Promise<void> {
+/** Sends the first code to the phone number (in E.164) or email address typed in. */
+function sendCode(flow: ScreenFlow, screen: TargetScreen): Promise<void> {
+  const { type } = screen;
   return flow.act("primary", async () => {
-    const target = type === "sms" ? normalizePhone(flow.value.trim()) : flow.value.trim();
-    const valid = type === "sms" ? E164.test(target) : EMAIL.test(target);
-    const rule = () => (type === "sms" ? flow.t.invalidPhone : flow.t.invalidEmail);
+    const target = type === "sms" ? phoneTarget(flow, screen) : flow.value.trim();
+    const valid = type === "sms" ? target !== "" : EMAIL.test(target);
+    const rule = () => (type === "sms" ? phoneRule(flow, screen) : flow.t.invalidEmail);
     if (!valid) return flow.invalid(rule());
     try {
       const added = await flow.startAdding(type === "sms" ? { type, phone: target } : { type, email: target });
@@ -49,7 +48,7 @@ function sendCode(flow: ScreenFlow, type: CodeType): Promise<void> {
       waitToResend(flow, screen);
     } catch (error) {
       // After a 403 the number or address typed in stays, and the code is sent once the fresh token arrives.
-      flow.fail(error, { field: rule(), retry: () => sendCode(flow, type) });
+      flow.fail(error, { field: rule(), retry: () => sendCode(flow, screen) });
     }
   });
 }
@@ -134,7 +133,11 @@ function renderCode(flow: ScreenFlow, screen: CodeScreen): ScreenParts {
 
 const codeMethod = (type: CodeType): DeviceMethod => ({
   type,
-  choose: (flow) => flow.show({ kind: "target", type }),
+  choose: (flow) => {
+    const screen: TargetScreen = { kind: "target", type };
+    flow.show(screen);
+    if (type === "sms") void preparePhone(flow, screen);
+  },
   screens: { target: renderTarget, code: renderCode },
 });
 

@@ -1,6 +1,7 @@
 /**
- * "Resend code in 30s": when another code may be asked for, as the API says it (`resendAvailableAt`), and a redraw
- * each second until then. Shared by the verify flow and the devices flow's SMS and email steps.
+ * "Resend code in 30s" on the SMS and email steps: when another code may be asked for, as the API says it
+ * (`resendAvailableAt`), and a redraw each second until then. The verify flow counts down the same way in its own
+ * few lines: a module both flows imported would be a chunk of its own, one more request on the verify screen.
  */
 
 /** The time an API answer's `resendAvailableAt` names (ms since epoch); 0 when it names none (a resend is allowed now). */
