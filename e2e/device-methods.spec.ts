@@ -101,6 +101,7 @@ test.describe("adding a device: the code, the phone number, the passkey and the 
     });
 
     test("the picker works by keyboard, and a number that can't be one says so in place of the hint, changing nothing", async ({ page }) => {
+      test.setTimeout(60_000);
       const { token } = await withMfaOn("phone-keys");
       const widget = await openHost(page, { token, flow: "devices" });
       await startAdding(widget, "Text message (SMS)");

@@ -68,7 +68,8 @@ test.describe("the widget speaks the person's language", () => {
     await expect(widget.getByText("Gerät hinzugefügt")).toBeVisible();
     expect((await readMfa(token)).devices).toMatchObject([
       { type: "totp", nickname: "Authenticator-App" },
-      { type: "passkey", nickname: "Passkey" },
+      // Named after the browser and system (the virtual authenticator names no provider), in German.
+      { type: "passkey", nickname: "Chrome auf Linux" },
     ]);
 
     expect(chunks.sort()).toEqual(["de", "devices-de", "devices-flow", "passkey", "qr", "rules"]);

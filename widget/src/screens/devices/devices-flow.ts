@@ -339,7 +339,9 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
   }
 
   async activate(device: Device, proof: Record<string, unknown>): Promise<void> {
-    await this.ctx.api(`/api/mfa/devices/${device.id}/activate`, { method: "POST", body: proof });
+    // In the widget's language: a passkey nobody named is named then ("Chrome auf macOS").
+    const headers = { "Accept-Language": this.ctx.t().lang };
+    await this.ctx.api(`/api/mfa/devices/${device.id}/activate`, { method: "POST", body: proof, headers });
     await this.changed("device_added", "deviceAdded");
   }
 
