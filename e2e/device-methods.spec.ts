@@ -136,6 +136,9 @@ test.describe("adding a device: the code, the phone number, the passkey and the 
       await expect(hint).toHaveCount(0);
       expect((await readMfa(token)).devices).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
+      await page.emulateMedia({ colorScheme: "dark" });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.emulateMedia({ colorScheme: "light" });
 
       // Typing again clears it and the hint comes back.
       await page.keyboard.type("3456789");
@@ -158,6 +161,8 @@ test.describe("adding a device: the code, the phone number, the passkey and the 
       const [picker, number] = [(await country.boundingBox())!, (await phone.boundingBox())!];
       expect(picker.x).toBeGreaterThan(number.x + number.width - 1);
       expect(Math.abs(picker.y - number.y)).toBeLessThan(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.emulateMedia({ colorScheme: "dark" });
       expect(await axeViolations(page)).toEqual([]);
 
       await page.setViewportSize({ width: 360, height: 800 });

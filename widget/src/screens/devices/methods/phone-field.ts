@@ -97,7 +97,7 @@ export function phoneField(flow: ScreenFlow, screen: TargetScreen) {
   const lang = flow.ctx.t().lang;
   return html`<div class="field" part="field">
     <label part="label" for="pw-phone">${t.phone}</label>
-    <div class="phone" part="phone">
+    <div class="phone">
       <div class="select country">
         <select
           part="input"
