@@ -5,16 +5,24 @@ import {
   buildPatch,
   countryOptions,
   isField,
+  normalize,
+  PROTECTED_FIELDS,
   rebase,
   renderProfileForm,
-  validate,
   valuesOf,
   type FieldErrors,
   type FieldPath,
   type FormValues,
   type Notice,
 } from "./profile-form.js";
-import { errorText, expectUser, SIGN_IN_CODES, type FlowContext } from "./shared.js";
+import { errorText, expectUser, SIGN_IN_CODES, SIGNED_OUT_CODES, type FlowContext } from "./shared.js";
+
+/** The checks Save runs (screens/profile-checks.ts), fetched once. */
+let checksModule: Promise<typeof import("./profile-checks.js")> | undefined;
+const checks = () => (checksModule ??= import("./profile-checks.js").catch((error: unknown) => {
+  checksModule = undefined;
+  throw error;
+}));
 
 /** What the widget lends the profile flow besides what every flow gets. */
 export interface ProfileContext extends FlowContext {
@@ -41,6 +49,8 @@ export class ProfileFlow {
   values = {} as FormValues;
   errors: FieldErrors = {};
   saving = false;
+  /** Save's checks run (their chunk may still be on its way). */
+  private checking = false;
   notice: Notice | null = null;
   /** The full country list, rendered just after the form first shows (see ProfileFormView.allCountries). */
   private allCountries = false;
@@ -90,13 +100,14 @@ export class ProfileFlow {
     return true;
   }
 
-  /** The form has painted: the rest of the country list follows, one frame and a task later. */
+  /** The form has painted: the rest of the country list and the checks Save runs follow, one frame and a task later. */
   painted(): void {
     if (this.allCountries || this.countriesScheduled) return;
     this.countriesScheduled = true;
     requestAnimationFrame(() =>
       setTimeout(() => {
         this.allCountries = true;
+        void checks().catch(() => {});
         this.update();
       }),
     );
@@ -112,9 +123,18 @@ export class ProfileFlow {
 
   /** Checks the changed fields and sends what changed. */
   async save(): Promise<void> {
-    if (this.saving) return;
+    // A change waiting for a sign-in would only be refused again.
+    if (this.saving || this.checking || this.notice?.fields) return;
     const snapshot = { ...this.values };
-    const errors = validate(this.baseline, snapshot, this.ctx.t());
+    let errors: FieldErrors = {};
+    this.checking = true;
+    try {
+      errors = (await checks()).validate(this.baseline, snapshot, this.ctx.t());
+    } catch {
+      // The checks could not be fetched: the server checks the same (and answers every field's problem).
+    } finally {
+      this.checking = false;
+    }
     if (Object.keys(errors).length) return this.invalid(errors, []);
     const patch = buildPatch(this.baseline, snapshot);
     if (patch) await this.submit({ patch, snapshot });
@@ -201,23 +221,33 @@ export class ProfileFlow {
       return this.invalid(Object.fromEntries(matched), unmatched);
     }
     if (code === "username_mismatch") return this.ctx.failCard(error);
-    let message = errorText(t, code);
-    if (pending && this.ctx.pending.keepFor(code, () => this.resubmit(pending)) && code !== "reauthentication_required") {
-      message += ` ${t.changesKept}`;
-    }
+    const kept = !!pending && this.ctx.pending.keepFor(code, () => this.resubmit(pending));
+    if (SIGNED_OUT_CODES.has(code)) return this.ctx.signedOut(error, kept || this.ctx.pending.waiting);
+    if (code === "reauthentication_required" && pending) return void this.needsSignIn(pending);
+    const message = errorText(t, code) + (kept && code !== "reauthentication_required" ? ` ${t.changesKept}` : "");
     const calm = SIGN_IN_CODES.has(code) || code === "version_conflict";
-    const notice: Notice = { tone: calm ? "warning" : "error", text: message, retry: !calm };
-    this.notice = notice;
+    this.notice = { tone: calm ? "warning" : "error", text: message, retry: !calm };
     this.update();
-    if (code === "reauthentication_required" && pending) {
-      // With a device to confirm with, the person need not sign in again: offered once that is known.
-      void this.ctx.canConfirm().then((can) => {
-        if (!can || this.notice !== notice) return;
-        this.notice = { ...notice, confirm: true };
-        this.update();
-      });
-    }
     emit(this.ctx.host, "profile-widget-error", { flow: "profile", code, message });
+  }
+
+  /**
+   * An email or phone change that needs a recent sign-in: said beside the field concerned, with the way forward in
+   * the message — "Confirm it's you" with a device, else "Sign in again" (which tells the host) — and Save held until
+   * then. The change is kept and sent once the person is back.
+   */
+  private async needsSignIn(pending: ProfileChange): Promise<void> {
+    const t = this.ctx.t();
+    const code = "reauthentication_required";
+    const fields = PROTECTED_FIELDS.filter((path) => normalize(path, pending.snapshot[path]) !== normalize(path, this.baseline[path]));
+    const confirm = await this.ctx.canConfirm();
+    const message = confirm ? t.reauthConfirm : t.errors.reauthentication_required;
+    this.notice = { tone: "warning", text: message, fields, confirm, signIn: !confirm };
+    this.update();
+    emit(this.ctx.host, "profile-widget-error", { flow: "profile", code, message });
+    const { host } = this.ctx;
+    await host.updateComplete;
+    host.renderRoot.querySelector<HTMLElement>(".attention-note button")?.focus();
   }
 
   private onInput = (event: Event): void => {
@@ -226,6 +256,12 @@ export class ProfileFlow {
     this.values = { ...this.values, [name]: value };
     if (this.errors[name]) this.errors = { ...this.errors, [name]: undefined };
     if (this.notice?.tone === "success") this.notice = null;
+    // The field that needed a sign-in is back as it was: nothing waits any more.
+    const held = this.notice?.fields;
+    if (held && held.every((path) => normalize(path, this.values[path]) === normalize(path, this.baseline[path]))) {
+      this.notice = null;
+      this.ctx.pending.drop();
+    }
     this.update();
   };
 
@@ -257,6 +293,7 @@ export class ProfileFlow {
       onDiscard: this.onDiscard,
       onRetry: () => this.ctx.retry(),
       onConfirm: () => this.ctx.confirm(),
+      onSignIn: () => this.ctx.signIn("reauthentication_required"),
     });
   }
 }
