@@ -36,9 +36,9 @@ test.describe("the widget speaks the person's language", () => {
     await widget.getByRole("button", { name: "Speichern" }).click();
     await expect(widget.getByText("Ihr Profil wurde gespeichert.")).toBeVisible();
     expect(await readProfile(token)).toMatchObject({ givenName: "Ada", address: { countryCode: "DE", postalCode: "10115" } });
-    // The profile flow's own chunk (with the field rules it shares with the devices flow) and the German strings:
-    // nothing of the other flows.
-    expect(chunks.sort()).toEqual(["de", "profile-flow", "rules"]);
+    // The profile flow's own chunk (with the field rules it shares with the devices flow), what its Save runs (with
+    // the text rules), and the German strings: nothing of the other flows.
+    expect(chunks.sort()).toEqual(["de", "profile-flow", "profile-save", "rules", "text"]);
 
     // The devices flow in German: its own strings chunk, the QR encoder and the passkey library, all under the CSP.
     const cdp = await page.context().newCDPSession(page);
@@ -71,7 +71,7 @@ test.describe("the widget speaks the person's language", () => {
       { type: "passkey", nickname: "Passkey" },
     ]);
 
-    expect(chunks.sort()).toEqual(["de", "devices-de", "devices-flow", "passkey", "qr", "rules"]);
+    expect(chunks.sort()).toEqual(["de", "devices-de", "devices-flow", "passkey", "qr", "rules", "text"]);
     expect(await cspViolations(page)).toEqual([]);
   });
 
@@ -121,7 +121,8 @@ test.describe("the widget speaks the person's language", () => {
     const widget = await openHost(page, { token: await tokenFor(uniqueUser("sv")), locale: "sv-SE" });
     await expect(widget.getByRole("button", { name: "Save" })).toBeVisible();
     await expect(widget.locator("[part=card]")).toHaveAttribute("lang", "en");
-    expect(chunks.sort()).toEqual(["profile-flow", "rules"]);
+    // What Save runs follows once the form has shown.
+    await expect.poll(() => [...chunks].sort()).toEqual(["profile-flow", "profile-save", "rules", "text"]);
   });
 
   test.describe("with a Japanese browser", () => {

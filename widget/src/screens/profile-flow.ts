@@ -1,28 +1,26 @@
 import type { TemplateResult } from "lit";
-import { ApiError, type ApiResponse, type Profile, type ProfilePatch } from "../api/client.js";
-import { emit } from "../events.js";
+import { ApiError, type ApiResponse, type Profile } from "../api/client.js";
 import {
   buildPatch,
   countryOptions,
   isField,
   normalize,
-  PROTECTED_FIELDS,
   rebase,
   renderProfileForm,
   valuesOf,
   type FieldErrors,
-  type FieldPath,
   type FormValues,
   type Notice,
 } from "./profile-form.js";
-import { errorText, expectUser, SIGN_IN_CODES, SIGNED_OUT_CODES, type FlowContext } from "./shared.js";
+import { errorText, expectUser, type FlowContext } from "./shared.js";
 
-/** The checks Save runs (screens/profile-checks.ts), fetched once. */
-let checksModule: Promise<typeof import("./profile-checks.js")> | undefined;
-const checks = () => (checksModule ??= import("./profile-checks.js").catch((error: unknown) => {
-  checksModule = undefined;
-  throw error;
-}));
+/** What Save runs (screens/profile-save.ts): fetched once the form has shown, or by the first save. */
+let saveModule: Promise<typeof import("./profile-save.js")> | undefined;
+const saving = () =>
+  (saveModule ??= import("./profile-save.js").catch((error: unknown) => {
+    saveModule = undefined;
+    throw new ApiError(0, "network_error", String(error));
+  }));
 
 /** What the widget lends the profile flow besides what every flow gets. */
 export interface ProfileContext extends FlowContext {
@@ -34,16 +32,11 @@ export interface ProfileContext extends FlowContext {
   retry(): void;
 }
 
-/** A profile change, with the form as it was when submitted. */
-interface ProfileChange {
-  patch: ProfilePatch;
-  snapshot: FormValues;
-}
-
 /**
- * The profile flow (`data-flow="profile"`, the default): loads the profile into the form, saves what changed (with
- * `If-Match`), lays unsaved edits over the latest profile after a 412, shows field errors in the person's language,
- * and resubmits a change that waited for a fresh sign-in. A chunk of its own, fetched while the profile is asked for; the element renders it.
+ * The profile flow (`data-flow="profile"`, the default): loads the profile into the form and keeps the person's edits;
+ * a chunk of its own, fetched while the profile is asked for; the element renders it. What Save runs — the checks,
+ * the PATCH with `If-Match`, a 412's review, field errors in the person's language, a change kept for the next
+ * sign-in — is in profile-save.ts, fetched once the form has shown.
  */
 export class ProfileFlow {
   values = {} as FormValues;
@@ -57,12 +50,13 @@ export class ProfileFlow {
   private countriesScheduled = false;
   /** The profile as last loaded or saved; its user is shown in the widget's header. */
   profile?: Profile;
-  private baseline = {} as FormValues;
-  private etag: string | null = null;
+  /** The form's values as last loaded or saved: what a change is measured from. */
+  baseline = {} as FormValues;
+  etag: string | null = null;
 
-  constructor(private readonly ctx: ProfileContext) {}
+  constructor(readonly ctx: ProfileContext) {}
 
-  private update(): void {
+  update(): void {
     this.ctx.host.requestUpdate();
   }
 
@@ -107,13 +101,13 @@ export class ProfileFlow {
     requestAnimationFrame(() =>
       setTimeout(() => {
         this.allCountries = true;
-        void checks().catch(() => {});
+        void saving().catch(() => {});
         this.update();
       }),
     );
   }
 
-  private show(profile: Profile, etag: string | null, values: FormValues): void {
+  show(profile: Profile, etag: string | null, values: FormValues): void {
     this.profile = profile;
     this.etag = etag;
     this.baseline = valuesOf(profile);
@@ -121,133 +115,33 @@ export class ProfileFlow {
     this.update();
   }
 
-  /** Checks the changed fields and sends what changed. */
+  /** Checks the changed fields and sends what changed (screens/profile-save.ts, fetched once the form has shown). */
   async save(): Promise<void> {
     // A change waiting for a sign-in would only be refused again.
     if (this.saving || this.checking || this.notice?.fields) return;
-    const snapshot = { ...this.values };
-    let errors: FieldErrors = {};
     this.checking = true;
     try {
-      errors = (await checks()).validate(this.baseline, snapshot, this.ctx.t());
-    } catch {
-      // The checks could not be fetched: the server checks the same (and answers every field's problem).
+      await (await saving()).save(this);
+    } catch (error) {
+      this.offline(error);
     } finally {
       this.checking = false;
     }
-    if (Object.keys(errors).length) return this.invalid(errors, []);
-    const patch = buildPatch(this.baseline, snapshot);
-    if (patch) await this.submit({ patch, snapshot });
   }
 
-  private async submit(pending: ProfileChange): Promise<void> {
-    const signal = this.ctx.signal();
-    this.saving = true;
-    this.notice = null;
-    this.errors = {};
-    this.update();
-    try {
-      const { data, etag } = await this.ctx.api<Profile>("/api/profile", {
-        method: "PATCH",
-        body: pending.patch,
-        headers: this.etag ? { "If-Match": this.etag } : {},
-      });
-      if (signal.aborted) return;
-      // Keep whatever the user typed while the request was in flight.
-      this.show(data, etag, rebase(valuesOf(data), pending.snapshot, this.values));
-      this.notice = { tone: "success", text: this.ctx.t().saved };
-      emit(this.ctx.host, "profile-widget-success", { flow: "profile", action: "profile_updated" });
-    } catch (error) {
-      if (signal.aborted) return;
-      if (error instanceof ApiError && error.code === "version_conflict") await this.reconcile();
-      else this.fail(error, pending);
-    } finally {
-      this.saving = false;
-      this.update();
-    }
+  /** Shows a failure beside Save (or full-card, or as signed out) and reports it: see profile-save.ts. */
+  fail(error: unknown): void {
+    saving().then(
+      (module) => module.fail(this, error),
+      (missing: unknown) => this.offline(missing),
+    );
   }
 
-  /**
-   * Loads the latest profile after a 412 and lays the user's unsaved edits on top for review. With `pending`
-   * (resuming after a sign-in) it answers whether the profile is unchanged, so the change can be replayed as is.
-   */
-  private async reconcile(pending?: ProfileChange): Promise<boolean> {
-    const signal = this.ctx.signal();
-    try {
-      const { data, etag } = await this.ctx.api<Profile>("/api/profile");
-      if (signal.aborted) return false;
-      // A new token may belong to someone else: never replay one user's edits onto another's profile.
-      expectUser(data.username, this.profile?.username);
-      if (pending && etag === this.etag) return true;
-      this.show(data, etag, rebase(valuesOf(data), this.baseline, this.values));
-      this.fail(new ApiError(412, "version_conflict", ""));
-    } catch (error) {
-      if (!signal.aborted) this.fail(error, pending);
-    }
-    return false;
-  }
-
-  /** Resubmits a profile change after a sign-in, unless the profile changed meanwhile (then it is shown for review). */
-  private async resubmit(pending: ProfileChange): Promise<void> {
-    if (this.saving) return;
-    this.saving = true;
-    this.notice = null;
+  /** What Save runs could not be fetched: the connection is down, and the person can try again. */
+  private offline(error: unknown): void {
+    const code = error instanceof ApiError ? error.code : "network_error";
+    this.notice = { tone: "error", text: errorText(this.ctx.t(), code), retry: true };
     this.update();
-    const unchanged = await this.reconcile(pending);
-    this.saving = false;
-    this.update();
-    if (unchanged) await this.submit(pending);
-  }
-
-  private invalid(errors: FieldErrors, unmatched: string[]): void {
-    const { host } = this.ctx;
-    this.errors = errors;
-    this.notice = { tone: "error", text: [this.ctx.t().errors.validation_failed, ...unmatched].join(" ") };
-    this.update();
-    void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-  }
-
-  /**
-   * Shows a failure beside Save (field errors under their fields; the session of someone else full-card) and reports
-   * it. With `pending`, a change refused until a fresh sign-in is kept and resubmitted with the next token.
-   */
-  private fail(error: unknown, pending?: ProfileChange): void {
-    const { code, fields = {} } = error instanceof ApiError ? error : new ApiError(0, "unknown", String(error));
-    const t = this.ctx.t();
-    if (code === "validation_failed") {
-      // The server's words are English: a field it names gets what that field accepts, in the widget's language.
-      const matched = Object.entries(fields).filter(([path]) => isField(path)).map(([path, text]) => [path, t.invalidField?.[path as FieldPath] ?? text]);
-      const unmatched = Object.entries(fields).filter(([path]) => !isField(path)).map(([, text]) => text);
-      return this.invalid(Object.fromEntries(matched), unmatched);
-    }
-    if (code === "username_mismatch") return this.ctx.failCard(error);
-    const kept = !!pending && this.ctx.pending.keepFor(code, () => this.resubmit(pending));
-    if (SIGNED_OUT_CODES.has(code)) return this.ctx.signedOut(error, kept || this.ctx.pending.waiting);
-    if (code === "reauthentication_required" && pending) return void this.needsSignIn(pending);
-    const message = errorText(t, code) + (kept && code !== "reauthentication_required" ? ` ${t.changesKept}` : "");
-    const calm = SIGN_IN_CODES.has(code) || code === "version_conflict";
-    this.notice = { tone: calm ? "warning" : "error", text: message, retry: !calm };
-    this.update();
-    emit(this.ctx.host, "profile-widget-error", { flow: "profile", code, message });
-  }
-
-  /**
-   * An email or phone change that needs a recent sign-in: said beside the field concerned, with the way forward in
-   * the message — "Confirm it's you" with a device, else "Sign in again" (which tells the host) — and Save held until
-   * then. The change is kept and sent once the person is back.
-   */
-  private async needsSignIn(pending: ProfileChange): Promise<void> {
-    const t = this.ctx.t();
-    const code = "reauthentication_required";
-    const fields = PROTECTED_FIELDS.filter((path) => normalize(path, pending.snapshot[path]) !== normalize(path, this.baseline[path]));
-    const confirm = await this.ctx.canConfirm();
-    const message = confirm ? t.reauthConfirm : t.errors.reauthentication_required;
-    this.notice = { tone: "warning", text: message, fields, confirm, signIn: !confirm };
-    this.update();
-    emit(this.ctx.host, "profile-widget-error", { flow: "profile", code, message });
-    const { host } = this.ctx;
-    await host.updateComplete;
-    host.renderRoot.querySelector<HTMLElement>(".attention-note button")?.focus();
   }
 
   private onInput = (event: Event): void => {

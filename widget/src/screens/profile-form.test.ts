@@ -4,7 +4,7 @@ import en from "../i18n/en.js";
 import de from "../i18n/de.js";
 import { COUNTRY_CODES } from "../country-codes.js";
 import { buildPatch, countryOptions, rebase, valuesOf } from "./profile-form.js";
-import { validate } from "./profile-checks.js";
+import { validate } from "./profile-save.js";
 
 const profile: Profile = {
   username: "ada",
