@@ -119,6 +119,8 @@ test.describe("the devices flow at its edges", () => {
       "Used just now",
     ]);
     await expect(widget.getByText(/^Added /)).toHaveCount(0);
+    // A masked number reads left to right in any language ("+1•••", not "1•••+" in Arabic).
+    await expect(widget.locator("[part~=device] bdi").first()).toHaveAttribute("dir", "ltr");
   });
 
   test("a device nobody named shows its type's name in the widget's language", async ({ page }) => {
@@ -156,6 +158,11 @@ test.describe("the devices flow at its edges", () => {
     await expect(heading(widget, "Phone app")).toBeVisible();
     await expect(widget.getByLabel("Nickname")).toBeFocused();
     await expect.poll(() => widgetEvents(page)).toContainEqual(success("device_renamed"));
+    // Typing something new retires the confirmation of the last change.
+    await widget.getByLabel("Nickname").press("End");
+    await widget.getByLabel("Nickname").press("s");
+    await expect(renamed).toBeEmpty();
+    await widget.getByLabel("Nickname").press("Backspace");
 
     await widget.getByRole("button", { name: "Set as default" }).click();
     await expect(widget.getByText("Default device changed")).toBeVisible();
@@ -204,10 +211,16 @@ test.describe("the devices flow at its edges", () => {
     const token = await tokenFor(username);
     await addEmailDevice(token, `${username}@example.com`);
     const widget = await openHost(page, { token, flow: "devices" });
-    await expect(deviceRow(widget, "Email")).toBeVisible();
+    await deviceRow(widget, "Email").click();
+    await expect(heading(widget, "Email")).toBeFocused();
 
+    // The session ends on a device's screen: Remove waits, and going back to the list keeps the message.
     await setToken(page, "expired.bad.token");
     const signIn = widget.getByRole("button", { name: "Sign in again" });
+    await expect(signIn).toBeVisible();
+    await expect(widget.getByRole("button", { name: "Remove" })).toHaveAttribute("aria-disabled", "true");
+    await widget.getByRole("button", { name: "All devices" }).click();
+    await expect(heading(widget, "Your devices")).toBeFocused();
     await expect(signIn).toBeVisible();
     await expect(widget.getByText("We couldn't verify your sign-in. Sign in again to continue.")).toBeVisible();
     for (const control of [deviceRow(widget, "Email"), widget.getByRole("button", { name: "Add device" }), widget.getByRole("button", { name: "Turn off MFA" })]) {

@@ -99,7 +99,7 @@ function counter(flow: ScreenFlow, id: string, max: number) {
   const length = flow.value.trim().length;
   const left = max - length;
   const number = new Intl.NumberFormat(flow.ctx.locale());
-  return html`<span class="counter ${left < 0 ? "over" : ""}" id="${id}-count" part="hint counter" aria-hidden="true"
+  return html`<span class="counter ${left < 0 ? "over" : ""}" id="${id}-count" part="hint" aria-hidden="true"
       >${number.format(length)}/${number.format(max)}</span
     ><span class="sr-only" aria-live="polite">${left <= 5 ? flow.t.charactersLeft(left) : ""}</span>`;
 }

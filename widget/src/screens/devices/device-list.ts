@@ -62,7 +62,7 @@ export function deviceKind(flow: ScreenFlow, device: Device) {
   const type = flow.t.types[device.type];
   const parts: TemplateResult[] = [];
   if (type.toLocaleLowerCase() !== deviceName(flow, device).toLocaleLowerCase()) parts.push(html`${type}`);
-  if (device.target) parts.push(html`<bdi>${device.target}</bdi>`);
+  if (device.target) parts.push(html`<bdi dir="ltr">${device.target}</bdi>`);
   return parts;
 }
 
@@ -157,8 +157,8 @@ function protection(flow: ScreenFlow) {
   const { t, mfa } = flow;
   const active = mfa.devices.filter((d) => d.status === "ACTIVE").length;
   return active
-    ? html`<p class="protection on" part="protection">${icon("shield")}<span>${t.protectedBy(active)}</span></p>`
-    : html`<p class="protection pending" part="protection">${icon("alert")}<span>${t.notProtected}</span></p>`;
+    ? html`<p class="protection on" part="message">${icon("shield")}<span>${t.protectedBy(active)}</span></p>`
+    : html`<p class="protection pending" part="message">${icon("alert")}<span>${t.notProtected}</span></p>`;
 }
 
 /**

@@ -50,6 +50,8 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
   resendAt = 0;
   /** The session ended (the token is missing, invalid or expired): nothing works until a new token arrives. */
   signedOut = false;
+  /** What says so, with "Sign in again": it follows the person to every screen until then. */
+  private signedOutNotice: Notice | null = null;
 
   private focusHeading = false;
   private focusField = false;
@@ -177,7 +179,7 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
   /** Moves to a screen: fresh field, the given notice, focus on its heading (not on first load: the page keeps focus). */
   show(screen: Screen, notice: Notice | null = null, focus = true): void {
     this.screen = screen;
-    this.notice = notice;
+    this.notice = notice ?? (this.signedOut ? { ...this.signedOutNotice!, at: undefined } : null);
     this.fieldError = "";
     // A device nobody named shows its type's name; its nickname field starts empty, not with that name again.
     const device = screen.kind === "device" ? this.device : undefined;
@@ -214,6 +216,7 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
       if (SESSION_CODES.has(code)) {
         this.signedOut = true;
         notice.action = this.signInAgain(code, message);
+        this.signedOutNotice = notice;
       } else if (code === "reauthentication_required") {
         notice.blocking = true;
         if (this.canConfirm) {
@@ -486,6 +489,8 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
     const max = Number(input.dataset.max) || 0;
     const length = this.value.trim().length;
     this.fieldError = max && length > max ? this.t.nicknameTooLong(length, max) : "";
+    // A confirmation of the last change is about what was there before: typing something new retires it.
+    if (this.notice?.tone === "success") this.notice = null;
     this.update();
   };
 
