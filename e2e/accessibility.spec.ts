@@ -68,7 +68,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectAccessible(page, "not signed in");
     });
 
-    test("devices: enable MFA, lists, every add step, one device, confirmations, the end", async ({ page }) => {
+    test("devices: enable MFA, lists, every add step, one device, confirmations, a session that ended", async ({ page }) => {
       const username = uniqueUser("a11y-dev");
       const widget = await openHost(page, { token: await tokenFor(username), flow: "devices" });
 
@@ -141,9 +141,10 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectAccessible(page, "turn off confirmation");
       await widget.getByRole("button", { name: "Cancel" }).click();
 
-      await widget.getByRole("button", { name: "Done" }).click();
-      await expect(widget.getByText("All set")).toBeVisible();
-      await expectAccessible(page, "ended");
+      // The session ends: the message offers "Sign in again", and the list is disabled until a new token comes.
+      await page.evaluate(() => document.querySelector("profile-widget")!.setAttribute("data-session-token", "expired.bad.token"));
+      await expect(widget.getByRole("button", { name: "Sign in again" })).toBeVisible();
+      await expectAccessible(page, "session ended on the list");
     });
   });
 }

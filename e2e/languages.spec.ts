@@ -58,18 +58,18 @@ test.describe("the widget speaks the person's language", () => {
     await widget.getByLabel("Code").fill(totpCode(secret));
     await widget.getByRole("button", { name: "Bestätigen" }).click();
     await expect(widget.getByText("Gerät hinzugefügt")).toBeVisible();
-    // Named in German, and dated the German way.
+    // Named in German (the server stores its default, the widget shows the type's German name), its last use said in German.
     await expect(widget.locator("[part~=device]")).toContainText(`Authenticator-App`);
-    await expect(widget.locator("[part~=device]")).toContainText(`Hinzugefügt am ${mediumDate("de")}`);
+    await expect(widget.locator("[part~=device]")).toContainText("Gerade eben verwendet");
+    await widget.locator("[part~=device]").click();
+    await expect(widget.locator(".facts")).toContainText(`Hinzugefügt${mediumDate("de")}`);
+    await widget.getByRole("button", { name: "Alle Geräte" }).click();
 
     await widget.getByRole("button", { name: "Gerät hinzufügen" }).click();
     await widget.getByRole("button", { name: "Passkey" }).click();
     await widget.getByRole("button", { name: "Passkey erstellen" }).click();
     await expect(widget.getByText("Gerät hinzugefügt")).toBeVisible();
-    expect((await readMfa(token)).devices).toMatchObject([
-      { type: "totp", nickname: "Authenticator-App" },
-      { type: "passkey", nickname: "Passkey" },
-    ]);
+    expect((await readMfa(token)).devices).toMatchObject([{ type: "totp", nickname: "Authenticator app" }, { type: "passkey" }]);
 
     expect(chunks.sort()).toEqual(["de", "devices-de", "devices-flow", "passkey", "qr", "rules", "text"]);
     expect(await cspViolations(page)).toEqual([]);

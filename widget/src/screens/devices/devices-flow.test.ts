@@ -33,3 +33,65 @@ describe("DevicesFlow.message", () => {
     expect(flow().message(new TypeError("boom"))).toEqual({ code: "unknown", message: en.errors.unknown });
   });
 });
+
+describe("DevicesFlow.fail", () => {
+  const device = { id: "d1", type: "totp", nickname: "Authenticator app", status: "ACTIVE", isDefault: true, target: null, createdAt: "", lastUsedAt: null };
+  const withEvents = () => {
+    const events: { type: string; detail: unknown }[] = [];
+    const f = new DevicesFlow({
+      host: {
+        addController() {},
+        requestUpdate() {},
+        renderRoot: {},
+        dispatchEvent: (e: CustomEvent) => events.push({ type: e.type, detail: e.detail }),
+      },
+      api: () => Promise.reject(new Error("no network in this test")),
+      t: () => en,
+      locale: () => "en",
+      pending: new PendingChange(),
+      confirm() {},
+    } as unknown as DevicesContext);
+    return { f, events };
+  };
+  const retry = () => Promise.resolve();
+
+  it("offers Confirm it's you, in words that match, when an active device can confirm; Sign in again otherwise", () => {
+    const { f } = withEvents();
+    f.mfa = { ...f.mfa, enabled: true, devices: [device as never] };
+    f.fail(new ApiError(403, "reauthentication_required", ""), { retry, at: "footer" });
+    expect(f.notice).toMatchObject({ text: f.t.confirmToContinue, at: "footer", blocking: true, action: { label: en.confirmIdentity } });
+    expect(f.notice!.text).not.toMatch(/sign in again/i);
+    expect(f.blocked).toBe(true);
+
+    const other = withEvents().f;
+    other.fail(new ApiError(403, "reauthentication_required", ""), { retry });
+    expect(other.notice).toMatchObject({ text: other.t.errors.reauthentication_required, action: { label: "Sign in again" } });
+  });
+
+  it("a session that ended blocks everything until a new token; Sign in again tells the host once more", async () => {
+    const { f, events } = withEvents();
+    f.fail(new ApiError(401, "session_expired", ""), {});
+    expect(f.signedOut).toBe(true);
+    expect(f.blocked).toBe(true);
+    let ran = false;
+    await f.act("primary", async () => {
+      ran = true;
+    });
+    expect(ran).toBe(false);
+    f.notice!.action!.run();
+    expect(events.map((e) => (e.detail as { code: string }).code)).toEqual(["session_expired", "session_expired"]);
+    // Leaving the screen keeps the message: nothing works until then.
+    f.show({ kind: "choose" });
+    expect(f.notice?.action?.label).toBe("Sign in again");
+  });
+
+  it("offers Try again after a network failure, which runs the change again", () => {
+    const { f } = withEvents();
+    let again = 0;
+    f.fail(new ApiError(0, "network_error", ""), { retry: async () => void again++, at: "rename" });
+    expect(f.notice).toMatchObject({ at: "rename", action: { label: en.tryAgain } });
+    expect(f.blocked).toBe(false);
+    f.notice!.action!.run();
+    expect(again).toBe(1);
+  });
+});
