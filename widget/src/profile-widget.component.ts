@@ -52,7 +52,7 @@ type View =
  *
  * @fires {ProfileWidgetSuccessEvent} profile-widget-success - `{flow, action}`. Profile flow: `profile_updated` after a save. Devices flow:
  *   `mfa_enabled`, `mfa_disabled`, `device_added`, `device_renamed`, `default_changed`, `device_removed`, and
- *   `recovery_codes_created`, and `done` / `cancelled` when the person ends the flow with Done / Cancel. Verify flow:
+ *   `recovery_codes_created`; `done` after a finished setup, `cancelled` on Cancel in a step. Verify flow:
  *   `verified`, with `assertion` (the signed MFA assertion for the host's backend) and `method`.
  * @fires {ProfileWidgetErrorEvent} profile-widget-error - `{flow, code, message}` for every failure shown except the profile's field
  *   validation: the server's codes (e.g. `session_expired`, `reauthentication_required`, `mfa_not_enabled`, `otp_invalid`,
@@ -529,20 +529,24 @@ export class ProfileWidget extends LitElement {
                 : this.flow === "devices"
                   ? t.devicesLoadErrorTitle
                   : t.loadErrorTitle;
-        return this.renderState(title, view.message, !SIGN_IN_CODES.has(view.code) && view.code !== "username_mismatch");
+        // A session that ended: the way back is in the message (the host is told again, and signs the person in).
+        const signIn = view.code === "session_expired" || view.code === "session_invalid" ? view.code : "";
+        return this.renderState(title, view.message, !SIGN_IN_CODES.has(view.code) && view.code !== "username_mismatch", signIn);
       }
       case "ready":
         return this.form?.render();
     }
   }
 
-  private renderState(title: string, text: string, retry: boolean) {
+  private renderState(title: string, text: string, retry: boolean, signIn = "") {
     return html`<div class="state" part="message" role=${title ? "alert" : "status"}>
       ${title ? html`<p class="state-title">${title}</p>` : nothing}
       <p class="state-text">${text}</p>
       ${retry
         ? html`<button type="button" class="secondary" part="button" @click=${() => this.retry()}>${this.t.tryAgain}</button>`
-        : nothing}
+        : signIn
+          ? html`<button type="button" class="secondary" part="button" @click=${() => this.context.signIn(signIn)}>${this.t.signInAgain}</button>`
+          : nothing}
     </div>`;
   }
 }

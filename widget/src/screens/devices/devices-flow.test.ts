@@ -38,6 +38,7 @@ describe("DevicesFlow.fail", () => {
   const device = { id: "d1", type: "totp", nickname: "Authenticator app", status: "ACTIVE", isDefault: true, target: null, createdAt: "", lastUsedAt: null };
   const withEvents = () => {
     const events: { type: string; detail: unknown }[] = [];
+    const signedOut: { code: string; kept?: boolean }[] = [];
     const f = new DevicesFlow({
       host: {
         addController() {},
@@ -50,8 +51,9 @@ describe("DevicesFlow.fail", () => {
       locale: () => "en",
       pending: new PendingChange(),
       confirm() {},
+      signedOut: (error: ApiError, kept?: boolean) => signedOut.push({ code: error.code, kept }),
     } as unknown as DevicesContext);
-    return { f, events };
+    return { f, events, signedOut };
   };
   const retry = () => Promise.resolve();
 
@@ -68,21 +70,14 @@ describe("DevicesFlow.fail", () => {
     expect(other.notice).toMatchObject({ text: other.t.errors.reauthentication_required, action: { label: "Sign in again" } });
   });
 
-  it("a session that ended blocks everything until a new token; Sign in again tells the host once more", async () => {
-    const { f, events } = withEvents();
+  it("a session that ended hands the widget to its signed-out state, saying whether a change waits for the next sign-in", () => {
+    const { f, signedOut } = withEvents();
     f.fail(new ApiError(401, "session_expired", ""), {});
-    expect(f.signedOut).toBe(true);
-    expect(f.blocked).toBe(true);
-    let ran = false;
-    await f.act("primary", async () => {
-      ran = true;
-    });
-    expect(ran).toBe(false);
-    f.notice!.action!.run();
-    expect(events.map((e) => (e.detail as { code: string }).code)).toEqual(["session_expired", "session_expired"]);
-    // Leaving the screen keeps the message: nothing works until then.
-    f.show({ kind: "choose" });
-    expect(f.notice?.action?.label).toBe("Sign in again");
+    f.fail(new ApiError(401, "session_invalid", ""), { retry });
+    expect(signedOut).toEqual([
+      { code: "session_expired", kept: false },
+      { code: "session_invalid", kept: true },
+    ]);
   });
 
   it("offers Try again after a network failure, which runs the change again", () => {

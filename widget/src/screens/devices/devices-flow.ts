@@ -48,11 +48,6 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
   locked = false;
   /** When "Resend code" may be pressed again (ms since epoch), after a 429. */
   resendAt = 0;
-  /** The session ended (the token is missing, invalid or expired): nothing works until a new token arrives. */
-  signedOut = false;
-  /** What says so, with "Sign in again": it follows the person to every screen until then. */
-  private signedOutNotice: Notice | null = null;
-
   private focusHeading = false;
   private focusField = false;
   /** An element to focus after the next render (a change confirmed in place whose button went away). */
@@ -92,7 +87,7 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
   }
 
   get blocked(): boolean {
-    return this.signedOut || !!this.notice?.blocking;
+    return !!this.notice?.blocking;
   }
 
   get device(): Device | undefined {
@@ -140,7 +135,6 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
    */
   async refresh(): Promise<boolean> {
     if (this.notice?.tone === "warning") this.notice = null;
-    this.signedOut = false;
     this.update();
     try {
       const [profile, state] = await Promise.all([
@@ -179,7 +173,7 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
   /** Moves to a screen: fresh field, the given notice, focus on its heading (not on first load: the page keeps focus). */
   show(screen: Screen, notice: Notice | null = null, focus = true): void {
     this.screen = screen;
-    this.notice = notice ?? (this.signedOut ? { ...this.signedOutNotice!, at: undefined } : null);
+    this.notice = notice;
     this.fieldError = "";
     // A device nobody named shows its type's name; its nickname field starts empty, not with that name again.
     const device = screen.kind === "device" ? this.device : undefined;
@@ -213,11 +207,10 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
       const { retry } = options;
       const notice: Notice = { tone: CALM_CODES.has(code) ? "warning" : "error", text: message, at: options.at };
       if (retry && this.ctx.pending.keepFor(code, () => this.resume(retry))) notice.blocking = true;
-      if (SESSION_CODES.has(code)) {
-        this.signedOut = true;
-        notice.action = this.signInAgain(code, message);
-        this.signedOutNotice = notice;
-      } else if (code === "reauthentication_required") {
+      // Signed out: the signed-out card takes the flow's place, none of the person's devices left on the page; the
+      // same person's next token brings the flow back here, and the change kept for it runs.
+      if (SESSION_CODES.has(code)) return this.ctx.signedOut(error, this.ctx.pending.waiting);
+      if (code === "reauthentication_required") {
         notice.blocking = true;
         if (this.canConfirm) {
           // Words that match the action offered: confirming with a device, not signing in again.
@@ -251,7 +244,6 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
 
   /** The change that waited for a sign-in or a confirmation runs again, its controls enabled. */
   private resume(retry: () => Promise<void>): Promise<void> {
-    this.signedOut = false;
     if (this.notice?.blocking) this.notice = null;
     this.update();
     return retry();
