@@ -38,6 +38,7 @@ async function axe(page: Page) {
 }
 
 test("a first visit opens signed in as a sample user with a filled profile and her devices, remembered on reload", async ({ page }) => {
+  test.setTimeout(60_000); // three loads of the page
   const cspSeen = await watchCsp(page);
   const { username, widget } = await openDemo(page);
 
@@ -385,6 +386,7 @@ test.describe("at 360 px", () => {
 test.describe("accessibility of the demo page", () => {
   for (const theme of ["Light", "Dark"] as const) {
     test(`axe finds nothing, ${theme.toLowerCase()}, signed in and signed out`, async ({ page }) => {
+      test.setTimeout(60_000); // axe over the whole page, twice
       const { widget } = await openDemo(page);
       await page.getByRole("button", { name: theme }).click();
       await expect(widget.getByLabel("First name")).toHaveValue("Ana");
