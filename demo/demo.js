@@ -485,7 +485,7 @@ async function copy(text, fallback, status, done = "Copied") {
     const selection = getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
-    status.textContent = "Selected: press Ctrl+C (⌘C on a Mac) to copy";
+    status.textContent = "Selected: press Ctrl+C or ⌘C";
   }
   status.timer = setTimeout(() => (status.textContent = ""), 4000);
 }
