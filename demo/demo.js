@@ -594,6 +594,28 @@ if (!session && sessionStorage.getItem("demo-signed-out") !== "true") {
       sessionLoading.dataset.busy = "false";
       render();
     });
+} else if (session && session.username === sample?.username) {
+  // The sample again: made anew first if the demo's data was reset since (else its profile would open empty).
+  sessionLoading.dataset.busy = "true";
+  sessionLoading.textContent = `Signing in as ${SAMPLE_NAME}…`;
+  const kept = session;
+  session = null;
+  render();
+  postJson("/demo/sample", { username: kept.username })
+    .then((answer) => {
+      if (answer.created) {
+        sample = { username: answer.username, recoveryCodes: answer.recoveryCodes ?? [] };
+        localStorage.setItem(SAMPLE_KEY, JSON.stringify(sample));
+        keepSession({ username: answer.username, token: answer.token, signedInAt: Date.now() });
+      } else {
+        session = kept;
+      }
+    })
+    .catch(() => (session = kept))
+    .finally(() => {
+      sessionLoading.dataset.busy = "false";
+      render();
+    });
 } else {
   render();
 }
