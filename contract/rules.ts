@@ -15,6 +15,17 @@ export const EMAIL_MAX_LENGTH = 254;
 
 export const NICKNAME_MAX_LENGTH = 40;
 
+/**
+ * The nickname a device gets when it is added without one (server/src/mfa/*-method.ts). The widget shows a device
+ * that still has it under its type's name in the person's language, so nobody sees "Authenticator app" in German.
+ */
+export const DEFAULT_NICKNAMES = {
+  sms: "Phone",
+  email: "Email",
+  totp: "Authenticator app",
+  passkey: "Passkey",
+} as const;
+
 /** The server's messages for these rules (the widget says them in its own language). */
 export const RULE_MESSAGES = {
   phone: "Enter the number in international format: + then country code and number, like +14155550123.",

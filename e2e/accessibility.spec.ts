@@ -19,7 +19,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       expect(await cspViolations(page)).toEqual([]);
     });
 
-    test("profile: loading, ready, field errors, saved, signed out", async ({ page }) => {
+    test("profile: loading, ready, field errors, saved, a change that needs a recent sign-in, signed out", async ({ page }) => {
       // Hold the first profile request so the loading state stays on screen while axe looks at it.
       let release = () => {};
       const held = new Promise<void>((resolve) => (release = resolve));
@@ -44,17 +44,20 @@ for (const colorScheme of ["light", "dark"] as const) {
       await widget.getByLabel("Postal code").fill("<b>");
       await widget.getByRole("button", { name: "Save" }).click();
       await expect(widget.getByLabel("Phone")).toHaveAttribute("aria-invalid", "true");
-      await expectAccessible(page, "a field error found in the browser");
+      await expect(widget.getByLabel("Postal code")).toHaveAttribute("aria-invalid", "true");
+      await expectAccessible(page, "two fields' errors");
 
       await widget.getByLabel("Phone").fill("+14155550123");
-      await widget.getByRole("button", { name: "Save" }).click();
-      await expect(widget.getByLabel("Postal code")).toHaveAttribute("aria-invalid", "true");
-      await expectAccessible(page, "a field error from the server");
-
       await widget.getByLabel("Postal code").fill("94105");
       await widget.getByRole("button", { name: "Save" }).click();
       await expect(widget.getByText("Your profile has been saved.")).toBeVisible();
       await expectAccessible(page, "saved");
+
+      await openHost(page, { token: await tokenFor(uniqueUser("a11y-stale"), 15 * 60) });
+      await widget.getByLabel("Email").fill("ada@example.com");
+      await widget.getByRole("button", { name: "Save" }).click();
+      await expect(widget.getByRole("button", { name: "Sign in again" })).toBeVisible();
+      await expectAccessible(page, "an email change that needs a recent sign-in");
 
       await openHost(page, { token: await tokenFor(uniqueUser("a11y-old"), 2 * 60 * 60) });
       await expect(widget.getByText(/session has expired/)).toBeVisible();
@@ -65,7 +68,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectAccessible(page, "not signed in");
     });
 
-    test("devices: enable MFA, lists, every add step, one device, confirmations, the end", async ({ page }) => {
+    test("devices: enable MFA, lists, every add step, one device, confirmations, a session that ended", async ({ page }) => {
       const username = uniqueUser("a11y-dev");
       const widget = await openHost(page, { token: await tokenFor(username), flow: "devices" });
 
@@ -138,9 +141,10 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectAccessible(page, "turn off confirmation");
       await widget.getByRole("button", { name: "Cancel" }).click();
 
-      await widget.getByRole("button", { name: "Done" }).click();
-      await expect(widget.getByText("All set")).toBeVisible();
-      await expectAccessible(page, "ended");
+      // The session ends: the message offers "Sign in again", and the list is disabled until a new token comes.
+      await page.evaluate(() => document.querySelector("profile-widget")!.setAttribute("data-session-token", "expired.bad.token"));
+      await expect(widget.getByRole("button", { name: "Sign in again" })).toBeVisible();
+      await expectAccessible(page, "session ended on the list");
     });
   });
 }

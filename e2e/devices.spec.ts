@@ -273,14 +273,18 @@ test.describe("a person manages their sign-in devices in a widget embedded on an
     await expect(widget.getByRole("heading", { name: "Personal email" })).toBeFocused();
     await widget.getByLabel("Nickname").fill("Home email");
     await widget.getByRole("button", { name: "Save" }).click();
+    // Confirmed on the device's screen, which now carries the new name.
     await expect(widget.getByText("Device renamed")).toBeVisible();
-    await expect(deviceRow(widget, "Home email")).toBeVisible();
+    await expect(widget.getByRole("heading", { name: "Home email" })).toBeVisible();
     await expect.poll(() => widgetEvents(page)).toContainEqual(success("device_renamed"));
+    await widget.getByRole("button", { name: "All devices" }).click();
+    await expect(deviceRow(widget, "Home email")).toBeVisible();
 
     await expect(deviceRow(widget, "Work email")).toContainText("Default");
     await deviceRow(widget, "Home email").click();
     await widget.getByRole("button", { name: "Set as default" }).click();
     await expect(widget.getByText("Default device changed")).toBeVisible();
+    await widget.getByRole("button", { name: "All devices" }).click();
     await expect(deviceRow(widget, "Home email")).toContainText("Default");
     await expect(deviceRow(widget, "Work email")).not.toContainText("Default");
     await expect.poll(() => widgetEvents(page)).toContainEqual(success("default_changed"));
@@ -289,7 +293,8 @@ test.describe("a person manages their sign-in devices in a widget embedded on an
     await widget.getByRole("button", { name: "Remove" }).click();
     await expect(widget.getByRole("heading", { name: "Remove this device?" })).toBeFocused();
     await widget.getByRole("button", { name: "Remove" }).click();
-    await expect(widget.getByText(/sign in again to make this change/i)).toBeVisible();
+    // The person has active devices: the message offers confirming with one, in words that match.
+    await expect(widget.getByText(/confirm it's you to make this change/i)).toBeVisible();
     await expect.poll(() => widgetEvents(page)).toContainEqual(failure("reauthentication_required"));
     expect((await readMfa(fresh)).devices).toHaveLength(2);
 
@@ -326,20 +331,21 @@ test.describe("a person manages their sign-in devices in a widget embedded on an
     expect((await readMfa(token)).enabled).toBe(false);
   });
 
-  test("Done ends the flow with a success event", async ({ page }) => {
-    const { token } = await withMfaOn("done");
-    const widget = await openHost(page, { token, flow: "devices" });
-    await widget.getByRole("button", { name: "Done" }).click();
-    await expect(widget.getByText("All set")).toBeVisible();
-    await expect.poll(() => widgetEvents(page)).toEqual([success("done")]);
-  });
-
-  test("Cancel on the Enable MFA screen ends the flow with a cancelled event", async ({ page }) => {
+  test("the list and Enable MFA offer no Done or Cancel; Cancel in a step goes back to the list with a cancelled event", async ({ page }) => {
     const token = await tokenFor(uniqueUser("nope"));
     const widget = await openHost(page, { token, flow: "devices" });
+    await expect(widget.getByRole("button", { name: "Enable MFA" })).toBeVisible();
+    await expect(widget.getByRole("button", { name: /^(Cancel|Done)$/ })).toHaveCount(0);
+    await widget.getByRole("button", { name: "Enable MFA" }).click();
+    await expect(widget.getByRole("heading", { name: "Your devices" })).toBeFocused();
+    await expect(widget.getByRole("button", { name: /^(Cancel|Done)$/ })).toHaveCount(0);
+
+    await widget.getByRole("button", { name: "Add device" }).click();
     await widget.getByRole("button", { name: "Cancel" }).click();
-    await expect.poll(() => widgetEvents(page)).toEqual([success("cancelled")]);
-    expect((await readMfa(token)).enabled).toBe(false);
+    // The panel stays where it is: back on the list, never "Closed".
+    await expect(widget.getByRole("heading", { name: "Your devices" })).toBeFocused();
+    await expect(widget.getByText(/^(Closed|All set)$/)).toHaveCount(0);
+    await expect.poll(() => widgetEvents(page)).toEqual([success("mfa_enabled"), success("cancelled")]);
   });
 
   test("without a session the flow says so and sends session_missing", async ({ page }) => {

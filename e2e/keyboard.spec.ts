@@ -78,7 +78,8 @@ test.describe("the whole widget works with the keyboard alone", () => {
     await tabTo(page, widget.getByRole("button", { name: "Enable MFA" }));
     await page.keyboard.press("Enter");
     await expect(heading("Your devices")).toBeFocused();
-    await expectAnnounced(widget.getByText("MFA is on. Add a device to finish setting it up."));
+    // No success message: sign-ins are not protected until a device is added, and the list says so.
+    await expect(widget.getByText("Add a device to finish setting up — sign-ins are not protected yet.")).toBeVisible();
 
     await tabTo(page, widget.getByRole("button", { name: "Add device" }));
     await page.keyboard.press("Space");
@@ -122,15 +123,17 @@ test.describe("the whole widget works with the keyboard alone", () => {
     await page.keyboard.press("Control+A");
     await page.keyboard.type("Work email");
     await page.keyboard.press("Enter");
-    await expect(heading("Your devices")).toBeFocused();
+    // Confirmed in place: the device's screen stays, with its new name, and focus stays in the field.
     await expectAnnounced(widget.getByText("Device renamed"));
+    await expect(heading("Work email")).toBeVisible();
+    await expect(nickname).toBeFocused();
 
-    await tabTo(page, widget.getByRole("button", { name: "Done" }));
+    await tabTo(page, widget.getByRole("button", { name: "All devices" }), { back: true });
     await page.keyboard.press("Enter");
-    await expect(heading("All set")).toBeFocused();
+    await expect(heading("Your devices")).toBeFocused();
 
     expect((await readMfa(token)).devices).toMatchObject([{ type: "email", nickname: "Work email", status: "ACTIVE" }]);
     const actions = (await widgetEvents(page)).filter((e) => e.type === "profile-widget-success").map((e) => e.detail.action);
-    expect(actions).toEqual(["mfa_enabled", "device_added", "device_renamed", "done"]);
+    expect(actions).toEqual(["mfa_enabled", "device_added", "done", "device_renamed"]);
   });
 });

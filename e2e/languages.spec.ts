@@ -36,9 +36,9 @@ test.describe("the widget speaks the person's language", () => {
     await widget.getByRole("button", { name: "Speichern" }).click();
     await expect(widget.getByText("Ihr Profil wurde gespeichert.")).toBeVisible();
     expect(await readProfile(token)).toMatchObject({ givenName: "Ada", address: { countryCode: "DE", postalCode: "10115" } });
-    // The profile flow's own chunk (with the field rules it shares with the devices flow) and the German strings:
-    // nothing of the other flows.
-    expect(chunks.sort()).toEqual(["de", "profile-flow", "rules"]);
+    // The profile flow's own chunk (with the field rules it shares with the devices flow), what its Save runs (with
+    // the text rules), and the German strings: nothing of the other flows.
+    expect(chunks.sort()).toEqual(["de", "profile-flow", "profile-save", "rules", "text"]);
 
     // The devices flow in German: its own strings chunk, the QR encoder and the passkey library, all under the CSP.
     const cdp = await page.context().newCDPSession(page);
@@ -58,21 +58,24 @@ test.describe("the widget speaks the person's language", () => {
     await widget.getByLabel("Code").fill(totpCode(secret));
     await widget.getByRole("button", { name: "Bestätigen" }).click();
     await expect(widget.getByText("Gerät hinzugefügt")).toBeVisible();
-    // Named in German, and dated the German way.
+    // Named in German (the server stores its default, the widget shows the type's German name), its last use said in German.
     await expect(widget.locator("[part~=device]")).toContainText(`Authenticator-App`);
-    await expect(widget.locator("[part~=device]")).toContainText(`Hinzugefügt am ${mediumDate("de")}`);
+    await expect(widget.locator("[part~=device]")).toContainText("Gerade eben verwendet");
+    await widget.locator("[part~=device]").click();
+    await expect(widget.locator(".facts")).toContainText(`Hinzugefügt${mediumDate("de")}`);
+    await widget.getByRole("button", { name: "Alle Geräte" }).click();
 
     await widget.getByRole("button", { name: "Gerät hinzufügen" }).click();
     await widget.getByRole("button", { name: "Passkey" }).click();
     await widget.getByRole("button", { name: "Passkey erstellen" }).click();
     await expect(widget.getByText("Gerät hinzugefügt")).toBeVisible();
+    // Named after the browser and system (the virtual authenticator names no provider), in German.
     expect((await readMfa(token)).devices).toMatchObject([
-      { type: "totp", nickname: "Authenticator-App" },
-      // Named after the browser and system (the virtual authenticator names no provider), in German.
+      { type: "totp", nickname: "Authenticator app" },
       { type: "passkey", nickname: "Chrome auf Linux" },
     ]);
 
-    expect(chunks.sort()).toEqual(["de", "devices-de", "devices-flow", "passkey", "qr", "rules"]);
+    expect(chunks.sort()).toEqual(["de", "devices-de", "devices-flow", "passkey", "qr", "rules", "text"]);
     expect(await cspViolations(page)).toEqual([]);
   });
 
@@ -122,7 +125,8 @@ test.describe("the widget speaks the person's language", () => {
     const widget = await openHost(page, { token: await tokenFor(uniqueUser("sv")), locale: "sv-SE" });
     await expect(widget.getByRole("button", { name: "Save" })).toBeVisible();
     await expect(widget.locator("[part=card]")).toHaveAttribute("lang", "en");
-    expect(chunks.sort()).toEqual(["profile-flow", "rules"]);
+    // What Save runs follows once the form has shown.
+    await expect.poll(() => [...chunks].sort()).toEqual(["profile-flow", "profile-save", "rules", "text"]);
   });
 
   test.describe("with a Japanese browser", () => {

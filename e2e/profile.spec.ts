@@ -94,18 +94,25 @@ test.describe("a person manages their profile in a widget embedded on another si
     await expect(widget.getByLabel("First name")).toHaveCount(0);
   });
 
-  test("a token that goes stale while the form is open is reported, keeping what was typed", async ({ page }) => {
+  test("a token that goes stale while the form is open signs the person out, and a fresh one brings back what they typed", async ({ page }) => {
     const username = uniqueUser("stale");
     const widget = await openHost(page, { token: await tokenFor(username) });
     await widget.getByLabel("First name").fill("Typed");
     const expired = await tokenFor(username, 2 * 60 * 60);
     await page.evaluate((t) => document.querySelector("profile-widget")!.setAttribute("data-session-token", t), expired);
+    await expect(widget.getByText("You've been signed out")).toBeVisible();
     await expect(widget.getByText(/session has expired/i)).toBeVisible();
     await expect.poll(() => widgetEvents(page)).toContainEqual({
       type: "profile-widget-error",
       detail: expect.objectContaining({ code: "session_expired" }),
     });
+    // Nothing of the person stays on the page while they are signed out.
+    await expect(widget.getByLabel("First name")).toHaveCount(0);
+    await expect(widget.getByText(username)).toHaveCount(0);
+
+    await page.evaluate((t) => document.querySelector("profile-widget")!.setAttribute("data-session-token", t), await tokenFor(username));
     await expect(widget.getByLabel("First name")).toHaveValue("Typed");
+    await expect(widget.getByText(`Signed in as ${username}`)).toBeVisible();
   });
 
   test("without a token the widget says so and sends session_missing", async ({ page }) => {
@@ -164,7 +171,7 @@ test.describe("a person manages their profile in a widget embedded on another si
       type: "profile-widget-error",
       detail: expect.objectContaining({ flow: "profile", code: "reauthentication_required" }),
     });
-    await expect(widget.getByText(/sign in again/i)).toBeVisible();
+    await expect(widget.getByRole("button", { name: "Sign in again" })).toBeVisible();
     await expect(widget.getByLabel("Email")).toHaveValue("ada@example.com");
     expect((await readProfile(oldToken)).email).toBeNull();
 

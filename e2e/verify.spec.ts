@@ -196,7 +196,7 @@ test.describe("a change that needs a recent sign-in is confirmed in place with a
     await widget.locator("[part~=device]").filter({ hasText: "Spare email" }).click();
     await widget.getByRole("button", { name: "Remove" }).click();
     await widget.getByRole("button", { name: "Remove" }).click();
-    await expect(widget.getByText(/sign in again to make this change/i)).toBeVisible();
+    await expect(widget.getByText(/confirm it's you to make this change/i)).toBeVisible();
     await widget.getByRole("button", { name: "Confirm it's you" }).click();
 
     await expect(widget.getByText("This change needs a recent sign-in.", { exact: false })).toBeVisible();

@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import { requireSession } from "./auth/session-middleware";
 import type { SessionVerifier } from "./auth/verify-session";
 import type { Config } from "./config";
+import { inboxOwnerScope } from "./demo/inbox";
 import type { DemoIssuer } from "./demo/issuer";
 import { ApiError, errors } from "./errors";
 import type { Notifiers } from "./notify/types";
@@ -113,13 +114,26 @@ export function createApp(deps: AppDeps): Hono {
   app.use("/api/*", apiCors(config.corsOrigins), apiResponseHeaders);
 
   for (const prefix of ["/api/*", "/demo/*"]) app.use(prefix, requireJsonWrites);
+  // The demo inbox keeps each message for the session whose request sent it.
+  if (deps.demo) app.use("/api/*", inboxOwnerScope());
 
   mountRoutes(app, API_ROUTES, { config, store, profiles, mfa, verification, methods, signingKeys }, requireSession(deps.verifySession));
   app.route("/", apiDocsRoutes({ serverUrl: config.publicUrl }));
 
   if (deps.demo) {
     const assertions = { issuer: config.publicUrl, audience: config.mfa.assertionAudience };
-    app.route("/demo", demoRoutes({ issuer: deps.demo, db: store.db, signingKeys, assertions }));
+    app.route(
+      "/demo",
+      demoRoutes({
+        issuer: deps.demo,
+        db: store.db,
+        signingKeys,
+        assertions,
+        verifySession: deps.verifySession,
+        api: (path, init) => Promise.resolve(app.request(path, init)),
+        secretsKey: Buffer.from(config.secretsKey, "base64"),
+      }),
+    );
   }
   if (deps.widgetFiles) app.route("/widget", staticRoutes(deps.widgetFiles, { mountedAt: "/widget", crossOrigin: true }));
   if (deps.demoFiles) {

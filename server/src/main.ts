@@ -9,7 +9,7 @@ import { createApp } from "./app";
 import { cacheVerifiedSessions, SESSION_CACHE_BOUNDS } from "./auth/session-cache";
 import { createSessionVerifier } from "./auth/verify-session";
 import { ConfigError, loadConfig } from "./config";
-import { createDemoIssuer } from "./demo/issuer";
+import { createDemoIssuer, type DemoIssuer } from "./demo/issuer";
 import { createLogger } from "./log";
 import { smtpNotifier } from "./notify/email";
 import { outboxNotifier } from "./notify/outbox";
@@ -35,7 +35,7 @@ async function main() {
   const sqlitePath = config.databaseUrl.match(/^sqlite:(?!:memory:)(.+)$/)?.[1];
   const dataDir = sqlitePath ? dirname(resolve(sqlitePath)) : resolve("data");
 
-  let demoIssuer;
+  let demoIssuer: DemoIssuer | undefined;
   let auth = config.auth;
   if (demo && !config.auth.jwksUrl && !config.auth.publicKey) {
     demoIssuer = await createDemoIssuer({
@@ -56,11 +56,13 @@ async function main() {
 
   // Outside demo mode loadConfig has already refused to start without SECRETS_KEY.
   const secretsKey = config.secretsKey ?? loadOrCreateSecretsKey(join(dataDir, "secrets-key"));
-  // Demo mode without SMTP or an SMS gateway: codes land in the outbox the demo page shows.
-  const notifiers: Notifiers = {
-    email: config.smtp ? smtpNotifier(config.smtp) : demo ? outboxNotifier(store.db, "email") : undefined,
-    sms: config.sms ? smsWebhookNotifier(config.sms) : demo ? outboxNotifier(store.db, "sms") : undefined,
-  };
+  // Demo mode: codes land in the outbox the demo page shows each user (and are also sent, with SMTP or an SMS
+  // gateway configured); without the demo page, only where no SMTP or gateway is configured.
+  const email = config.smtp ? smtpNotifier(config.smtp) : undefined;
+  const sms = config.sms ? smsWebhookNotifier(config.sms) : undefined;
+  const inbox = (channel: "sms" | "email", forward: Notifiers["sms"]) =>
+    demo && (demoIssuer || !forward) ? outboxNotifier(store.db, channel, undefined, forward) : forward;
+  const notifiers: Notifiers = { email: inbox("email", email), sms: inbox("sms", sms) };
   const unavailable = [
     [config.mfa.smsEnabled && !notifiers.sms, "SMS devices", "SMS_WEBHOOK_URL and SMS_WEBHOOK_SECRET", "SMS_OTP_ENABLED"],
     [config.mfa.emailEnabled && !notifiers.email, "Email devices", "SMTP_URL and EMAIL_FROM", "EMAIL_OTP_ENABLED"],

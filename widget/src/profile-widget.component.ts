@@ -10,7 +10,7 @@ import type { DevicesFlow } from "./screens/devices/devices-flow.js";
 import type { VerifyFlow } from "./screens/verify/verify-flow.js";
 import type { FirstAnswers } from "./screens/devices/types.js";
 import type { ProfileFlow } from "./screens/profile-flow.js";
-import { errorText, PendingChange, SIGN_IN_CODES, type FlowContext } from "./screens/shared.js";
+import { errorText, PendingChange, SIGN_IN_CODES, SIGNED_OUT_CODES, type FlowContext } from "./screens/shared.js";
 
 /** A flow's chunk; one that can't be fetched is a network error like any other. */
 const chunk = <T>(module: Promise<T>): Promise<T> =>
@@ -52,7 +52,7 @@ type View =
  *
  * @fires {ProfileWidgetSuccessEvent} profile-widget-success - `{flow, action}`. Profile flow: `profile_updated` after a save. Devices flow:
  *   `mfa_enabled`, `mfa_disabled`, `device_added`, `device_renamed`, `default_changed`, `device_removed`, and
- *   `recovery_codes_created`, and `done` / `cancelled` when the person ends the flow with Done / Cancel. Verify flow:
+ *   `recovery_codes_created`; `done` after a finished setup, `cancelled` on Cancel in a step. Verify flow:
  *   `verified`, with `assertion` (the signed MFA assertion for the host's backend) and `method`.
  * @fires {ProfileWidgetErrorEvent} profile-widget-error - `{flow, code, message}` for every failure shown except the profile's field
  *   validation: the server's codes (e.g. `session_expired`, `reauthentication_required`, `mfa_not_enabled`, `otp_invalid`,
@@ -153,6 +153,11 @@ export class ProfileWidget extends LitElement {
     pending: this.pending,
     canConfirm: () => this.canConfirm(),
     confirm: () => void this.confirm(),
+    signedOut: (error, kept) => this.signedOut(error, kept),
+    signIn: (code) => {
+      const flow = this.flow === "devices" || this.flow === "verify" ? this.flow : "profile";
+      emit(this, "profile-widget-error", { flow, code, message: errorText(this.t, code) });
+    },
   };
   /** The profile flow (screens/profile-flow.ts), once its chunk has loaded. */
   private form?: ProfileFlow;
@@ -247,6 +252,16 @@ export class ProfileWidget extends LitElement {
       this.pending.drop();
       void this.start();
     } else if (changed.has("sessionToken") || changed.has("getSessionToken")) {
+      // Signed out by the host: the signed-out state a fresh load shows, and nothing of the person's kept.
+      if (!this.sessionToken && !this.getSessionToken) {
+        this.pending.drop();
+        void this.start();
+        return;
+      }
+      if (this.view.kind === "error" && SIGNED_OUT_CODES.has(this.view.code) && this.flowUser()) {
+        void this.signedIn();
+        return;
+      }
       if (this.pending.resume()) return;
       if (this.view.kind === "ready" && !this.form?.saving) void this.refreshProfile();
       else if (this.view.kind === "devices") void this.refreshDevices();
@@ -363,6 +378,35 @@ export class ProfileWidget extends LitElement {
     }
   }
 
+  /** Who the current flow's screens belong to (kept while signed out, for `signedIn`). */
+  private flowUser(): string | undefined {
+    return this.flow === "devices" ? this.devices?.username : this.flow === "verify" ? undefined : this.form?.profile?.username;
+  }
+
+  /** The session ended while a flow was open: the signed-out card in its place, and the host told. */
+  private signedOut(error: unknown, kept = false): void {
+    this.closeConfirm();
+    this.fail(error, kept);
+  }
+
+  /**
+   * A new token after the session ended: the same person gets the flow back as they left it (and the change that
+   * waited runs); anyone else starts afresh.
+   */
+  private async signedIn(): Promise<void> {
+    const back: View = this.flow === "devices" ? { kind: "devices" } : { kind: "ready" };
+    this.view = { kind: "loading" };
+    const same = await (this.flow === "devices" ? this.devices?.refresh() : this.form?.refresh());
+    if (!same) {
+      this.pending.drop();
+      return void this.start();
+    }
+    // Still loading: the refresh did not end in a signed-out card of its own.
+    if (this.view.kind !== "loading") return;
+    this.view = back;
+    this.pending.resume();
+  }
+
   /** A new token while editing the profile: the same user keeps their edits, someone else starts over. */
   private async refreshProfile(): Promise<void> {
     if (!this.form || !(await this.form.refresh())) await this.loadProfile();
@@ -391,14 +435,15 @@ export class ProfileWidget extends LitElement {
    * Shows a failure full-card — a load that failed, or a session that is someone else's — and reports it (the
    * flows show their other failures where the person is).
    */
-  private fail(error: unknown): void {
+  private fail(error: unknown, kept = false): void {
     const { code } = error instanceof ApiError ? error : new ApiError(0, "unknown", String(error));
-    const message =
+    let message =
       this.devices && this.flow === "devices"
         ? this.devices.message(error).message
         : this.verifier && this.flow === "verify"
           ? ((this.verifier.t.errors as Record<string, unknown>)[code] as string | undefined) ?? errorText(this.t, code)
           : errorText(this.t, code);
+    if (kept) message += ` ${this.t.changesKept}`;
     this.view = { kind: "error", code, message };
     const flow = this.flow === "devices" || this.flow === "verify" ? this.flow : "profile";
     emit(this, "profile-widget-error", { flow, code, message });
@@ -437,7 +482,7 @@ export class ProfileWidget extends LitElement {
           : html`<h2 class="heading" part="heading">${heading}</h2>
               <p class="subtitle" part="subtitle">${subtitle}</p>`}
       </div>
-      ${username ? html`<p class="who">${this.t.signedInAs(username)}</p>` : nothing}
+      ${username ? html`<p class="who" title=${this.t.signedInAs(username)}>${this.t.signedInAs(username)}</p>` : nothing}
     </header>`;
   }
 
@@ -484,20 +529,24 @@ export class ProfileWidget extends LitElement {
                 : this.flow === "devices"
                   ? t.devicesLoadErrorTitle
                   : t.loadErrorTitle;
-        return this.renderState(title, view.message, !SIGN_IN_CODES.has(view.code) && view.code !== "username_mismatch");
+        // A session that ended: the way back is in the message (the host is told again, and signs the person in).
+        const signIn = view.code === "session_expired" || view.code === "session_invalid" ? view.code : "";
+        return this.renderState(title, view.message, !SIGN_IN_CODES.has(view.code) && view.code !== "username_mismatch", signIn);
       }
       case "ready":
         return this.form?.render();
     }
   }
 
-  private renderState(title: string, text: string, retry: boolean) {
+  private renderState(title: string, text: string, retry: boolean, signIn = "") {
     return html`<div class="state" part="message" role=${title ? "alert" : "status"}>
       ${title ? html`<p class="state-title">${title}</p>` : nothing}
       <p class="state-text">${text}</p>
       ${retry
         ? html`<button type="button" class="secondary" part="button" @click=${() => this.retry()}>${this.t.tryAgain}</button>`
-        : nothing}
+        : signIn
+          ? html`<button type="button" class="secondary" part="button" @click=${() => this.context.signIn(signIn)}>${this.t.signInAgain}</button>`
+          : nothing}
     </div>`;
   }
 }

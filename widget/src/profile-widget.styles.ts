@@ -114,9 +114,11 @@ export const styles = css`
     font-size: 15px;
     letter-spacing: -0.01em;
   }
+  /* The titles keep their line; the signed-in user follows on it while there is room, else on the next, in one
+     line either way (a long name ends in an ellipsis, its whole in the title). */
   .titles {
-    flex: 1 1 200px;
-    min-width: 0;
+    flex: 1 0 auto;
+    max-width: 100%;
   }
   .heading {
     font-size: 20px;
@@ -130,6 +132,11 @@ export const styles = css`
     font-size: 14px;
   }
   .who {
+    min-width: min(100%, 12em);
+    max-width: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
     font-size: 13px;
     color: var(--_muted);
     background: var(--_tint);
@@ -215,18 +222,24 @@ export const styles = css`
   select:hover {
     border-color: color-mix(in srgb, var(--_border) 60%, var(--_text));
   }
+  /* The same 2 px ring as the buttons' (WCAG 2.2 focus appearance), just outside the border. */
   input:focus,
   select:focus {
     border-color: var(--_focus);
-    box-shadow: 0 0 0 4px color-mix(in srgb, var(--_focus) 18%, transparent);
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
   }
   [aria-invalid="true"],
   [aria-invalid="true"]:hover,
   [aria-invalid="true"]:focus {
     border-color: var(--_danger);
   }
-  [aria-invalid="true"]:focus {
-    box-shadow: 0 0 0 4px color-mix(in srgb, var(--_danger) 16%, transparent);
+  .attention,
+  .attention:hover {
+    border-color: var(--_warning);
+  }
+  .attention-note {
+    margin-top: 8px;
   }
   /* Inputs take their direction from what is typed (dir=auto: "12 Main St" stays in order in an Arabic form;
      numbers and addresses are dir=ltr), yet line up with the rest of a right-to-left form. */

@@ -2,14 +2,18 @@ import { Hono } from "hono";
 import { createLocalJWKSet } from "jose";
 import type { Kysely } from "kysely";
 import * as v from "valibot";
+import { requireSession } from "../auth/session-middleware";
+import type { SessionVerifier } from "../auth/verify-session";
 import type { DemoIssuer } from "../demo/issuer";
+import { createSampleUser, currentAuthenticatorCodes, SampleRequest, type ApiCall } from "../demo/sample";
 import { ApiError, errors } from "../errors";
 import { MfaAssertionError, verifyMfaAssertion } from "../mfa/assertions";
+import { findUserBySubject } from "../store/users";
 import { listOutboxMessages } from "../store/outbox";
 import type { Database } from "../store/schema";
 import type { SigningKeyRing } from "../store/signing-keys";
 import { parseBody } from "./body";
-import { methodNotAllowed, readJson } from "./http";
+import { methodNotAllowed, readJson, readOptionalJson } from "./http";
 
 const SessionRequest = v.strictObject({
   username: v.pipe(
@@ -38,22 +42,48 @@ export interface DemoRouteDeps {
   signingKeys: Pick<SigningKeyRing, "jwks">;
   /** What an assertion must say: `iss` (PUBLIC_URL) and `aud` (MFA_ASSERTION_AUDIENCE). */
   assertions: { issuer: string; audience: string };
+  /** Checks the demo page's session tokens, as the API does: the inbox and the codes are the session's own. */
+  verifySession: SessionVerifier;
+  /** The app's own API, called as the widget would call it: how a sample user is set up. */
+  api: ApiCall;
+  /** SECRETS_KEY: the authenticator secrets the sample's app shows codes of are kept encrypted under it. */
+  secretsKey: Buffer;
 }
 
 /**
  * Demo mode only: a stand-in identity provider for the demo page, the outbox of codes it "sent", and the
  * page's stand-in backend for "Sign in with MFA", which checks the widget's assertion as a host's backend would.
  */
-export function demoRoutes({ issuer, db, signingKeys, assertions }: DemoRouteDeps) {
+export function demoRoutes({ issuer, db, signingKeys, assertions, verifySession, api, secretsKey }: DemoRouteDeps) {
+  const session = requireSession(verifySession);
   return new Hono()
-    .get("/outbox", async (c) => {
-      const rows = await listOutboxMessages(db);
+    // The messages sent for this session's user (by their own requests), newest first: never anyone else's.
+    .get("/outbox", session, async (c) => {
+      const rows = await listOutboxMessages(db, c.var.session.subject);
       c.header("Cache-Control", "no-store");
       return c.json({
         messages: rows.map((m) => ({ id: m.id, channel: m.channel, to: m.recipient, text: m.text, createdAt: m.created_at })),
       });
     })
     .all("/outbox", methodNotAllowed(["GET"]))
+    // A sample user for one visitor: a filled profile, MFA on, an authenticator app, an email device, recovery codes.
+    .post("/sample", async (c) => {
+      const { username } = parseBody(SampleRequest, await readOptionalJson(c));
+      c.header("Cache-Control", "no-store");
+      // A sample already made (the visitor's browser remembers its username) is signed in again, as it is.
+      if (username && (await findUserBySubject(db, `demo|${username}`))) {
+        return c.json({ username, ...(await issuer.issueToken({ username, authAgeSeconds: 0 })), created: false });
+      }
+      const sample = await createSampleUser({ issuer, api, username });
+      return c.json({ ...sample, created: true }, 201);
+    })
+    .all("/sample", methodNotAllowed(["POST"]))
+    // What the user's authenticator apps show now: the demo made their secrets, so it can show the codes.
+    .get("/authenticator-codes", session, async (c) => {
+      c.header("Cache-Control", "no-store");
+      return c.json({ codes: await currentAuthenticatorCodes(db, secretsKey, c.var.session.subject) });
+    })
+    .all("/authenticator-codes", methodNotAllowed(["GET"]))
     .get("/jwks.json", (c) => {
       c.header("Cache-Control", "public, max-age=300");
       return c.json(issuer.jwks);

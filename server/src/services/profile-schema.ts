@@ -1,16 +1,24 @@
 import * as v from "valibot";
 import { fieldErrors, isPlainObject } from "../validation";
-import { E164, EMAIL, EMAIL_MAX_LENGTH, HIDDEN_CHARACTERS_MESSAGE, isDisplaySafe, normalizePhone, RULE_MESSAGES } from "../../../contract/rules";
+import {
+  E164,
+  EMAIL,
+  HIDDEN_CHARACTERS_MESSAGE,
+  isDisplaySafe,
+  normalizePhone,
+  RULE_MESSAGES,
+} from "../../../contract/rules";
+import { POSTAL_CODE, PROFILE_MAX_LENGTH as MAX, PROFILE_MESSAGES } from "../../../contract/profile-rules";
 import { COUNTRY_CODES } from "../../../contract/countries";
 
 
 const MESSAGES = {
   text: "Must be text.",
   control: HIDDEN_CHARACTERS_MESSAGE,
-  max: (n: number) => `Must be ${n} characters or fewer.`,
+  max: PROFILE_MESSAGES.max,
   email: RULE_MESSAGES.email,
   phone: RULE_MESSAGES.phone,
-  postalCode: "Enter a valid postal code: letters, digits, spaces and hyphens.",
+  postalCode: PROFILE_MESSAGES.postalCode,
   country: "Choose a country from the list.",
 } as const;
 
@@ -29,7 +37,7 @@ const text = (max: number, ...checks: v.PipeItem<string, string, v.BaseIssue<unk
     ),
   );
 
-const email = text(EMAIL_MAX_LENGTH, v.email(MESSAGES.email), v.regex(EMAIL, MESSAGES.email));
+const email = text(MAX.email, v.email(MESSAGES.email), v.regex(EMAIL, MESSAGES.email));
 const phone = v.nullable(
   v.pipe(
     v.string(MESSAGES.text),
@@ -41,10 +49,10 @@ const phone = v.nullable(
 );
 
 export const AddressPatchSchema = v.strictObject({
-  streetAddress: v.optional(text(200)),
-  locality: v.optional(text(100)),
-  region: v.optional(text(100)),
-  postalCode: v.optional(text(20, v.regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, MESSAGES.postalCode))),
+  streetAddress: v.optional(text(MAX["address.streetAddress"])),
+  locality: v.optional(text(MAX["address.locality"])),
+  region: v.optional(text(MAX["address.region"])),
+  postalCode: v.optional(text(MAX["address.postalCode"], v.regex(POSTAL_CODE, MESSAGES.postalCode))),
   countryCode: v.optional(
     v.pipe(
       v.nullable(
@@ -62,8 +70,8 @@ export const AddressPatchSchema = v.strictObject({
 });
 
 export const ProfilePatchSchema = v.strictObject({
-  givenName: v.optional(text(100)),
-  familyName: v.optional(text(100)),
+  givenName: v.optional(text(MAX.givenName)),
+  familyName: v.optional(text(MAX.familyName)),
   email: v.optional(v.pipe(email, v.description(PROTECTED))),
   phone: v.optional(
     v.pipe(phone, v.description(`E.164; spaces, dashes, dots and brackets are removed first (+1 (415) 555-0123 is +14155550123). ${PROTECTED}`)),

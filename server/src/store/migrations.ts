@@ -185,6 +185,13 @@ function migrations(engine: Engine): Record<string, Migration> {
         .execute();
     },
   },
+  "0006_outbox_owner": {
+    // Demo mode: whose request sent each message (the session's subject), so the demo inbox shows each user only theirs.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("outbox").addColumn("owner", "varchar(255)").execute();
+      await db.schema.createIndex("outbox_owner_idx").on("outbox").columns(["owner", "id"]).execute();
+    },
+  },
   };
 }
 

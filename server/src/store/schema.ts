@@ -84,6 +84,8 @@ export interface OutboxTable {
   recipient: string;
   text: string;
   created_at: string;
+  /** The subject of the session whose request sent it (demo mode); null when no session sent it. */
+  owner: string | null;
 }
 
 export interface Database {

@@ -30,6 +30,8 @@ const de: Translation = {
   discard: "Änderungen verwerfen",
   tryAgain: "Erneut versuchen",
   confirmIdentity: "Identität bestätigen",
+  signInAgain: "Erneut anmelden",
+  reauthConfirm: "Bestätigen Sie zu Ihrer Sicherheit Ihre Identität, um E-Mail oder Telefonnummer zu ändern. Ihre Änderungen bleiben erhalten.",
   saved: "Ihr Profil wurde gespeichert.",
   changesKept: "Ihre Änderungen bleiben erhalten.",
 

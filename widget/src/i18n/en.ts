@@ -36,6 +36,9 @@ const en = {
   tryAgain: "Try again",
   /** Offered beside "sign in again" when the person can confirm with one of their devices instead. */
   confirmIdentity: "Confirm it's you",
+  /** Beside a change that needs a recent sign-in, when the person has no device to confirm with. */
+  signInAgain: "Sign in again",
+  reauthConfirm: "For your security, confirm it's you to change your email or phone. Your changes are kept.",
   saved: "Your profile has been saved.",
   changesKept: "Your changes are kept.",
 

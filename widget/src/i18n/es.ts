@@ -30,6 +30,8 @@ const es: Translation = {
   discard: "Descartar cambios",
   tryAgain: "Reintentar",
   confirmIdentity: "Confirmar tu identidad",
+  signInAgain: "Volver a iniciar sesión",
+  reauthConfirm: "Por tu seguridad, confirma tu identidad para cambiar tu correo o teléfono. Tus cambios se conservan.",
   saved: "Tu perfil se ha guardado.",
   changesKept: "Tus cambios se conservan.",
 

@@ -31,6 +31,8 @@ const fr: Translation = {
   discard: "Annuler les modifications",
   tryAgain: "Réessayer",
   confirmIdentity: "Confirmer votre identité",
+  signInAgain: "Se reconnecter",
+  reauthConfirm: "Pour votre sécurité, confirmez votre identité pour modifier votre e-mail ou votre téléphone. Vos modifications sont conservées.",
   saved: "Votre profil a été enregistré.",
   changesKept: "Vos modifications sont conservées.",
 

@@ -30,6 +30,8 @@ const it: Translation = {
   discard: "Annulla modifiche",
   tryAgain: "Riprova",
   confirmIdentity: "Conferma la tua identità",
+  signInAgain: "Accedi di nuovo",
+  reauthConfirm: "Per la tua sicurezza, conferma la tua identità per modificare email o telefono. Le tue modifiche sono state conservate.",
   saved: "Il tuo profilo è stato salvato.",
   changesKept: "Le tue modifiche sono state conservate.",
 

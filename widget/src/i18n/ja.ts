@@ -30,6 +30,8 @@ const ja: Translation = {
   discard: "変更を破棄",
   tryAgain: "再試行",
   confirmIdentity: "本人確認する",
+  signInAgain: "もう一度サインイン",
+  reauthConfirm: "安全のため、メールアドレスまたは電話番号を変更するには本人確認が必要です。変更内容は保持されています。",
   saved: "プロフィールを保存しました。",
   changesKept: "変更内容は保持されています。",
 

@@ -30,6 +30,8 @@ const nl: Translation = {
   discard: "Wijzigingen negeren",
   tryAgain: "Opnieuw proberen",
   confirmIdentity: "Bevestigen dat jij het bent",
+  signInAgain: "Opnieuw inloggen",
+  reauthConfirm: "Bevestig voor je veiligheid dat jij het bent om je e-mailadres of telefoonnummer te wijzigen. Je wijzigingen blijven bewaard.",
   saved: "Je profiel is opgeslagen.",
   changesKept: "Je wijzigingen blijven bewaard.",
 

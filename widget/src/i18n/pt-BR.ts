@@ -30,6 +30,8 @@ const ptBR: Translation = {
   discard: "Descartar alterações",
   tryAgain: "Tentar novamente",
   confirmIdentity: "Confirmar sua identidade",
+  signInAgain: "Entrar novamente",
+  reauthConfirm: "Para sua segurança, confirme sua identidade para alterar seu e-mail ou telefone. Suas alterações foram mantidas.",
   saved: "Seu perfil foi salvo.",
   changesKept: "Suas alterações foram mantidas.",
 

@@ -1,20 +1,26 @@
 import type { TemplateResult } from "lit";
-import { ApiError, type ApiResponse, type Profile, type ProfilePatch } from "../api/client.js";
-import { emit } from "../events.js";
+import { ApiError, type ApiResponse, type Profile } from "../api/client.js";
 import {
   buildPatch,
   countryOptions,
   isField,
+  normalize,
   rebase,
   renderProfileForm,
-  validate,
   valuesOf,
   type FieldErrors,
-  type FieldPath,
   type FormValues,
   type Notice,
 } from "./profile-form.js";
-import { errorText, expectUser, SIGN_IN_CODES, type FlowContext } from "./shared.js";
+import { errorText, expectUser, type FlowContext } from "./shared.js";
+
+/** What Save runs (screens/profile-save.ts): fetched once the form has shown, or by the first save. */
+let saveModule: Promise<typeof import("./profile-save.js")> | undefined;
+const saving = () =>
+  (saveModule ??= import("./profile-save.js").catch((error: unknown) => {
+    saveModule = undefined;
+    throw new ApiError(0, "network_error", String(error));
+  }));
 
 /** What the widget lends the profile flow besides what every flow gets. */
 export interface ProfileContext extends FlowContext {
@@ -26,33 +32,31 @@ export interface ProfileContext extends FlowContext {
   retry(): void;
 }
 
-/** A profile change, with the form as it was when submitted. */
-interface ProfileChange {
-  patch: ProfilePatch;
-  snapshot: FormValues;
-}
-
 /**
- * The profile flow (`data-flow="profile"`, the default): loads the profile into the form, saves what changed (with
- * `If-Match`), lays unsaved edits over the latest profile after a 412, shows field errors in the person's language,
- * and resubmits a change that waited for a fresh sign-in. A chunk of its own, fetched while the profile is asked for; the element renders it.
+ * The profile flow (`data-flow="profile"`, the default): loads the profile into the form and keeps the person's edits;
+ * a chunk of its own, fetched while the profile is asked for; the element renders it. What Save runs — the checks,
+ * the PATCH with `If-Match`, a 412's review, field errors in the person's language, a change kept for the next
+ * sign-in — is in profile-save.ts, fetched once the form has shown.
  */
 export class ProfileFlow {
   values = {} as FormValues;
   errors: FieldErrors = {};
   saving = false;
+  /** Save's checks run (their chunk may still be on its way). */
+  private checking = false;
   notice: Notice | null = null;
   /** The full country list, rendered just after the form first shows (see ProfileFormView.allCountries). */
   private allCountries = false;
   private countriesScheduled = false;
   /** The profile as last loaded or saved; its user is shown in the widget's header. */
   profile?: Profile;
-  private baseline = {} as FormValues;
-  private etag: string | null = null;
+  /** The form's values as last loaded or saved: what a change is measured from. */
+  baseline = {} as FormValues;
+  etag: string | null = null;
 
-  constructor(private readonly ctx: ProfileContext) {}
+  constructor(readonly ctx: ProfileContext) {}
 
-  private update(): void {
+  update(): void {
     this.ctx.host.requestUpdate();
   }
 
@@ -90,19 +94,20 @@ export class ProfileFlow {
     return true;
   }
 
-  /** The form has painted: the rest of the country list follows, one frame and a task later. */
+  /** The form has painted: the rest of the country list and the checks Save runs follow, one frame and a task later. */
   painted(): void {
     if (this.allCountries || this.countriesScheduled) return;
     this.countriesScheduled = true;
     requestAnimationFrame(() =>
       setTimeout(() => {
         this.allCountries = true;
+        void saving().catch(() => {});
         this.update();
       }),
     );
   }
 
-  private show(profile: Profile, etag: string | null, values: FormValues): void {
+  show(profile: Profile, etag: string | null, values: FormValues): void {
     this.profile = profile;
     this.etag = etag;
     this.baseline = valuesOf(profile);
@@ -110,114 +115,33 @@ export class ProfileFlow {
     this.update();
   }
 
-  /** Checks the changed fields and sends what changed. */
+  /** Checks the changed fields and sends what changed (screens/profile-save.ts, fetched once the form has shown). */
   async save(): Promise<void> {
-    if (this.saving) return;
-    const snapshot = { ...this.values };
-    const errors = validate(this.baseline, snapshot, this.ctx.t());
-    if (Object.keys(errors).length) return this.invalid(errors, []);
-    const patch = buildPatch(this.baseline, snapshot);
-    if (patch) await this.submit({ patch, snapshot });
-  }
-
-  private async submit(pending: ProfileChange): Promise<void> {
-    const signal = this.ctx.signal();
-    this.saving = true;
-    this.notice = null;
-    this.errors = {};
-    this.update();
+    // A change waiting for a sign-in would only be refused again.
+    if (this.saving || this.checking || this.notice?.fields) return;
+    this.checking = true;
     try {
-      const { data, etag } = await this.ctx.api<Profile>("/api/profile", {
-        method: "PATCH",
-        body: pending.patch,
-        headers: this.etag ? { "If-Match": this.etag } : {},
-      });
-      if (signal.aborted) return;
-      // Keep whatever the user typed while the request was in flight.
-      this.show(data, etag, rebase(valuesOf(data), pending.snapshot, this.values));
-      this.notice = { tone: "success", text: this.ctx.t().saved };
-      emit(this.ctx.host, "profile-widget-success", { flow: "profile", action: "profile_updated" });
+      await (await saving()).save(this);
     } catch (error) {
-      if (signal.aborted) return;
-      if (error instanceof ApiError && error.code === "version_conflict") await this.reconcile();
-      else this.fail(error, pending);
+      this.offline(error);
     } finally {
-      this.saving = false;
-      this.update();
+      this.checking = false;
     }
   }
 
-  /**
-   * Loads the latest profile after a 412 and lays the user's unsaved edits on top for review. With `pending`
-   * (resuming after a sign-in) it answers whether the profile is unchanged, so the change can be replayed as is.
-   */
-  private async reconcile(pending?: ProfileChange): Promise<boolean> {
-    const signal = this.ctx.signal();
-    try {
-      const { data, etag } = await this.ctx.api<Profile>("/api/profile");
-      if (signal.aborted) return false;
-      // A new token may belong to someone else: never replay one user's edits onto another's profile.
-      expectUser(data.username, this.profile?.username);
-      if (pending && etag === this.etag) return true;
-      this.show(data, etag, rebase(valuesOf(data), this.baseline, this.values));
-      this.fail(new ApiError(412, "version_conflict", ""));
-    } catch (error) {
-      if (!signal.aborted) this.fail(error, pending);
-    }
-    return false;
+  /** Shows a failure beside Save (or full-card, or as signed out) and reports it: see profile-save.ts. */
+  fail(error: unknown): void {
+    saving().then(
+      (module) => module.fail(this, error),
+      (missing: unknown) => this.offline(missing),
+    );
   }
 
-  /** Resubmits a profile change after a sign-in, unless the profile changed meanwhile (then it is shown for review). */
-  private async resubmit(pending: ProfileChange): Promise<void> {
-    if (this.saving) return;
-    this.saving = true;
-    this.notice = null;
+  /** What Save runs could not be fetched: the connection is down, and the person can try again. */
+  private offline(error: unknown): void {
+    const code = error instanceof ApiError ? error.code : "network_error";
+    this.notice = { tone: "error", text: errorText(this.ctx.t(), code), retry: true };
     this.update();
-    const unchanged = await this.reconcile(pending);
-    this.saving = false;
-    this.update();
-    if (unchanged) await this.submit(pending);
-  }
-
-  private invalid(errors: FieldErrors, unmatched: string[]): void {
-    const { host } = this.ctx;
-    this.errors = errors;
-    this.notice = { tone: "error", text: [this.ctx.t().errors.validation_failed, ...unmatched].join(" ") };
-    this.update();
-    void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-  }
-
-  /**
-   * Shows a failure beside Save (field errors under their fields; the session of someone else full-card) and reports
-   * it. With `pending`, a change refused until a fresh sign-in is kept and resubmitted with the next token.
-   */
-  private fail(error: unknown, pending?: ProfileChange): void {
-    const { code, fields = {} } = error instanceof ApiError ? error : new ApiError(0, "unknown", String(error));
-    const t = this.ctx.t();
-    if (code === "validation_failed") {
-      // The server's words are English: a field it names gets what that field accepts, in the widget's language.
-      const matched = Object.entries(fields).filter(([path]) => isField(path)).map(([path, text]) => [path, t.invalidField?.[path as FieldPath] ?? text]);
-      const unmatched = Object.entries(fields).filter(([path]) => !isField(path)).map(([, text]) => text);
-      return this.invalid(Object.fromEntries(matched), unmatched);
-    }
-    if (code === "username_mismatch") return this.ctx.failCard(error);
-    let message = errorText(t, code);
-    if (pending && this.ctx.pending.keepFor(code, () => this.resubmit(pending)) && code !== "reauthentication_required") {
-      message += ` ${t.changesKept}`;
-    }
-    const calm = SIGN_IN_CODES.has(code) || code === "version_conflict";
-    const notice: Notice = { tone: calm ? "warning" : "error", text: message, retry: !calm };
-    this.notice = notice;
-    this.update();
-    if (code === "reauthentication_required" && pending) {
-      // With a device to confirm with, the person need not sign in again: offered once that is known.
-      void this.ctx.canConfirm().then((can) => {
-        if (!can || this.notice !== notice) return;
-        this.notice = { ...notice, confirm: true };
-        this.update();
-      });
-    }
-    emit(this.ctx.host, "profile-widget-error", { flow: "profile", code, message });
   }
 
   private onInput = (event: Event): void => {
@@ -226,6 +150,12 @@ export class ProfileFlow {
     this.values = { ...this.values, [name]: value };
     if (this.errors[name]) this.errors = { ...this.errors, [name]: undefined };
     if (this.notice?.tone === "success") this.notice = null;
+    // The field that needed a sign-in is back as it was: nothing waits any more.
+    const held = this.notice?.fields;
+    if (held && held.every((path) => normalize(path, this.values[path]) === normalize(path, this.baseline[path]))) {
+      this.notice = null;
+      this.ctx.pending.drop();
+    }
     this.update();
   };
 
@@ -257,6 +187,7 @@ export class ProfileFlow {
       onDiscard: this.onDiscard,
       onRetry: () => this.ctx.retry(),
       onConfirm: () => this.ctx.confirm(),
+      onSignIn: () => this.ctx.signIn("reauthentication_required"),
     });
   }
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Profile } from "../api/client.js";
 import en from "../i18n/en.js";
+import de from "../i18n/de.js";
 import { COUNTRY_CODES } from "../country-codes.js";
-import { buildPatch, countryOptions, rebase, validate, valuesOf } from "./profile-form.js";
+import { buildPatch, countryOptions, rebase, valuesOf } from "./profile-form.js";
+import { validate } from "./profile-save.js";
 
 const profile: Profile = {
   username: "ada",
@@ -62,6 +64,18 @@ describe("validate", () => {
     });
     expect(validate({ ...base, phone: "legacy" }, { ...base, phone: "legacy" }, en)).toEqual({});
     expect(validate(base, { ...base, email: "", phone: "" }, en)).toEqual({});
+  });
+
+  it("finds every field's problem at once, as the server words it (other languages in their own words)", () => {
+    const values = { ...base, phone: "12", "address.postalCode": "#1", givenName: "A".repeat(101), familyName: "Love\u202elace" };
+    expect(validate(base, values, en)).toEqual({
+      phone: en.invalidPhone,
+      "address.postalCode": "Enter a valid postal code: letters, digits, spaces and hyphens.",
+      givenName: "Must be 100 characters or fewer.",
+      familyName: "Must not contain line breaks, control characters or invisible characters.",
+    });
+    expect(validate(base, values, de)).toMatchObject({ "address.postalCode": de.invalidField!["address.postalCode"], givenName: de.invalidField!.givenName });
+    expect(validate(base, { ...base, "address.postalCode": "SW1A 1AA", givenName: "A".repeat(100) }, en)).toEqual({});
   });
 });
 

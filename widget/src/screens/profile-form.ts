@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { live } from "lit/directives/live.js";
-import { E164, EMAIL, normalizePhone } from "../../../contract/rules.js";
+import { normalizePhone } from "../../../contract/rules.js";
 import type { Profile, ProfilePatch } from "../api/client.js";
 import { COUNTRY_CODES } from "../country-codes.js";
 import { ENGLISH_COUNTRY_NAMES } from "../country-names-en.js";
@@ -24,6 +24,9 @@ export type FormValues = Record<FieldPath, string>;
 export type FieldErrors = Partial<Record<FieldPath, string>>;
 
 export const isField = (name: string): name is FieldPath => (FIELDS as readonly string[]).includes(name);
+
+/** The fields whose change needs a recent sign-in. */
+export const PROTECTED_FIELDS = ["email", "phone"] as const satisfies readonly FieldPath[];
 
 export function valuesOf(profile: Profile): FormValues {
   const record = profile as unknown as Record<string, Record<string, string | null> | null>;
@@ -64,20 +67,6 @@ export function rebase(latest: FormValues, base: FormValues, edited: FormValues)
   return Object.fromEntries(FIELDS.map((p) => [p, edited[p] === base[p] ? latest[p] : edited[p]])) as FormValues;
 }
 
-/** Quick checks on changed fields only, so a stored value the user did not touch never blocks a save. */
-export function validate(baseline: FormValues, values: FormValues, t: Translation): FieldErrors {
-  const errors: FieldErrors = {};
-  const changed = (path: FieldPath) => {
-    const value = normalize(path, values[path]);
-    return value && value !== normalize(path, baseline[path]) ? value : "";
-  };
-  const email = changed("email");
-  const phone = changed("phone");
-  if (email && !EMAIL.test(email)) errors.email = t.invalidEmail;
-  if (phone && !E164.test(phone)) errors.phone = t.invalidPhone;
-  return errors;
-}
-
 let countryCache: { locale: string; options: ReadonlyArray<[string, string]> } | undefined;
 
 /** Country options in the user's language, sorted by name (English built in, other languages from Intl). */
@@ -103,6 +92,10 @@ export interface Notice extends SharedNotice {
   retry?: boolean;
   /** Offer "Confirm it's you" (a change that needs a recent sign-in, when the person has a device to confirm with). */
   confirm?: boolean;
+  /** Offer "Sign in again" (the same change, with no device to confirm with): the host is told again. */
+  signIn?: boolean;
+  /** The fields the message is about: it shows beside the first, they are marked, and Save waits until it is resolved. */
+  fields?: FieldPath[];
 }
 
 export interface ProfileFormView {
@@ -123,6 +116,7 @@ export interface ProfileFormView {
   onDiscard: () => void;
   onRetry: () => void;
   onConfirm: () => void;
+  onSignIn: () => void;
 }
 
 const idOf = (path: FieldPath) => `pw-${path.replace(".", "-")}`;
@@ -134,10 +128,28 @@ interface FieldOptions {
   wide?: boolean;
 }
 
+/** The way forward a notice offers, as a link-styled button. */
+function noticeAction(view: ProfileFormView, notice: Notice) {
+  const { t } = view;
+  const [label, run] = notice.retry
+    ? [t.tryAgain, view.onRetry]
+    : notice.confirm
+      ? [t.confirmIdentity, view.onConfirm]
+      : notice.signIn
+        ? [t.signInAgain, view.onSignIn]
+        : [];
+  return label ? html`<button type="button" class="link" part="button" @click=${run}>${label}</button>` : nothing;
+}
+
 function field(view: ProfileFormView, path: FieldPath, options: FieldOptions, control?: TemplateResult) {
   const id = idOf(path);
   const error = view.errors[path];
-  const describedBy = [error && `${id}-error`, options.hint && `${id}-hint`].filter(Boolean).join(" ");
+  const { notice } = view;
+  const held = notice?.fields?.includes(path);
+  const note = held && notice!.fields![0] === path ? `${id}-note` : "";
+  // An error replaces the hint (it says the same, more precisely).
+  const hint = !error && options.hint;
+  const describedBy = [error && `${id}-error`, held && `${idOf(notice!.fields![0]!)}-note`, hint && `${id}-hint`].filter(Boolean).join(" ");
   const label = view.t[path.replace("address.", "") as "givenName"];
   return html`<div class="field ${options.wide ? "wide" : ""}" part="field">
     <label part="label" for=${id}>${label}</label>
@@ -145,6 +157,7 @@ function field(view: ProfileFormView, path: FieldPath, options: FieldOptions, co
     html`<input
       part="input"
       id=${id}
+      class=${held ? "attention" : nothing}
       name=${path}
       type=${options.type ?? "text"}
       dir=${options.type ? "ltr" : "auto"}
@@ -154,7 +167,10 @@ function field(view: ProfileFormView, path: FieldPath, options: FieldOptions, co
       aria-describedby=${describedBy || nothing}
     />`}
     ${error ? html`<p class="error" part="error" id="${id}-error">${error}</p>` : nothing}
-    ${options.hint ? html`<p class="hint" part="hint" id="${id}-hint">${options.hint}</p>` : nothing}
+    ${note
+      ? html`<div class="attention-note" id=${note} role="alert">${renderNotice(notice!, noticeAction(view, notice!))}</div>`
+      : nothing}
+    ${hint ? html`<p class="hint" part="hint" id="${id}-hint">${hint}</p>` : nothing}
   </div>`;
 }
 
@@ -223,16 +239,7 @@ export function renderProfileForm(view: ProfileFormView): TemplateResult {
       ${field(view, "address.countryCode", { autocomplete: "country" }, countrySelect(view))}`,
     )}
     <div class="footer">
-      <div class="status" role="status">${notice
-        ? renderNotice(
-            notice,
-            notice.retry
-              ? html`<button type="button" class="link" part="button" @click=${view.onRetry}>${t.tryAgain}</button>`
-              : notice.confirm
-                ? html`<button type="button" class="link" part="button" @click=${view.onConfirm}>${t.confirmIdentity}</button>`
-                : nothing,
-          )
-        : nothing}</div>
+      <div class="status" role="status">${notice && !notice.fields ? renderNotice(notice, noticeAction(view, notice)) : nothing}</div>
       <div class="actions" part="actions">
         ${view.dirty && !saving
           ? html`<button type="button" class="secondary" part="button" @click=${view.onDiscard}>${t.discard}</button>`
@@ -241,7 +248,7 @@ export function renderProfileForm(view: ProfileFormView): TemplateResult {
           type="submit"
           class="primary ${saving ? "busy" : ""}"
           part="button button-primary"
-          aria-disabled=${!view.dirty || saving ? "true" : "false"}
+          aria-disabled=${!view.dirty || saving || notice?.fields ? "true" : "false"}
         >
           ${saving ? html`<span class="spinner" aria-hidden="true"></span>${t.saving}` : t.save}
         </button>

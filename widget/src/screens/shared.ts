@@ -13,6 +13,9 @@ export { live } from "lit/directives/live.js";
 /** Errors only a new token can fix: the widget waits for one, then reloads or resubmits. */
 export const SIGN_IN_CODES = new Set(["session_missing", "session_invalid", "session_expired", "reauthentication_required"]);
 
+/** Errors that mean the person is signed out: the flow's screens (and the person's data) leave the page. */
+export const SIGNED_OUT_CODES = new Set(["session_missing", "session_invalid", "session_expired"]);
+
 /** What the widget lends a flow's controller: its element, its one API wrapper, its strings and its pending change. */
 export interface FlowContext {
   host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
@@ -27,6 +30,14 @@ export interface FlowContext {
   canConfirm(): Promise<boolean>;
   /** Verifies one of the person's devices in place of the flow; on success the pending change is resubmitted. */
   confirm(): void;
+  /**
+   * The session ended (a `SIGNED_OUT_CODES` answer): the widget shows the signed-out state a fresh load shows, with
+   * none of the person's data on the page, and reports it; `kept` when a change waits for the next sign-in. A new
+   * token of the same person brings the flow back where it was.
+   */
+  signedOut(error: unknown, kept?: boolean): void;
+  /** "Sign in again": tells the host once more (`profile-widget-error` with `code`) that a fresh sign-in is needed. */
+  signIn(code: string): void;
 }
 
 /**
@@ -41,6 +52,11 @@ export class PendingChange {
     if (!SIGN_IN_CODES.has(code)) return false;
     this.run = run;
     return true;
+  }
+
+  /** Whether a change waits. */
+  get waiting(): boolean {
+    return !!this.run;
   }
 
   /** Forgets the change (the person left it, or the widget starts over). */

@@ -41,7 +41,6 @@ const ar: DevicesTranslation = {
   listText: "عند تسجيل الدخول، سنطلب منك تأكيد هويتك باستخدام أحد هذه الأجهزة.",
   mfaOn: "MFA مفعّلة",
   emptyTitle: "لا توجد أجهزة بعد",
-  emptyText: "أضف هاتفًا أو بريدًا إلكترونيًا أو تطبيق مصادقة أو مفتاح مرور لإكمال إعداد MFA.",
   addDevice: "إضافة جهاز",
   limitReached: (max) =>
     `يمكنك إضافة ${count(max, "جهاز واحد", "جهازين", "أجهزة", "جهازًا", "جهاز")} كحد أقصى. أزل جهازًا لإضافة جهاز آخر.`,
@@ -155,14 +154,27 @@ const ar: DevicesTranslation = {
   deviceRenamed: "تمت إعادة تسمية الجهاز",
   defaultChanged: "تم تغيير الجهاز الافتراضي",
   deviceRemoved: "تمت إزالة الجهاز",
-  mfaEnabled: "تم تفعيل MFA. أضف جهازًا لإكمال الإعداد.",
   mfaDisabled: "تم إيقاف MFA.",
 
-  endedDoneTitle: "تم كل شيء",
-  endedDoneText: "أجهزة تسجيل الدخول لديك محدّثة.",
-  endedCancelledTitle: "تم الإغلاق",
-  endedCancelledText: "يمكنك العودة لإدارة أجهزتك في أي وقت.",
-  manageAgain: "إدارة الأجهزة",
+  setupUnfinished: "لم يكتمل",
+  protectedBy: (count) =>
+    count === 1
+      ? "تسجيلات الدخول محمية بجهاز واحد."
+      : count === 2
+        ? "تسجيلات الدخول محمية بجهازين."
+        : count <= 10
+          ? `تسجيلات الدخول محمية بـ ${count} أجهزة.`
+          : `تسجيلات الدخول محمية بـ ${count} جهازًا.`,
+  notProtected: "أضف جهازًا لإكمال الإعداد — تسجيلات الدخول غير محمية بعد.",
+  startWith: "أو ابدأ مباشرةً بجهاز:",
+  lastUsedOn: (when) => `آخر استخدام: ${when}`,
+  usedJustNow: "استُخدم للتو",
+  neverUsed: "لم يُستخدم قط",
+  nicknameTooLong: (length, max) => `عدد الأحرف ${length}. يمكن أن يتكوّن الاسم من ${max} حرفًا على الأكثر.`,
+  charactersLimit: (max) => `${max} حرفًا على الأكثر.`,
+  charactersLeft: (left) => (left >= 0 ? `الأحرف المتبقية: ${left}` : `أحرف زائدة: ${-left}`),
+  signInAgain: "تسجيل الدخول مرة أخرى",
+  confirmToContinue: "حفاظًا على أمانك، أكّد هويتك لإجراء هذا التغيير. سيكتمل فور تأكيدها.",
 
   errors: {
     session_missing: "سجّل الدخول لإدارة أجهزة تسجيل الدخول.",

@@ -20,8 +20,6 @@ const de: DevicesTranslation = {
   listText: "Bei der Anmeldung bitten wir Sie, sich mit einem dieser Geräte zu bestätigen.",
   mfaOn: "MFA ist aktiv",
   emptyTitle: "Noch keine Geräte",
-  emptyText:
-    "Fügen Sie ein Telefon, eine E-Mail-Adresse, eine Authenticator-App oder einen Passkey hinzu, um die Einrichtung von MFA abzuschließen.",
   addDevice: "Gerät hinzufügen",
   limitReached: (max) =>
     `Sie können höchstens ${max} ${max === 1 ? "Gerät" : "Geräte"} haben. Entfernen Sie eines, um ein neues hinzuzufügen.`,
@@ -138,14 +136,22 @@ const de: DevicesTranslation = {
   deviceRenamed: "Gerät umbenannt",
   defaultChanged: "Standardgerät geändert",
   deviceRemoved: "Gerät entfernt",
-  mfaEnabled: "MFA ist aktiv. Fügen Sie ein Gerät hinzu, um die Einrichtung abzuschließen.",
   mfaDisabled: "MFA ist deaktiviert.",
 
-  endedDoneTitle: "Alles erledigt",
-  endedDoneText: "Ihre Anmeldegeräte sind auf dem neuesten Stand.",
-  endedCancelledTitle: "Geschlossen",
-  endedCancelledText: "Sie können jederzeit zurückkehren, um Ihre Geräte zu verwalten.",
-  manageAgain: "Geräte verwalten",
+  setupUnfinished: "Nicht abgeschlossen",
+  protectedBy: (count) =>
+    count === 1 ? "Anmeldungen sind durch 1 Gerät geschützt." : `Anmeldungen sind durch ${count} Geräte geschützt.`,
+  notProtected: "Fügen Sie ein Gerät hinzu, um die Einrichtung abzuschließen – Anmeldungen sind noch nicht geschützt.",
+  startWith: "Oder gleich mit einem Gerät beginnen:",
+  lastUsedOn: (when) => `Zuletzt verwendet: ${when}`,
+  usedJustNow: "Gerade eben verwendet",
+  neverUsed: "Noch nie verwendet",
+  nicknameTooLong: (length, max) => `Das sind ${length} Zeichen. Ein Name darf höchstens ${max} Zeichen lang sein.`,
+  charactersLimit: (max) => `Höchstens ${max} Zeichen.`,
+  charactersLeft: (left) => (left >= 0 ? `Verbleibende Zeichen: ${left}` : `Zeichen zu viel: ${-left}`),
+  signInAgain: "Erneut anmelden",
+  confirmToContinue:
+    "Bestätigen Sie zu Ihrer Sicherheit Ihre Identität, um diese Änderung vorzunehmen. Sie wird abgeschlossen, sobald Sie das getan haben.",
 
   errors: {
     session_missing: "Melden Sie sich an, um Ihre Anmeldegeräte zu verwalten.",

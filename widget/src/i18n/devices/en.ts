@@ -34,7 +34,6 @@ const en = {
   listText: "When you sign in, we'll ask you to confirm it's you with one of these.",
   mfaOn: "MFA is on",
   emptyTitle: "No devices yet",
-  emptyText: "Add a phone, email, authenticator app or passkey to finish setting up MFA.",
   addDevice: "Add device",
   limitReached: (max: number) => `You can have up to ${max} devices. Remove one to add another.`,
   addUnavailable: "New devices can't be added here right now.",
@@ -148,14 +147,25 @@ const en = {
   deviceRenamed: "Device renamed",
   defaultChanged: "Default device changed",
   deviceRemoved: "Device removed",
-  mfaEnabled: "MFA is on. Add a device to finish setting it up.",
   mfaDisabled: "MFA is off.",
 
-  endedDoneTitle: "All set",
-  endedDoneText: "Your sign-in devices are up to date.",
-  endedCancelledTitle: "Closed",
-  endedCancelledText: "You can come back to manage your devices at any time.",
-  manageAgain: "Manage devices",
+  /** The list's state while no device is active: setting up MFA is not finished. */
+  setupUnfinished: "Not finished",
+  protectedBy: (count: number) =>
+    count === 1 ? "Sign-ins are protected by 1 device." : `Sign-ins are protected by ${count} devices.`,
+  notProtected: "Add a device to finish setting up — sign-ins are not protected yet.",
+  /** Above the kinds of device on "Protect your account with MFA": each turns MFA on and starts adding one. */
+  startWith: "Or start with a device:",
+  /** `when`: "2 days ago", "yesterday", or a date (Intl). */
+  lastUsedOn: (when: string) => `Last used ${when}`,
+  usedJustNow: "Used just now",
+  neverUsed: "Never used",
+  nicknameTooLong: (length: number, max: number) => `That's ${length} characters. A nickname can have up to ${max}.`,
+  charactersLimit: (max: number) => `Up to ${max} characters.`,
+  charactersLeft: (left: number) => (left >= 0 ? `Characters left: ${left}` : `Too many characters: ${-left}`),
+  signInAgain: "Sign in again",
+  /** In place of "sign in again" when the person can confirm with one of their devices. */
+  confirmToContinue: "For your security, confirm it's you to make this change. It will finish as soon as you do.",
 
   /** Messages of the codes this flow meets; the widget's shared table covers sessions and the network. */
   errors: {

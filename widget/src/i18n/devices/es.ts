@@ -20,8 +20,6 @@ const es: DevicesTranslation = {
   listText: "Cuando inicies sesión, te pediremos que confirmes tu identidad con uno de ellos.",
   mfaOn: "MFA activada",
   emptyTitle: "Aún no hay dispositivos",
-  emptyText:
-    "Añade un teléfono, un correo electrónico, una app de autenticación o una llave de acceso para terminar de configurar la MFA.",
   addDevice: "Añadir dispositivo",
   limitReached: (max) => `Puedes tener hasta ${max} dispositivo${max === 1 ? "" : "s"}. Quita uno para añadir otro.`,
   addUnavailable: "Ahora mismo no se pueden añadir dispositivos aquí.",
@@ -138,14 +136,22 @@ const es: DevicesTranslation = {
   deviceRenamed: "Dispositivo renombrado",
   defaultChanged: "Dispositivo predeterminado cambiado",
   deviceRemoved: "Dispositivo quitado",
-  mfaEnabled: "La MFA está activada. Añade un dispositivo para terminar de configurarla.",
   mfaDisabled: "La MFA está desactivada.",
 
-  endedDoneTitle: "Todo listo",
-  endedDoneText: "Tus dispositivos de inicio de sesión están al día.",
-  endedCancelledTitle: "Cerrado",
-  endedCancelledText: "Puedes volver a gestionar tus dispositivos cuando quieras.",
-  manageAgain: "Gestionar dispositivos",
+  setupUnfinished: "Sin terminar",
+  protectedBy: (count) =>
+    count === 1 ? "Los inicios de sesión están protegidos por 1 dispositivo." : `Los inicios de sesión están protegidos por ${count} dispositivos.`,
+  notProtected: "Añade un dispositivo para terminar la configuración: los inicios de sesión aún no están protegidos.",
+  startWith: "O empieza directamente con un dispositivo:",
+  lastUsedOn: (when) => `Último uso: ${when}`,
+  usedJustNow: "Usado hace un momento",
+  neverUsed: "Nunca usado",
+  nicknameTooLong: (length, max) => `Tiene ${length} caracteres. Un nombre puede tener ${max} como máximo.`,
+  charactersLimit: (max) => `Hasta ${max} caracteres.`,
+  charactersLeft: (left) => (left >= 0 ? `Caracteres restantes: ${left}` : `Caracteres de más: ${-left}`),
+  signInAgain: "Volver a iniciar sesión",
+  confirmToContinue:
+    "Por tu seguridad, confirma tu identidad para hacer este cambio. Se completará en cuanto lo hagas.",
 
   errors: {
     session_missing: "Inicia sesión para gestionar tus dispositivos de inicio de sesión.",

@@ -21,8 +21,6 @@ const fr: DevicesTranslation = {
   listText: "Lors de la connexion, nous vous demanderons de confirmer votre identité avec l’un d’eux.",
   mfaOn: "MFA activée",
   emptyTitle: "Aucun appareil pour l’instant",
-  emptyText:
-    "Ajoutez un téléphone, une adresse e-mail, une application d’authentification ou une clé d’accès pour terminer la configuration de la MFA.",
   addDevice: "Ajouter un appareil",
   limitReached: (max) =>
     `Vous pouvez avoir jusqu’à ${max} appareil${max > 1 ? "s" : ""}. Supprimez-en un pour en ajouter un autre.`,
@@ -139,14 +137,22 @@ const fr: DevicesTranslation = {
   deviceRenamed: "Appareil renommé",
   defaultChanged: "Appareil par défaut modifié",
   deviceRemoved: "Appareil supprimé",
-  mfaEnabled: "La MFA est activée. Ajoutez un appareil pour terminer la configuration.",
   mfaDisabled: "La MFA est désactivée.",
 
-  endedDoneTitle: "C’est fait",
-  endedDoneText: "Vos appareils de connexion sont à jour.",
-  endedCancelledTitle: "Fermé",
-  endedCancelledText: "Vous pouvez revenir gérer vos appareils à tout moment.",
-  manageAgain: "Gérer les appareils",
+  setupUnfinished: "Non terminée",
+  protectedBy: (count) =>
+    count === 1 ? "Les connexions sont protégées par 1 appareil." : `Les connexions sont protégées par ${count} appareils.`,
+  notProtected: "Ajoutez un appareil pour terminer la configuration — les connexions ne sont pas encore protégées.",
+  startWith: "Ou commencez directement par un appareil :",
+  lastUsedOn: (when) => `Dernière utilisation : ${when}`,
+  usedJustNow: "Utilisé à l’instant",
+  neverUsed: "Jamais utilisé",
+  nicknameTooLong: (length, max) => `Ce nom fait ${length} caractères. Un nom peut en compter ${max} au maximum.`,
+  charactersLimit: (max) => `${max} caractères maximum.`,
+  charactersLeft: (left) => (left >= 0 ? `Caractères restants : ${left}` : `Caractères en trop : ${-left}`),
+  signInAgain: "Se reconnecter",
+  confirmToContinue:
+    "Pour votre sécurité, confirmez votre identité pour effectuer cette modification. Elle sera terminée dès que ce sera fait.",
 
   errors: {
     session_missing: "Connectez-vous pour gérer vos appareils de connexion.",

@@ -20,8 +20,6 @@ const it: DevicesTranslation = {
   listText: "Quando accedi, ti chiederemo di confermare la tua identità con uno di questi.",
   mfaOn: "MFA attiva",
   emptyTitle: "Ancora nessun dispositivo",
-  emptyText:
-    "Aggiungi un telefono, un indirizzo email, un’app di autenticazione o una passkey per completare la configurazione dell’MFA.",
   addDevice: "Aggiungi dispositivo",
   limitReached: (max) =>
     `Puoi avere fino a ${max} ${max === 1 ? "dispositivo" : "dispositivi"}. Rimuovine uno per aggiungerne un altro.`,
@@ -140,14 +138,22 @@ const it: DevicesTranslation = {
   deviceRenamed: "Dispositivo rinominato",
   defaultChanged: "Dispositivo predefinito modificato",
   deviceRemoved: "Dispositivo rimosso",
-  mfaEnabled: "L’MFA è attiva. Aggiungi un dispositivo per completare la configurazione.",
   mfaDisabled: "L’MFA è disattivata.",
 
-  endedDoneTitle: "Tutto pronto",
-  endedDoneText: "I tuoi dispositivi di accesso sono aggiornati.",
-  endedCancelledTitle: "Chiuso",
-  endedCancelledText: "Puoi tornare a gestire i tuoi dispositivi in qualsiasi momento.",
-  manageAgain: "Gestisci dispositivi",
+  setupUnfinished: "Non completata",
+  protectedBy: (count) =>
+    count === 1 ? "Gli accessi sono protetti da 1 dispositivo." : `Gli accessi sono protetti da ${count} dispositivi.`,
+  notProtected: "Aggiungi un dispositivo per completare la configurazione: gli accessi non sono ancora protetti.",
+  startWith: "Oppure inizia subito con un dispositivo:",
+  lastUsedOn: (when) => `Ultimo utilizzo: ${when}`,
+  usedJustNow: "Usato proprio ora",
+  neverUsed: "Mai usato",
+  nicknameTooLong: (length, max) => `Sono ${length} caratteri. Un nome può averne al massimo ${max}.`,
+  charactersLimit: (max) => `Massimo ${max} caratteri.`,
+  charactersLeft: (left) => (left >= 0 ? `Caratteri rimanenti: ${left}` : `Caratteri in eccesso: ${-left}`),
+  signInAgain: "Accedi di nuovo",
+  confirmToContinue:
+    "Per la tua sicurezza, conferma la tua identità per fare questa modifica. Verrà completata non appena lo fai.",
 
   errors: {
     session_missing: "Accedi per gestire i tuoi dispositivi di accesso.",

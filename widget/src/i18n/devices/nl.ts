@@ -20,7 +20,6 @@ const nl: DevicesTranslation = {
   listText: "Als je inlogt, vragen we je met een van deze apparaten te bevestigen dat jij het bent.",
   mfaOn: "MFA staat aan",
   emptyTitle: "Nog geen apparaten",
-  emptyText: "Voeg een telefoon, e-mailadres, authenticator-app of passkey toe om het instellen van MFA af te ronden.",
   addDevice: "Apparaat toevoegen",
   limitReached: (max) =>
     `Je kunt maximaal ${max} ${max === 1 ? "apparaat" : "apparaten"} hebben. Verwijder er een om een nieuw apparaat toe te voegen.`,
@@ -137,14 +136,22 @@ const nl: DevicesTranslation = {
   deviceRenamed: "Naam van apparaat gewijzigd",
   defaultChanged: "Standaardapparaat gewijzigd",
   deviceRemoved: "Apparaat verwijderd",
-  mfaEnabled: "MFA staat aan. Voeg een apparaat toe om het instellen af te ronden.",
   mfaDisabled: "MFA staat uit.",
 
-  endedDoneTitle: "Helemaal klaar",
-  endedDoneText: "Je inlogapparaten zijn bijgewerkt.",
-  endedCancelledTitle: "Gesloten",
-  endedCancelledText: "Je kunt altijd terugkomen om je apparaten te beheren.",
-  manageAgain: "Apparaten beheren",
+  setupUnfinished: "Niet afgerond",
+  protectedBy: (count) =>
+    count === 1 ? "Inloggen is beschermd met 1 apparaat." : `Inloggen is beschermd met ${count} apparaten.`,
+  notProtected: "Voeg een apparaat toe om het instellen af te ronden — inloggen is nog niet beschermd.",
+  startWith: "Of begin meteen met een apparaat:",
+  lastUsedOn: (when) => `Laatst gebruikt: ${when}`,
+  usedJustNow: "Zojuist gebruikt",
+  neverUsed: "Nog nooit gebruikt",
+  nicknameTooLong: (length, max) => `Dat zijn ${length} tekens. Een naam mag maximaal ${max} tekens hebben.`,
+  charactersLimit: (max) => `Maximaal ${max} tekens.`,
+  charactersLeft: (left) => (left >= 0 ? `Tekens over: ${left}` : `Tekens te veel: ${-left}`),
+  signInAgain: "Opnieuw inloggen",
+  confirmToContinue:
+    "Bevestig voor je veiligheid dat jij het bent om deze wijziging te maken. Zodra je dat doet, wordt ze afgerond.",
 
   errors: {
     session_missing: "Log in om je inlogapparaten te beheren.",

@@ -20,7 +20,6 @@ const ptBR: DevicesTranslation = {
   listText: "Quando você entrar, pediremos que confirme sua identidade com um destes.",
   mfaOn: "MFA ativada",
   emptyTitle: "Nenhum dispositivo ainda",
-  emptyText: "Adicione um telefone, e-mail, app autenticador ou chave de acesso para concluir a configuração da MFA.",
   addDevice: "Adicionar dispositivo",
   limitReached: (max) => `Você pode ter até ${max} dispositivo${max === 1 ? "" : "s"}. Remova um para adicionar outro.`,
   addUnavailable: "No momento, não é possível adicionar novos dispositivos aqui.",
@@ -137,14 +136,22 @@ const ptBR: DevicesTranslation = {
   deviceRenamed: "Dispositivo renomeado",
   defaultChanged: "Dispositivo padrão alterado",
   deviceRemoved: "Dispositivo removido",
-  mfaEnabled: "A MFA está ativada. Adicione um dispositivo para concluir a configuração.",
   mfaDisabled: "A MFA está desativada.",
 
-  endedDoneTitle: "Tudo pronto",
-  endedDoneText: "Seus dispositivos de acesso estão atualizados.",
-  endedCancelledTitle: "Fechado",
-  endedCancelledText: "Você pode voltar para gerenciar seus dispositivos a qualquer momento.",
-  manageAgain: "Gerenciar dispositivos",
+  setupUnfinished: "Não concluída",
+  protectedBy: (count) =>
+    count === 1 ? "Os logins estão protegidos por 1 dispositivo." : `Os logins estão protegidos por ${count} dispositivos.`,
+  notProtected: "Adicione um dispositivo para concluir a configuração — os logins ainda não estão protegidos.",
+  startWith: "Ou comece já com um dispositivo:",
+  lastUsedOn: (when) => `Último uso: ${when}`,
+  usedJustNow: "Usado agora mesmo",
+  neverUsed: "Nunca usado",
+  nicknameTooLong: (length, max) => `São ${length} caracteres. Um nome pode ter no máximo ${max}.`,
+  charactersLimit: (max) => `Até ${max} caracteres.`,
+  charactersLeft: (left) => (left >= 0 ? `Caracteres restantes: ${left}` : `Caracteres a mais: ${-left}`),
+  signInAgain: "Entrar novamente",
+  confirmToContinue:
+    "Para sua segurança, confirme sua identidade para fazer esta alteração. Ela será concluída assim que você fizer isso.",
 
   errors: {
     session_missing: "Entre na sua conta para gerenciar seus dispositivos de acesso.",

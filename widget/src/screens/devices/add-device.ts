@@ -1,9 +1,13 @@
 import { html } from "lit";
+import { guarded } from "./controls.js";
 import { deviceTile } from "./device-list.js";
 import { icon } from "./icons.js";
 import type { DeviceMethod, ScreenFlow, ScreenParts } from "./types.js";
 
-/** "Add a device": the kinds of device this server offers, one button each; each method's own steps follow (methods/). */
+/**
+ * "Add a device": the kinds of device this server offers, one button each; each method's own steps follow (methods/).
+ * Cancel goes back to the list (the host gets `cancelled`).
+ */
 export function renderChoose(flow: ScreenFlow): ScreenParts {
   const { t } = flow;
   const option = (method: DeviceMethod) => {
@@ -18,7 +22,8 @@ export function renderChoose(flow: ScreenFlow): ScreenParts {
         aria-label=${t.types[type]}
         aria-describedby=${hintId}
         ?disabled=${!!unsupported || !!flow.busy}
-        @click=${() => flow.choose(type)}
+        aria-disabled=${flow.blocked ? "true" : "false"}
+        @click=${guarded(flow, () => flow.choose(type))}
       >
         ${deviceTile({ type })}
         <span class="device-main">
@@ -35,7 +40,7 @@ export function renderChoose(flow: ScreenFlow): ScreenParts {
     body: html`<ul class="devices options">${flow.methods.map(option)}</ul>
       <div class="footer">
         <div class="actions" part="actions">
-          <button type="button" class="secondary" part="button" @click=${() => flow.show({ kind: "list" })}>${t.cancel}</button>
+          <button type="button" class="secondary" part="button" ?disabled=${!!flow.busy} @click=${flow.cancel}>${t.cancel}</button>
         </div>
       </div>`,
   };

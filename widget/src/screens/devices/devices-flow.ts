@@ -5,6 +5,7 @@ import { emit, type ProfileWidgetAction } from "../../events.js";
 import en, { type DevicesErrorCode, type DevicesTranslation } from "../../i18n/devices/en.js";
 import { loadDevicesTranslation } from "../../i18n/devices/index.js";
 import { errorText, expectUser, SIGN_IN_CODES } from "../shared.js";
+import { unnamed } from "./device-list.js";
 import { devicesStyles } from "./devices.styles.js";
 import { renderScreen } from "./frame.js";
 import { METHODS, methodOf } from "./methods/index.js";
@@ -14,6 +15,10 @@ export type { DevicesContext };
 
 /** Failures that only ask the person to wait or do something: shown as a calm warning, not an error. */
 const CALM_CODES = new Set([...SIGN_IN_CODES, "rate_limited", "otp_expired"]);
+/** The session itself is gone: every request fails until the host hands over a new token. */
+const SESSION_CODES = new Set(["session_missing", "session_invalid", "session_expired"]);
+/** Failures of the network or the server, which the same request may get past a moment later: "Try again". */
+const TRANSIENT_CODES = new Set(["network_error", "service_unavailable", "internal_error", "unknown"]);
 
 /**
  * The devices flow (`data-flow="devices"`): enable MFA, list, add (each kind of device by its method, methods/),
@@ -43,9 +48,10 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
   locked = false;
   /** When "Resend code" may be pressed again (ms since epoch), after a 429. */
   resendAt = 0;
-
   private focusHeading = false;
   private focusField = false;
+  /** An element to focus after the next render (a change confirmed in place whose button went away). */
+  private focusSelector = "";
   /** What had focus when a request started: its button is disabled meanwhile, so focus comes back to it after. */
   private refocus?: HTMLElement;
   private timers = new Set<ReturnType<typeof setTimeout>>();
@@ -64,6 +70,7 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
     const root = this.ctx.host.renderRoot as ShadowRoot;
     const heading = root.querySelector<HTMLElement>("#pw-screen-title");
     if (this.focusHeading) heading?.focus();
+    else if (this.focusSelector) root.querySelector<HTMLElement>(this.focusSelector)?.focus();
     else if (this.focusField) root.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.select();
     else if (this.refocus && !this.busy && !root.activeElement && document.activeElement === document.body) {
       // Focus fell to the page while the pressed button was disabled: back to it, or to the heading if it is gone.
@@ -71,11 +78,16 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
     }
     if (!this.busy) this.refocus = undefined;
     this.focusHeading = this.focusField = false;
+    this.focusSelector = "";
   }
 
   hostDisconnected(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+  }
+
+  get blocked(): boolean {
+    return !!this.notice?.blocking;
   }
 
   get device(): Device | undefined {
@@ -130,9 +142,9 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
         this.ctx.api<MfaState>("/api/mfa"),
       ]);
       if (profile.data.username !== this.username) return false;
-      if (["enable", "list", "ended"].includes(this.screen.kind) && !this.busy) {
+      if (["enable", "list"].includes(this.screen.kind) && !this.busy) {
         this.mfa = state.data;
-        if (this.screen.kind !== "ended" && this.mfa.enabled !== (this.screen.kind === "list")) {
+        if (this.mfa.enabled !== (this.screen.kind === "list")) {
           this.show(this.mfa.enabled ? { kind: "list" } : { kind: "enable" }, this.notice, false);
         }
       }
@@ -163,7 +175,9 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
     this.screen = screen;
     this.notice = notice;
     this.fieldError = "";
-    this.value = screen.kind === "device" ? (this.device?.nickname ?? "") : "";
+    // A device nobody named shows its type's name; its nickname field starts empty, not with that name again.
+    const device = screen.kind === "device" ? this.device : undefined;
+    this.value = device && !unnamed(device) ? device.nickname : "";
     this.locked = false;
     this.resendAt = 0;
     this.focusHeading = focus;
@@ -173,13 +187,16 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
   }
 
   /**
-   * Shows a failure on the current screen and reports it to the host. `field` puts it under the screen's field;
-   * `retry` is the change to run again once the user signs in afresh; `offer`, a way out some codes call for.
+   * Shows a failure on the current screen, beside what it is about (`at`), and reports it to the host. `field` puts it
+   * under the screen's field; `retry` is the change to run again once the user signs in afresh (or by "Try again"
+   * after a network or server failure); `offer`, a way out some codes call for. While a sign-in or a confirmation is
+   * needed, what would fail again is disabled and the message holds the one action that resolves it.
    */
   fail(error: unknown, options: FailOptions = {}): void {
     // The widget dropped the request (another flow, another API): nothing to tell anyone.
     if ((error as Error | undefined)?.name === "AbortError") return;
-    const { code, message } = this.message(error);
+    const { code } = this.message(error);
+    let { message } = this.message(error);
     const fields = error instanceof ApiError ? error.fields : undefined;
     if (options.field !== undefined && (code === "otp_invalid" || code === "validation_failed")) {
       // The server's field messages are English: the field's own rule is said in the widget's language instead.
@@ -187,36 +204,69 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
       this.notice = null;
       this.focusField = true;
     } else {
-      if (options.retry) this.ctx.pending.keepFor(code, options.retry);
-      this.notice = { tone: CALM_CODES.has(code) ? "warning" : "error", text: message };
+      const { retry } = options;
+      const notice: Notice = { tone: CALM_CODES.has(code) ? "warning" : "error", text: message, at: options.at };
+      if (retry && this.ctx.pending.keepFor(code, () => this.resume(retry))) notice.blocking = true;
+      // Signed out: the signed-out card takes the flow's place, none of the person's devices left on the page; the
+      // same person's next token brings the flow back here, and the change kept for it runs.
+      if (SESSION_CODES.has(code)) return this.ctx.signedOut(error, this.ctx.pending.waiting);
+      if (code === "reauthentication_required") {
+        notice.blocking = true;
+        if (this.canConfirm) {
+          // Words that match the action offered: confirming with a device, not signing in again.
+          message = notice.text = this.t.confirmToContinue;
+          notice.action = { label: this.ctx.t().confirmIdentity, run: () => this.ctx.confirm() };
+        } else {
+          notice.action = this.signInAgain(code, message);
+        }
+      } else if (TRANSIENT_CODES.has(code) && retry) {
+        notice.action = { label: this.ctx.t().tryAgain, run: () => void retry() };
+      }
       if (code === "too_many_attempts") this.locked = true;
       const action = options.offer?.(code);
-      if (action) this.notice.action = action;
+      if (action) notice.action = action;
+      this.notice = notice;
       if (code === "rate_limited") this.waitForResend(error instanceof ApiError ? error.details.retryAfterSeconds : undefined);
-      if (code === "reauthentication_required" && options.retry) this.offerConfirm(this.notice);
     }
     this.update();
     emit(this.ctx.host, "profile-widget-error", { flow: "devices", code, message });
   }
 
-  /** Offers "Confirm it's you" in `notice` once it is known the person has a device to confirm with. */
-  private offerConfirm(notice: Notice): void {
-    void this.ctx.canConfirm().then((can) => {
-      if (!can || this.notice !== notice || notice.action) return;
-      notice.action = { label: this.ctx.t().confirmIdentity, run: () => this.ctx.confirm() };
-      this.update();
-    });
+  /** Whether the person has a device to confirm it's them with, in place of signing in again. */
+  private get canConfirm(): boolean {
+    return this.mfa.enabled && this.mfa.devices.some((d) => d.status === "ACTIVE");
+  }
+
+  /** "Sign in again": the host is told once more, as when the session first needed it, and signs the person in. */
+  private signInAgain(code: string, message: string): Notice["action"] {
+    return { label: this.t.signInAgain, run: () => emit(this.ctx.host, "profile-widget-error", { flow: "devices", code, message }) };
+  }
+
+  /** The change that waited for a sign-in or a confirmation runs again, its controls enabled. */
+  private resume(retry: () => Promise<void>): Promise<void> {
+    if (this.notice?.blocking) this.notice = null;
+    this.update();
+    return retry();
   }
 
   private succeed(action: ProfileWidgetAction): void {
     emit(this.ctx.host, "profile-widget-success", { flow: "devices", action });
   }
 
-  /** A device changed: the list, brought up to date, says so (`said`), and the host gets its event. */
-  private async changed(action: ProfileWidgetAction, said: "deviceAdded" | "deviceRenamed" | "defaultChanged" | "deviceRemoved"): Promise<void> {
+  /** A device was added or removed: the list, brought up to date, says so (`said`), and the host gets its event. */
+  private async changed(action: ProfileWidgetAction, said: "deviceAdded" | "deviceRemoved"): Promise<void> {
     await this.reloadState();
     this.succeed(action);
+    // Adding a device is a setup the person finished: the host may close its panel.
+    if (action === "device_added") this.succeed("done");
     this.show({ kind: "list" }, { tone: "success", text: this.t[said] });
+  }
+
+  /** A device's screen changed the device: it stays up, brought up to date, and says so beside the change. */
+  private async changedInPlace(action: ProfileWidgetAction, text: string, at: Notice["at"]): Promise<void> {
+    await this.reloadState();
+    this.succeed(action);
+    this.notice = { tone: "success", text, at };
   }
 
   /** Says under the screen's field what it accepts, and selects what was typed. */
@@ -227,7 +277,8 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
 
   /** Runs one request at a time, marking which control is busy. */
   async act(busy: string, work: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
+    // Cancel stays usable while the flow waits for a sign-in: leaving needs none.
+    if (this.busy || (this.blocked && busy !== "cancel")) return;
     this.busy = busy;
     const root = this.ctx.host.renderRoot as ShadowRoot;
     this.refocus = (root.activeElement as HTMLElement | null) ?? undefined;
@@ -240,10 +291,23 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
     }
   }
 
-  async showList(): Promise<void> {
+  showList = async (done = false): Promise<void> => {
     await this.reloadState();
+    if (done) this.succeed("done");
     this.show({ kind: "list" });
-  }
+  };
+
+  cancel = (): void => {
+    this.succeed("cancelled");
+    this.show({ kind: "list" });
+  };
+
+  /** Cancel on "Remove this device?": back to the device, which stays. */
+  cancelRemove = (): void => {
+    const { screen } = this;
+    this.succeed("cancelled");
+    this.show(screen.kind === "remove" ? { kind: "device", id: screen.id } : { kind: "list" });
+  };
 
   private async reloadState(): Promise<void> {
     try {
@@ -272,16 +336,28 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
 
   // ——— Enable, list, end ———
 
-  enableMfa = (): Promise<void> =>
-    this.act("primary", async () => {
+  /**
+   * Turns MFA on. With an active device sign-ins are protected at once ("MFA is on"); without one the list says
+   * setting up is not finished, in its own words, so there is no success message.
+   */
+  enableMfa = (busy = "primary"): Promise<void> =>
+    this.act(busy, async () => {
       try {
         this.mfa = (await this.ctx.api<MfaState>("/api/mfa/enable", { method: "POST", body: {} })).data;
         this.succeed("mfa_enabled");
-        this.show({ kind: "list" }, { tone: "success", text: this.mfa.devices.length ? this.t.mfaOn : this.t.mfaEnabled });
+        this.show({ kind: "list" }, this.canConfirm ? { tone: "success", text: this.t.mfaOn } : null);
       } catch (error) {
-        this.fail(error);
+        this.fail(error, { at: "footer", retry: () => this.enableMfa(busy) });
       }
     });
+
+  enableWith = async (type: DeviceType): Promise<void> => {
+    await this.enableMfa(`enable-${type}`);
+    if (this.mfa.enabled && this.screen.kind === "list" && this.mfa.canAddDevice) {
+      this.show({ kind: "choose" }, null, false);
+      await this.choose(type);
+    }
+  };
 
   disableMfa = (): Promise<void> =>
     this.act("primary", async () => {
@@ -290,19 +366,8 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
         this.succeed("mfa_disabled");
         this.show({ kind: "enable" }, { tone: "success", text: this.t.mfaDisabled });
       } catch (error) {
-        this.fail(error, { retry: this.disableMfa });
+        this.fail(error, { at: "footer", retry: this.disableMfa });
       }
-    });
-
-  end = (action: "done" | "cancelled"): void => {
-    this.succeed(action);
-    this.show({ kind: "ended", action });
-  };
-
-  restart = (): Promise<void> =>
-    this.act("primary", async () => {
-      await this.reloadState();
-      this.show(this.mfa.enabled ? { kind: "list" } : { kind: "enable" });
     });
 
   // ——— Add a device ———
@@ -332,10 +397,12 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
     });
   }
 
-  /** Starts adding a device, named in the person's language until they rename it. */
+  /**
+   * Starts adding a device. It is sent without a nickname: the server names it after its type (DEFAULT_NICKNAMES),
+   * and every widget shows that name in its own language until the person renames the device.
+   */
   async startAdding(body: { type: DeviceType } & Record<string, string>): Promise<AddedDevice> {
-    const named = { nickname: this.t.nicknames[body.type], ...body };
-    return (await this.ctx.api<AddedDevice>("/api/mfa/devices", { method: "POST", body: named })).data;
+    return (await this.ctx.api<AddedDevice>("/api/mfa/devices", { method: "POST", body })).data;
   }
 
   async activate(device: Device, proof: Record<string, unknown>): Promise<void> {
@@ -349,7 +416,7 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
   cancelAdding = (started?: Device): Promise<void> =>
     this.act("cancel", async () => {
       if (started) await this.discard(started);
-      this.show({ kind: "list" });
+      this.cancel();
     });
 
   async discard(device: Device): Promise<void> {
@@ -368,12 +435,13 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
       const device = this.device;
       const nickname = this.value.trim();
       if (!device) return;
-      if (!nickname || nickname.length > NICKNAME_MAX_LENGTH || !isDisplaySafe(nickname)) return this.invalid(this.t.invalidNickname);
+      if (nickname.length > NICKNAME_MAX_LENGTH) return this.invalid(this.t.nicknameTooLong(nickname.length, NICKNAME_MAX_LENGTH));
+      if (!nickname || !isDisplaySafe(nickname)) return this.invalid(this.t.invalidNickname);
       try {
         await this.ctx.api(`/api/mfa/devices/${device.id}`, { method: "PATCH", body: { nickname } });
-        await this.changed("device_renamed", "deviceRenamed");
+        await this.changedInPlace("device_renamed", this.t.deviceRenamed, "rename");
       } catch (error) {
-        this.fail(error, { field: this.t.invalidNickname });
+        this.fail(error, { field: this.t.invalidNickname, at: "rename", retry: this.rename });
       }
     });
 
@@ -383,9 +451,11 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
       if (!device) return;
       try {
         await this.ctx.api(`/api/mfa/devices/${device.id}/default`, { method: "POST", body: {} });
-        await this.changed("default_changed", "defaultChanged");
+        await this.changedInPlace("default_changed", this.t.defaultChanged, "default");
+        // "Set as default" is gone (the device is the default now): focus goes to what replaced it.
+        this.focusSelector = "#pw-default-title";
       } catch (error) {
-        this.fail(error);
+        this.fail(error, { at: "default", retry: this.setDefault });
       }
     });
 
@@ -402,13 +472,19 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
           await this.reloadState();
           return this.show({ kind: "list" }, { tone: "warning", text: this.message(error).message });
         }
-        this.fail(error, { retry: this.remove });
+        this.fail(error, { at: "footer", retry: this.remove });
       }
     });
 
+  /** Typing clears the field's error; a field with a limit (`data-max`) says at once when the text is too long. */
   onInput = (event: Event): void => {
-    this.value = (event.target as HTMLInputElement).value;
-    if (this.fieldError) this.fieldError = "";
+    const input = event.target as HTMLInputElement;
+    this.value = input.value;
+    const max = Number(input.dataset.max) || 0;
+    const length = this.value.trim().length;
+    this.fieldError = max && length > max ? this.t.nicknameTooLong(length, max) : "";
+    // A confirmation of the last change is about what was there before: typing something new retires it.
+    if (this.notice?.tone === "success") this.notice = null;
     this.update();
   };
 

@@ -62,6 +62,13 @@ const lifecycleStyles = css`
     align-items: center;
     gap: 4px 10px;
   }
+  /* Beside an icon tile, the title's first line sits on the tile's middle (the intro, if any, below). */
+  .screen-head.with-tile .screen-title-row {
+    min-height: 40px;
+  }
+  .screen-head.with-tile:has(.hero) .screen-title-row {
+    min-height: 48px;
+  }
   .screen-title {
     font-size: 17px;
     line-height: 26px;
@@ -139,20 +146,59 @@ const lifecycleStyles = css`
     padding: 0;
     list-style: none;
   }
+  .start-with-label {
+    margin-bottom: 8px;
+    font-size: 13.5px;
+    color: var(--_muted);
+  }
+  /* A kind of device on "Protect your account with MFA": turns MFA on and starts adding one. */
   .chip {
-    display: inline-flex;
-    align-items: center;
     gap: 6px;
-    font-size: 13px;
-    padding: 4px 12px 4px 8px;
+    min-height: 36px;
+    font-size: 13.5px;
+    font-weight: 500;
+    padding: 0 14px 0 10px;
     border-radius: 999px;
-    background: var(--_tint);
-    border: 1px solid var(--_line);
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+  }
+  .chip:hover:not(:disabled, [aria-disabled="true"]) {
+    color: var(--_primary);
+    border-color: color-mix(in srgb, var(--_primary) 45%, var(--_surface));
+    background: color-mix(in srgb, var(--_primary) 5%, var(--_surface));
   }
   .chip .icon {
     width: 16px;
     height: 16px;
-    color: var(--_muted);
+    color: var(--_primary);
+  }
+  .chip .spinner {
+    width: 12px;
+    height: 12px;
+  }
+
+  /* Whether sign-ins are protected */
+  .protection {
+    --_c: var(--_success);
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    font-size: 14px;
+    line-height: 20px;
+    font-weight: 500;
+    color: var(--_text);
+  }
+  .protection .icon {
+    color: var(--_c);
+  }
+  .protection.pending {
+    --_c: var(--_warning);
+    padding: 10px 12px;
+    border-radius: var(--_radius);
+    color: var(--_c);
+    background: color-mix(in srgb, var(--_c) 8%, var(--_surface));
+    border: 1px solid color-mix(in srgb, var(--_c) 22%, var(--_surface));
   }
 
   /* Device list and the choice of a type */
@@ -179,8 +225,8 @@ const lifecycleStyles = css`
     font-weight: 400;
     border-radius: 0;
   }
-  .device:hover,
-  .option:hover:not(:disabled) {
+  .device:hover:not([aria-disabled="true"]),
+  .option:hover:not(:disabled, [aria-disabled="true"]) {
     background: var(--_tint);
   }
   .device:focus-visible,
@@ -222,7 +268,7 @@ const lifecycleStyles = css`
     border: 1px dashed color-mix(in srgb, var(--_primary) 40%, var(--_surface));
     background: color-mix(in srgb, var(--_primary) 3%, var(--_surface));
   }
-  .add:hover {
+  .add:hover:not([aria-disabled="true"]) {
     background: color-mix(in srgb, var(--_primary) 8%, var(--_surface));
   }
   .limit {
@@ -289,6 +335,11 @@ const lifecycleStyles = css`
   .link:disabled {
     opacity: 0.5;
   }
+  /* What would fail until the person signs in again or confirms it's them: still focusable, plainly unavailable. */
+  [aria-disabled="true"]:is(.device, .option, .add, .chip, .secondary, .danger, .link) {
+    cursor: not-allowed;
+    opacity: 0.5;
+  }
   .small {
     min-height: 34px;
     padding: 0 12px;
@@ -323,14 +374,19 @@ const lifecycleStyles = css`
     padding-top: var(--_space);
     border-top: 1px solid var(--_line);
   }
-  .block.row {
+  .block > .live {
+    margin-top: 12px;
+  }
+  .block.row,
+  .block > .row {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
     gap: 12px var(--_space);
   }
-  .block.row > div {
+  .block.row > div,
+  .block > .row > div {
     flex: 1 1 240px;
   }
   .block-title {
@@ -361,6 +417,29 @@ const lifecycleStyles = css`
   }
   .inline > button {
     margin-top: 26px;
+  }
+  .hint-row {
+    display: flex;
+    align-items: baseline;
+    gap: 12px;
+  }
+  .hint-row .hint {
+    flex: 1;
+  }
+  .counter {
+    margin-top: 6px;
+    margin-inline-start: auto;
+    font-size: 12.5px;
+    line-height: 18px;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .counter.over {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .footer > .live {
+    flex: 1 1 100%;
   }
   @container pw (max-width: 479px) {
     .footer .quiet {

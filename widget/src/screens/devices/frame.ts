@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from "lit";
-import { renderNotice } from "../shared.js";
 import { renderChoose } from "./add-device.js";
+import { renderMessage } from "./controls.js";
 import { renderConfirmRemove, renderDevice } from "./device-detail.js";
-import { renderConfirmDisable, renderEnable, renderEnded, renderList } from "./device-list.js";
+import { renderConfirmDisable, renderEnable, renderList } from "./device-list.js";
 import { icon } from "./icons.js";
 import { renderAddScreen } from "./methods/index.js";
 import { renderRecoveryCodes } from "./recovery-codes.js";
@@ -18,8 +18,6 @@ function screenParts(flow: ScreenFlow): ScreenParts {
       return renderList(flow);
     case "disable":
       return renderConfirmDisable(flow);
-    case "ended":
-      return renderEnded(flow, screen.action);
     case "choose":
       return renderChoose(flow);
     case "recovery":
@@ -33,23 +31,9 @@ function screenParts(flow: ScreenFlow): ScreenParts {
   }
 }
 
-/** The screen's message, with its way out (e.g. "Resend code"), which waits while a request runs. */
-function renderMessage(flow: ScreenFlow) {
-  const { notice } = flow;
-  if (!notice) return nothing;
-  return renderNotice(
-    notice,
-    notice.action
-      ? html`<button type="button" class="link" part="button" ?disabled=${!!flow.busy} @click=${notice.action.run}>
-          ${notice.action.label}
-        </button>`
-      : nothing,
-  );
-}
-
 /**
- * The current screen in the frame every screen shares: heading (focused on arrival), intro, a live region for its
- * messages, the body.
+ * The current screen in the frame every screen shares: heading (focused on arrival), intro, a live region for the
+ * messages that are about the whole screen (the others sit beside their control: `messageSlot`), the body.
  */
 export function renderScreen(flow: ScreenFlow): TemplateResult {
   const parts = screenParts(flow);
@@ -57,7 +41,7 @@ export function renderScreen(flow: ScreenFlow): TemplateResult {
     ${parts.back
       ? html`<button type="button" class="back" part="button back" @click=${parts.back}>${icon("back")}${flow.t.back}</button>`
       : nothing}
-    <div class="screen-head">
+    <div class="screen-head ${parts.icon ? "with-tile" : ""}">
       ${parts.icon ?? nothing}
       <div class="screen-titles">
         <div class="screen-title-row">
@@ -67,7 +51,7 @@ export function renderScreen(flow: ScreenFlow): TemplateResult {
         ${parts.text ? html`<p class="screen-text">${parts.text}</p>` : nothing}
       </div>
     </div>
-    <div class="live" role="status">${renderMessage(flow)}</div>
+    <div class="live" role="status">${flow.notice && !flow.notice.at ? renderMessage(flow) : nothing}</div>
     ${parts.body}
   </section>`;
 }

@@ -11,6 +11,7 @@ const ICONS = {
   back: svg`<path d="m14.5 6-6 6 6 6" />`,
   plus: svg`<path d="M12 5.5v13M5.5 12h13" />`,
   key: svg`<circle cx="7.5" cy="12" r="3.5" /><path d="M11 12h9.5M17.5 12v3M20.5 12v2" />`,
+  alert: svg`<path d="M12 3.5 2.75 19.5h18.5z" /><path d="M12 10v4M12 17h.01" />`,
   check: svg`<path d="m5 12.5 4.5 4.5L19 7.5" />`,
   copy: svg`<rect x="8.5" y="8.5" width="12" height="12" rx="2.5" /><path d="M15.5 8.5v-2a3 3 0 0 0-3-3h-6a3 3 0 0 0-3 3v6a3 3 0 0 0 3 3h2" />`,
 } satisfies Record<string, SVGTemplateResult>;

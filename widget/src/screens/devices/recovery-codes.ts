@@ -1,7 +1,7 @@
 import { html, nothing } from "lit";
 import type { RecoveryCodes } from "../../../../contract/api.js";
 import { emit } from "../../events.js";
-import { actionButton } from "./controls.js";
+import { actionButton, messageSlot } from "./controls.js";
 import { icon } from "./icons.js";
 import type { ScreenFlow, ScreenParts } from "./types.js";
 
@@ -22,7 +22,7 @@ export function createRecoveryCodes(flow: ScreenFlow): Promise<void> {
       flow.show({ kind: "recovery", codes: data.codes, createdAt: data.createdAt }, { tone: "success", text: flow.t.recoveryCreated });
       emit(flow.ctx.host, "profile-widget-success", { flow: "devices", action: "recovery_codes_created" });
     } catch (error) {
-      flow.fail(error, { retry: () => createRecoveryCodes(flow) });
+      flow.fail(error, { at: "recovery", retry: () => createRecoveryCodes(flow) });
     }
   });
 }
@@ -47,7 +47,8 @@ export function recoverySummary(flow: ScreenFlow) {
       tone: "secondary",
       onClick: () => createRecoveryCodes(flow),
     })}
-  </div>`;
+  </div>
+  ${messageSlot(flow, "recovery")}`;
 }
 
 function fileText(flow: ScreenFlow, screen: RecoveryScreen): string {
@@ -88,6 +89,7 @@ function print(flow: ScreenFlow, screen: RecoveryScreen): void {
   win.print();
 }
 
+/** The codes, shown once; "I've saved them" ends the setup: back to the list, and the host gets `done`. */
 export function renderRecoveryCodes(flow: ScreenFlow, screen: RecoveryScreen): ScreenParts {
   const { t } = flow;
   return {
@@ -104,7 +106,7 @@ export function renderRecoveryCodes(flow: ScreenFlow, screen: RecoveryScreen): S
       </div>
       <div class="footer">
         <div class="actions" part="actions">
-          ${actionButton(flow, { label: t.savedCodes, onClick: () => flow.showList() })}
+          ${actionButton(flow, { label: t.savedCodes, onClick: () => flow.showList(true) })}
         </div>
       </div>`,
   };

@@ -28,8 +28,7 @@ export type LifecycleScreen =
   | { kind: "device"; id: string }
   | { kind: "remove"; id: string }
   | { kind: "disable" }
-  | { kind: "recovery"; codes: string[]; createdAt: string; copied?: boolean }
-  | { kind: "ended"; action: "done" | "cancelled" };
+  | { kind: "recovery"; codes: string[]; createdAt: string; copied?: boolean };
 
 /** The steps of adding a device, each drawn by its method's module (methods/*.ts). */
 export type AddScreen =
@@ -48,8 +47,17 @@ export interface NoticeAction {
   run: () => void;
 }
 
+/**
+ * Where a message sits: beside what it is about. `footer`: above a screen's actions; `rename`, `default`: their blocks
+ * on a device's screen; `recovery`: the list's recovery-code row. Without one, under the screen's heading.
+ */
+export type NoticeAnchor = "footer" | "rename" | "default" | "recovery";
+
 export interface Notice extends SharedNotice {
   action?: NoticeAction;
+  at?: NoticeAnchor;
+  /** Until it is resolved (a fresh sign-in or a confirmation), what would fail again is disabled. */
+  blocking?: boolean;
 }
 
 /** What a screen module hands the frame: a heading (which takes focus), an intro, the body. */
@@ -66,7 +74,9 @@ export interface ScreenParts {
 export interface FailOptions {
   /** Put it under the screen's field; a refused value is answered with this, what the field accepts. */
   field?: string;
-  /** The change to run again once the person signs in afresh. */
+  /** Where the message goes, beside the control it is about (see `NoticeAnchor`). */
+  at?: NoticeAnchor;
+  /** The change to run again once the person signs in afresh, or by "Try again" after a network or server failure. */
   retry?: () => Promise<void>;
   /** A way out to offer with the message, for some codes (e.g. "Resend code" when the code expired). */
   offer?: (code: string) => NoticeAction | undefined;
@@ -111,6 +121,11 @@ export interface ScreenFlow {
   readonly locked: boolean;
   /** When "Resend code" may be pressed again (ms since epoch), after a 429. */
   readonly resendAt: number;
+  /**
+   * What would fail until the person signs in again (the session ended) or confirms it's them: every control that
+   * sends a request is then aria-disabled, focus staying where it is.
+   */
+  readonly blocked: boolean;
   /** The methods this server lets people add, in their order. */
   readonly methods: readonly DeviceMethod[];
 
@@ -129,11 +144,15 @@ export interface ScreenFlow {
   onInput(event: Event): void;
 
   enableMfa(): Promise<void>;
+  /** Turns MFA on and starts adding a device of `type` (the choices on "Protect your account with MFA"). */
+  enableWith(type: DeviceType): Promise<void>;
   disableMfa(): Promise<void>;
-  end(action: "done" | "cancelled"): void;
-  restart(): Promise<void>;
-  /** Brings the MFA state up to date and shows the device list. */
-  showList(): Promise<void>;
+  /** Leaves a step unfinished (Cancel): back to the list, and the host gets `cancelled`. */
+  cancel(): void;
+  /** Cancel on "Remove this device?": back to the device's screen, and the host gets `cancelled`. */
+  cancelRemove(): void;
+  /** Brings the MFA state up to date and shows the device list; `done` tells the host a setup was finished. */
+  showList(done?: boolean): Promise<void>;
 
   /** What choosing a type on "Add a device" does (its method's `choose`). */
   choose(type: DeviceType): Promise<void> | void;
@@ -141,7 +160,7 @@ export interface ScreenFlow {
   begin(type: DeviceType, preload: () => Promise<unknown>, next: (added: AddedDevice) => void): Promise<void>;
   /** Starts adding a device (POST /api/mfa/devices), named in the person's language until they rename it. */
   startAdding(body: { type: DeviceType } & Record<string, string>): Promise<AddedDevice>;
-  /** Activates the started device with its proof, then shows the list. */
+  /** Activates the started device with its proof, then shows the list (`device_added`, then `done`). */
   activate(device: Device, proof: Record<string, unknown>): Promise<void>;
   /** Deletes a started device (best effort) and reloads the list. */
   discard(device: Device): Promise<void>;
