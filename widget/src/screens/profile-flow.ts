@@ -11,8 +11,12 @@ import {
   type FieldErrors,
   type FormValues,
   type Notice,
+  type ProfileContext,
+  type ProfileState,
 } from "./profile-form.js";
-import { errorText, expectUser, type FlowContext } from "./shared.js";
+import { errorText, expectUser } from "./shared.js";
+
+export type { ProfileContext };
 
 /** What Save runs (screens/profile-save.ts): fetched once the form has shown, or by the first save. */
 let saveModule: Promise<typeof import("./profile-save.js")> | undefined;
@@ -22,23 +26,13 @@ const saving = () =>
     throw new ApiError(0, "network_error", String(error));
   }));
 
-/** What the widget lends the profile flow besides what every flow gets. */
-export interface ProfileContext extends FlowContext {
-  /** The current run's signal: aborted when the widget starts over, so late answers of an old run are dropped. */
-  signal(): AbortSignal;
-  /** Shows a failure full-card and reports it (the session turned out to be someone else's). */
-  failCard(error: unknown): void;
-  /** The widget's `retry()`, behind "Try again" in a message. */
-  retry(): void;
-}
-
 /**
  * The profile flow (`data-flow="profile"`, the default): loads the profile into the form and keeps the person's edits;
  * a chunk of its own, fetched while the profile is asked for; the element renders it. What Save runs — the checks,
  * the PATCH with `If-Match`, a 412's review, field errors in the person's language, a change kept for the next
  * sign-in — is in profile-save.ts, fetched once the form has shown.
  */
-export class ProfileFlow {
+export class ProfileFlow implements ProfileState {
   values = {} as FormValues;
   errors: FieldErrors = {};
   saving = false;

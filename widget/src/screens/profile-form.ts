@@ -5,7 +5,7 @@ import type { Profile, ProfilePatch } from "../api/client.js";
 import { COUNTRY_CODES } from "../country-codes.js";
 import { ENGLISH_COUNTRY_NAMES } from "../country-names-en.js";
 import type { Translation } from "../i18n/en.js";
-import { renderNotice, type Notice as SharedNotice } from "./shared.js";
+import { renderNotice, type FlowContext, type Notice as SharedNotice } from "./shared.js";
 
 /** Form fields, named by the paths the server uses in a validation error's `fields`. */
 export const FIELDS = [
@@ -117,6 +117,31 @@ export interface ProfileFormView {
   onRetry: () => void;
   onConfirm: () => void;
   onSignIn: () => void;
+}
+
+/** What the widget lends the profile flow besides what every flow gets. */
+export interface ProfileContext extends FlowContext {
+  /** The current run's signal: aborted when the widget starts over, so late answers of an old run are dropped. */
+  signal(): AbortSignal;
+  /** Shows a failure full-card and reports it (the session turned out to be someone else's). */
+  failCard(error: unknown): void;
+  /** The widget's `retry()`, behind "Try again" in a message. */
+  retry(): void;
+}
+
+/** The profile flow's state as Save (profile-save.ts) works on it: the flow (profile-flow.ts) is one. */
+export interface ProfileState {
+  readonly ctx: ProfileContext;
+  values: FormValues;
+  /** The form's values as last loaded or saved: what a change is measured from. */
+  baseline: FormValues;
+  errors: FieldErrors;
+  saving: boolean;
+  notice: Notice | null;
+  profile?: Profile;
+  etag: string | null;
+  update(): void;
+  show(profile: Profile, etag: string | null, values: FormValues): void;
 }
 
 const idOf = (path: FieldPath) => `pw-${path.replace(".", "-")}`;

@@ -3,7 +3,6 @@ import { emit } from "../events.js";
 import type { Translation } from "../i18n/en.js";
 import { POSTAL_CODE, PROFILE_MAX_LENGTH, PROFILE_MESSAGES } from "../../../contract/profile-rules.js";
 import { E164, EMAIL, HIDDEN_CHARACTERS_MESSAGE, isDisplaySafe } from "../../../contract/rules.js";
-import type { ProfileFlow } from "./profile-flow.js";
 import {
   buildPatch,
   FIELDS,
@@ -15,6 +14,7 @@ import {
   type FieldErrors,
   type FieldPath,
   type FormValues,
+  type ProfileState,
 } from "./profile-form.js";
 import { errorText, expectUser, SIGN_IN_CODES, SIGNED_OUT_CODES } from "./shared.js";
 
@@ -31,7 +31,7 @@ export interface ProfileChange {
 }
 
 /** Checks the changed fields (every one at once) and sends what changed. */
-export async function save(flow: ProfileFlow): Promise<void> {
+export async function save(flow: ProfileState): Promise<void> {
   const snapshot = { ...flow.values };
   const errors = validate(flow.baseline, snapshot, flow.ctx.t());
   if (Object.keys(errors).length) return invalid(flow, errors, []);
@@ -39,7 +39,7 @@ export async function save(flow: ProfileFlow): Promise<void> {
   if (patch) await submit(flow, { patch, snapshot });
 }
 
-async function submit(flow: ProfileFlow, pending: ProfileChange): Promise<void> {
+async function submit(flow: ProfileState, pending: ProfileChange): Promise<void> {
   const signal = flow.ctx.signal();
   flow.saving = true;
   flow.notice = null;
@@ -70,7 +70,7 @@ async function submit(flow: ProfileFlow, pending: ProfileChange): Promise<void> 
  * Loads the latest profile after a 412 and lays the user's unsaved edits on top for review. With `pending`
  * (resuming after a sign-in) it answers whether the profile is unchanged, so the change can be replayed as is.
  */
-async function reconcile(flow: ProfileFlow, pending?: ProfileChange): Promise<boolean> {
+async function reconcile(flow: ProfileState, pending?: ProfileChange): Promise<boolean> {
   const signal = flow.ctx.signal();
   try {
     const { data, etag } = await flow.ctx.api<Profile>("/api/profile");
@@ -87,7 +87,7 @@ async function reconcile(flow: ProfileFlow, pending?: ProfileChange): Promise<bo
 }
 
 /** Resubmits a profile change after a sign-in, unless the profile changed meanwhile (then it is shown for review). */
-async function resubmit(flow: ProfileFlow, pending: ProfileChange): Promise<void> {
+async function resubmit(flow: ProfileState, pending: ProfileChange): Promise<void> {
   if (flow.saving) return;
   flow.saving = true;
   flow.notice = null;
@@ -98,7 +98,7 @@ async function resubmit(flow: ProfileFlow, pending: ProfileChange): Promise<void
   if (unchanged) await submit(flow, pending);
 }
 
-function invalid(flow: ProfileFlow, errors: FieldErrors, unmatched: string[]): void {
+function invalid(flow: ProfileState, errors: FieldErrors, unmatched: string[]): void {
   const { host } = flow.ctx;
   flow.errors = errors;
   flow.notice = { tone: "error", text: [flow.ctx.t().errors.validation_failed, ...unmatched].join(" ") };
@@ -110,7 +110,7 @@ function invalid(flow: ProfileFlow, errors: FieldErrors, unmatched: string[]): v
  * Shows a failure beside Save (field errors under their fields; the session of someone else full-card) and reports
  * it. With `pending`, a change refused until a fresh sign-in is kept and resubmitted with the next token.
  */
-export function fail(flow: ProfileFlow, error: unknown, pending?: ProfileChange): void {
+export function fail(flow: ProfileState, error: unknown, pending?: ProfileChange): void {
   const { code, fields = {} } = error instanceof ApiError ? error : new ApiError(0, "unknown", String(error));
   const t = flow.ctx.t();
   if (code === "validation_failed") {
@@ -135,7 +135,7 @@ export function fail(flow: ProfileFlow, error: unknown, pending?: ProfileChange)
  * the message — "Confirm it's you" with a device, else "Sign in again" (which tells the host) — and Save held until
  * then. The change is kept and sent once the person is back.
  */
-async function needsSignIn(flow: ProfileFlow, pending: ProfileChange): Promise<void> {
+async function needsSignIn(flow: ProfileState, pending: ProfileChange): Promise<void> {
   const t = flow.ctx.t();
   const code = "reauthentication_required";
   const fields = PROTECTED_FIELDS.filter((path) => normalize(path, pending.snapshot[path]) !== normalize(path, flow.baseline[path]));
