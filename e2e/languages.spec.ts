@@ -86,10 +86,16 @@ test.describe("the widget speaks the person's language", () => {
     const added = await callApi<{ device: { id: string }; totp: { secret: string } }>(token, "POST", "/api/mfa/devices", { type: "totp" });
     const { secret } = added.body.totp;
     await callApi(token, "POST", `/api/mfa/devices/${added.body.device.id}/activate`, { otp: totpCode(secret, Date.now() - 30_000) });
+    expect((await callApi(token, "POST", "/api/mfa/recovery-codes", {})).status).toBe(201);
 
     const widget = await openHost(page, { token, locale: "de", flow: "verify" });
     await expect(widget.getByRole("heading", { name: "Bestätigen Sie Ihre Identität" })).toBeVisible();
     await expect(widget.getByRole("heading", { name: "Code eingeben" })).toBeVisible();
+    // A device nobody named goes by its type's name in German, not the server's English default.
+    await widget.getByRole("button", { name: "Andere Methode verwenden" }).click();
+    await expect(widget.locator("[part~=option]").first()).toContainText("Authenticator-App");
+    await expect(widget.locator("[part~=option]").first()).not.toContainText("Authenticator app");
+    await widget.locator("[part~=option]").first().click();
     await widget.getByLabel("Code").fill(totpCode(secret));
     await widget.getByRole("button", { name: "Bestätigen" }).click();
     await expect(widget.getByRole("heading", { name: "Identität bestätigt" })).toBeVisible();

@@ -9,6 +9,13 @@ import { renderNotice, type FlowContext, type Notice } from "../shared.js";
 import { verifyStyles } from "./verify.styles.js";
 
 /**
+ * The nickname the server gives a device added without one (contract/rules.ts DEFAULT_NICKNAMES; a test keeps the two
+ * equal): such a device is shown under its type's name in the person's language. Restated here so the verify flow's
+ * first screen needs no chunk of the devices flow's rules.
+ */
+export const DEFAULT_NICKNAMES: Record<string, string> = { sms: "Phone", email: "Email", totp: "Authenticator app", passkey: "Passkey" };
+
+/**
  * Proving a second factor: `data-flow="verify"` at sign-in, and "Confirm it's you" before a change that needs a
  * recent sign-in (purpose `step_up`, drawn in place of the profile or devices flow). The default device first, then
  * "Use another method": the other active devices and a recovery code. A chunk of its own; the passkey library is a
@@ -456,14 +463,15 @@ export class VerifyFlow implements ReactiveController {
       title: t.chooseTitle,
       text: t.chooseText,
       body: html`<ul class="methods" role="list">
-          ${this.devices.map((d) =>
-            option(
-              d.nickname,
-              [t.types[d.type] === d.nickname ? "" : t.types[d.type], d.target].filter(Boolean).join(" · "),
+          ${this.devices.map((d) => {
+            const name = d.nickname === DEFAULT_NICKNAMES[d.type] ? t.types[d.type] : d.nickname;
+            return option(
+              name,
+              [t.types[d.type] === name ? "" : t.types[d.type], d.target].filter(Boolean).join(" · "),
               () => this.pick(d),
               d.isDefault,
-            ),
-          )}
+            );
+          })}
           ${this.recoveryCodes > 0
             ? option(t.types.recovery_code, t.recoveryLeft(this.recoveryCodes), () => {
                 this.previous = undefined;
