@@ -7,7 +7,9 @@ export async function insertOutboxMessage(db: Kysely<Database>, message: Inserta
   await db.insertInto("outbox").values(message).execute();
 }
 
-/** The newest messages that `owner`'s requests sent, newest first. */
-export function listOutboxMessages(db: Kysely<Database>, owner: string, limit = 50): Promise<OutboxRow[]> {
-  return db.selectFrom("outbox").selectAll().where("owner", "=", owner).orderBy("id", "desc").limit(limit).execute();
+/** The newest messages that `owner`'s requests sent (everyone's without `owner`), newest first. */
+export function listOutboxMessages(db: Kysely<Database>, owner?: string, limit = 50): Promise<OutboxRow[]> {
+  let query = db.selectFrom("outbox").selectAll();
+  if (owner !== undefined) query = query.where("owner", "=", owner);
+  return query.orderBy("id", "desc").limit(limit).execute();
 }
