@@ -1,13 +1,14 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import {
   addEmailDevice,
+  addSmsDevice,
+  addTotpDevice,
   API_ORIGIN,
   axeViolations,
   callApi,
   cspViolations,
   openHost,
   readMfa,
-  receivedCode,
   tokenFor,
   totpCode,
   uniquePhone,
@@ -24,26 +25,6 @@ const setToken = (page: Page, token: string) =>
   page.evaluate((t) => document.querySelector("profile-widget")!.setAttribute("data-session-token", t), token);
 const errorsOf = async (page: Page, code: string) =>
   (await widgetEvents(page)).filter((e) => e.type === "profile-widget-error" && e.detail.code === code).length;
-
-/** An authenticator app added and verified through the API, with no nickname: the server names it. */
-async function addTotp(token: string): Promise<string> {
-  const added = await callApi<{ device: { id: string }; totp: { secret: string } }>(token, "POST", "/api/mfa/devices", { type: "totp" });
-  expect(added.status).toBe(201);
-  const { secret } = added.body.totp;
-  const activated = await callApi(token, "POST", `/api/mfa/devices/${added.body.device.id}/activate`, {
-    otp: totpCode(secret, Date.now() - 30_000),
-  });
-  expect(activated.status).toBe(200);
-  return secret;
-}
-
-async function addSms(token: string, phone: string): Promise<void> {
-  const before = Date.now() - 1;
-  const added = await callApi<{ device: { id: string } }>(token, "POST", "/api/mfa/devices", { type: "sms", phone });
-  expect(added.status).toBe(201);
-  const otp = await receivedCode(phone, before);
-  expect((await callApi(token, "POST", `/api/mfa/devices/${added.body.device.id}/activate`, { otp })).status).toBe(200);
-}
 
 /** The colour a pill or message is painted in. */
 const colour = (locator: Locator) => locator.evaluate((el) => getComputedStyle(el).color);
@@ -106,8 +87,8 @@ test.describe("the devices flow at its edges", () => {
     const token = await tokenFor(username);
     const phone = uniquePhone();
     await addEmailDevice(token, `${username}@example.com`, "Work email");
-    await addSms(token, phone);
-    await addTotp(token);
+    await addSmsDevice(token, phone);
+    await addTotpDevice(token);
     const widget = await openHost(page, { token, flow: "devices" });
 
     const meta = widget.locator("[part~=device] .device-meta");
@@ -126,7 +107,7 @@ test.describe("the devices flow at its edges", () => {
   test("a device nobody named shows its type's name in the widget's language", async ({ page }) => {
     const token = await tokenFor(uniqueUser("named-de"));
     await callApi(token, "POST", "/api/mfa/enable", {});
-    await addTotp(token);
+    await addTotpDevice(token);
     expect((await readMfa(token)).devices).toMatchObject([{ nickname: "Authenticator app" }]);
 
     const widget = await openHost(page, { token, flow: "devices", locale: "de" });
@@ -141,7 +122,7 @@ test.describe("the devices flow at its edges", () => {
     const username = uniqueUser("in-place");
     const token = await tokenFor(username);
     await addEmailDevice(token, `${username}@example.com`);
-    await addTotp(token);
+    await addTotpDevice(token);
     const widget = await openHost(page, { token, flow: "devices" });
     await deviceRow(widget, "Authenticator app").click();
 
@@ -242,7 +223,7 @@ test.describe("the devices flow at its edges", () => {
     const username = uniqueUser("by-remove");
     const fresh = await tokenFor(username);
     await addEmailDevice(fresh, `${username}@example.com`, "Work email");
-    await addTotp(fresh);
+    await addTotpDevice(fresh);
     const widget = await openHost(page, { token: await tokenFor(username, 50 * 60), flow: "devices" });
     await deviceRow(widget, "Work email").click();
     await widget.getByRole("button", { name: "Remove" }).click();

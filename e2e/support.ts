@@ -77,6 +77,30 @@ export async function addEmailDevice(token: string, email: string, nickname?: st
   return activated.body.device;
 }
 
+/** Turns MFA on and adds an authenticator app through the API, with no nickname (the server names it); answers its
+ * secret. The activation takes the previous time step, so the current one is left for the test. */
+export async function addTotpDevice(token: string): Promise<string> {
+  expect((await callApi(token, "POST", "/api/mfa/enable", {})).status).toBe(200);
+  const added = await callApi<{ device: Device; totp: { secret: string } }>(token, "POST", "/api/mfa/devices", { type: "totp" });
+  expect(added.status).toBe(201);
+  const { secret } = added.body.totp;
+  const activated = await callApi(token, "POST", `/api/mfa/devices/${added.body.device.id}/activate`, {
+    otp: totpCode(secret, Date.now() - 30_000),
+  });
+  expect(activated.status).toBe(200);
+  return secret;
+}
+
+/** Turns MFA on and adds a verified phone through the API, reading its code from the SMS webhook's inbox. */
+export async function addSmsDevice(token: string, phone: string): Promise<void> {
+  expect((await callApi(token, "POST", "/api/mfa/enable", {})).status).toBe(200);
+  const before = Date.now() - 1;
+  const added = await callApi<{ device: Device }>(token, "POST", "/api/mfa/devices", { type: "sms", phone });
+  expect(added.status).toBe(201);
+  const otp = await receivedCode(phone, before);
+  expect((await callApi(token, "POST", `/api/mfa/devices/${added.body.device.id}/activate`, { otp })).status).toBe(200);
+}
+
 /** A phone number no other test uses (E.164, in the +1 555 fictional range). */
 export const uniquePhone = () => `+1555${String(process.pid % 1000).padStart(3, "0")}${String(counter++ % 10000).padStart(4, "0")}`;
 

@@ -2,6 +2,8 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import {
   addEmailDevice,
+  addSmsDevice,
+  addTotpDevice,
   API_ORIGIN,
   axeViolations,
   callApi,
@@ -15,7 +17,6 @@ import {
   uniquePhone,
   uniqueUser,
   widgetEvents,
-  type Device,
   type WidgetEvent,
 } from "./support";
 
@@ -31,26 +32,6 @@ async function verifiedAssertion(page: Page, nonce?: string) {
   if (nonce) expect(payload.nonce).toBe(nonce);
   expect(payload.mfa_method).toBe(event.detail.method);
   return payload;
-}
-
-/** MFA on with an authenticator app, through the API; answers its secret. The activation takes the previous time step. */
-async function withTotp(token: string): Promise<string> {
-  expect((await callApi(token, "POST", "/api/mfa/enable", {})).status).toBe(200);
-  const added = await callApi<{ device: Device; totp: { secret: string } }>(token, "POST", "/api/mfa/devices", { type: "totp" });
-  const { secret } = added.body.totp;
-  const activated = await callApi(token, "POST", `/api/mfa/devices/${added.body.device.id}/activate`, {
-    otp: totpCode(secret, Date.now() - 30_000),
-  });
-  expect(activated.status).toBe(200);
-  return secret;
-}
-
-async function withSms(token: string, phone: string): Promise<void> {
-  expect((await callApi(token, "POST", "/api/mfa/enable", {})).status).toBe(200);
-  const before = Date.now() - 1;
-  const added = await callApi<{ device: Device }>(token, "POST", "/api/mfa/devices", { type: "sms", phone });
-  const otp = await receivedCode(phone, before);
-  expect((await callApi(token, "POST", `/api/mfa/devices/${added.body.device.id}/activate`, { otp })).status).toBe(200);
 }
 
 async function addVirtualAuthenticator(page: Page) {
@@ -78,7 +59,7 @@ test.describe("a person proves a second factor in the verify flow", () => {
   test("with an authenticator app: the code, then a signed assertion for the host", async ({ page }) => {
     const username = uniqueUser("verify-totp");
     const token = await tokenFor(username);
-    const secret = await withTotp(token);
+    const secret = await addTotpDevice(token);
     const widget = await openHost(page, { token, flow: "verify", nonce: "host-nonce-42" });
 
     await expect(widget.getByRole("heading", { name: "Verify it's you", level: 2 })).toBeVisible();
@@ -98,7 +79,7 @@ test.describe("a person proves a second factor in the verify flow", () => {
     const username = uniqueUser("verify-sms");
     const token = await tokenFor(username);
     const phone = uniquePhone();
-    await withSms(token, phone);
+    await addSmsDevice(token, phone);
     const before = Date.now();
     const widget = await openHost(page, { token, flow: "verify" });
 
@@ -151,7 +132,7 @@ test.describe("a person proves a second factor in the verify flow", () => {
   test("with a recovery code, through Use another method, keyboard only", async ({ page }) => {
     const username = uniqueUser("verify-recovery");
     const token = await tokenFor(username);
-    await withTotp(token);
+    await addTotpDevice(token);
     const created = await callApi<{ codes: string[] }>(token, "POST", "/api/mfa/recovery-codes", {});
     expect(created.status).toBe(201);
     const widget = await openHost(page, { token, flow: "verify" });
@@ -189,7 +170,7 @@ test.describe("a change that needs a recent sign-in is confirmed in place with a
   test("removing a device: Confirm it's you, the code, and the removal finishes", async ({ page }) => {
     const username = uniqueUser("stepup-devices");
     const fresh = await tokenFor(username);
-    const secret = await withTotp(fresh);
+    const secret = await addTotpDevice(fresh);
     await addEmailDevice(fresh, `${username}.spare@example.com`, "Spare email");
     const widget = await openHost(page, { token: await tokenFor(username, 50 * 60), flow: "devices" });
 
@@ -216,7 +197,7 @@ test.describe("a change that needs a recent sign-in is confirmed in place with a
   test("changing the email in the profile: confirmed with a device, then saved", async ({ page }) => {
     const username = uniqueUser("stepup-profile");
     const fresh = await tokenFor(username);
-    const secret = await withTotp(fresh);
+    const secret = await addTotpDevice(fresh);
     const widget = await openHost(page, { token: await tokenFor(username, 50 * 60) });
 
     await widget.getByLabel("Email").fill(`${username}.new@example.com`);
@@ -234,7 +215,7 @@ test.describe("a change that needs a recent sign-in is confirmed in place with a
   test("Cancel goes back to the change, which still waits for a sign-in", async ({ page }) => {
     const username = uniqueUser("stepup-cancel");
     const fresh = await tokenFor(username);
-    await withTotp(fresh);
+    await addTotpDevice(fresh);
     const widget = await openHost(page, { token: await tokenFor(username, 50 * 60) });
     await widget.getByLabel("Email").fill(`${username}.new@example.com`);
     await widget.getByRole("button", { name: "Save" }).click();
@@ -253,7 +234,7 @@ test.describe("recovery codes in the devices flow", () => {
   test("are created, shown once with Copy, Download and Print, and counted on the list", async ({ page }) => {
     const username = uniqueUser("recovery");
     const token = await tokenFor(username);
-    await withTotp(token);
+    await addTotpDevice(token);
     const widget = await openHost(page, { token, flow: "devices" });
     const row = widget.locator("[part~=recovery-codes]");
     await expect(row).toContainText("Codes you can use to sign in if you lose your devices.");
