@@ -12,6 +12,7 @@ import {
   tokenFor,
   totpCode,
   uniquePhone,
+  setSessionToken,
   uniqueUser,
   widgetEvents,
 } from "./support";
@@ -21,8 +22,6 @@ import {
 const success = (action: string) => ({ type: "profile-widget-success", detail: { flow: "devices", action } });
 const heading = (widget: Locator, name: string) => widget.getByRole("heading", { name, exact: true });
 const deviceRow = (widget: Locator, name: string | RegExp) => widget.locator("[part~=device]").filter({ hasText: name });
-const setToken = (page: Page, token: string) =>
-  page.evaluate((t) => document.querySelector("profile-widget")!.setAttribute("data-session-token", t), token);
 const errorsOf = async (page: Page, code: string) =>
   (await widgetEvents(page)).filter((e) => e.type === "profile-widget-error" && e.detail.code === code).length;
 
@@ -196,7 +195,7 @@ test.describe("the devices flow at its edges", () => {
     await expect(heading(widget, "Work email")).toBeFocused();
 
     // The session ends on a device's screen: nothing of the person's devices stays on the page.
-    await setToken(page, "expired.bad.token");
+    await setSessionToken(page, "expired.bad.token");
     await expect(widget.getByText("You've been signed out")).toBeVisible();
     await expect(widget.getByText("We couldn't verify your sign-in. Sign in again to continue.")).toBeVisible();
     for (const gone of [widget.getByRole("button", { name: "Remove" }), widget.getByRole("button", { name: "Add device" }), widget.getByText("Work email")]) {
@@ -212,7 +211,7 @@ test.describe("the devices flow at its edges", () => {
     await expect.poll(() => errorsOf(page, "session_invalid")).toBe(before + 1);
 
     // The same person signs in again: back where they were.
-    await setToken(page, await tokenFor(username));
+    await setSessionToken(page, await tokenFor(username));
     await expect(signIn).toHaveCount(0);
     await expect(heading(widget, "Work email")).toBeVisible();
     await widget.getByRole("button", { name: "All devices" }).click();
@@ -250,7 +249,7 @@ test.describe("the devices flow at its edges", () => {
     await expect(widget.getByRole("button", { name: "Cancel" })).not.toHaveAttribute("aria-disabled", "true");
 
     // A fresh token finishes the removal by itself.
-    await setToken(page, await tokenFor(username));
+    await setSessionToken(page, await tokenFor(username));
     await expect(widget.getByText("Device removed")).toBeVisible();
     expect((await readMfa(fresh)).devices.map((d) => d.type)).toEqual(["totp"]);
   });
@@ -326,7 +325,7 @@ test.describe("the devices flow at its edges", () => {
       await expect(widget.getByLabel("Nickname")).toHaveAttribute("aria-invalid", "true");
       expect(await axeViolations(page), "nickname too long").toEqual([]);
       await widget.getByRole("button", { name: "All devices" }).click();
-      await setToken(page, "expired.bad.token");
+      await setSessionToken(page, "expired.bad.token");
       await expect(widget.getByRole("button", { name: "Sign in again" })).toBeVisible();
       expect(await axeViolations(page), "signed out").toEqual([]);
     });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addEmailDevice, openHost, readProfile, tokenFor, uniqueUser, widgetEvents } from "./support";
+import { addEmailDevice, openHost, readProfile, setSessionToken, tokenFor, uniqueUser, widgetEvents } from "./support";
 
 /** Everything the widget's shadow root shows as text, and every value in its fields. */
 const shownText = (page: Page) =>
@@ -8,13 +8,6 @@ const shownText = (page: Page) =>
     const values = [...root.querySelectorAll("input, select")].map((el) => (el as HTMLInputElement).value);
     return `${root.textContent ?? ""} ${values.join(" ")}`;
   });
-
-const setToken = (page: Page, token: string | null) =>
-  page.evaluate((t) => {
-    const widget = document.querySelector("profile-widget")!;
-    if (t === null) widget.removeAttribute("data-session-token");
-    else widget.setAttribute("data-session-token", t);
-  }, token);
 
 test.describe("the profile at its edges", () => {
   test("signing out removes the person's details from the page and shows the signed-out state", async ({ page }) => {
@@ -26,7 +19,7 @@ test.describe("the profile at its edges", () => {
     await widget.getByRole("button", { name: "Save" }).click();
     await expect(widget.getByText("Your profile has been saved.")).toBeVisible();
 
-    await setToken(page, null);
+    await setSessionToken(page, null);
     await expect(widget.getByText("You're not signed in")).toBeVisible();
     await expect(widget.getByText("Sign in to view and edit your profile.")).toBeVisible();
     await expect(widget.getByRole("textbox")).toHaveCount(0);
@@ -40,7 +33,7 @@ test.describe("the profile at its edges", () => {
 
     // Someone else signs in on the same page: their own profile, nothing of the last person's.
     const other = uniqueUser("next");
-    await setToken(page, await tokenFor(other));
+    await setSessionToken(page, await tokenFor(other));
     await expect(widget.getByText(`Signed in as ${other}`)).toBeVisible();
     await expect(widget.getByLabel("First name")).toHaveValue("");
     expect(await shownText(page)).not.toContain("Henrietta");

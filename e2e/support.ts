@@ -38,6 +38,14 @@ export async function openHost(page: Page, attributes: Record<string, string>): 
   return page.locator("profile-widget");
 }
 
+/** The host hands the widget a new session token, or (with null) takes it away, as a sign-out does. */
+export const setSessionToken = (page: Page, token: string | null) =>
+  page.evaluate((t) => {
+    const widget = document.querySelector("profile-widget")!;
+    if (t === null) widget.removeAttribute("data-session-token");
+    else widget.setAttribute("data-session-token", t);
+  }, token);
+
 export type WidgetEvent = { type: string; detail: Record<string, unknown> };
 export const widgetEvents = (page: Page) => page.evaluate(() => (window as unknown as { widgetEvents: WidgetEvent[] }).widgetEvents);
 export const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
