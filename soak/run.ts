@@ -59,7 +59,7 @@ async function main() {
     say(`soak: fuzzing every write endpoint, ${fuzzRuns} runs each per engine…`);
     const result = spawnSync(process.execPath, [join(ROOT, "node_modules/vitest/vitest.mjs"), "run", "server/test/fuzz.test.ts"], {
       cwd: ROOT,
-      env: { ...process.env, FUZZ_RUNS: String(fuzzRuns) },
+      env: { FUZZ_SEED: "random", ...process.env, FUZZ_RUNS: String(fuzzRuns) },
       stdio: "inherit",
     });
     fuzz = { runsPerEndpoint: fuzzRuns, exitCode: result.status };
