@@ -6,15 +6,29 @@
 export type DeviceType = "sms" | "email" | "totp" | "passkey";
 export type DeviceStatus = "ACTIVATION_REQUIRED" | "ACTIVE";
 
-/** The profile (GET/PATCH /api/profile). */
+/**
+ * The profile (GET/PATCH /api/profile): the read-only username, then every top-level field of the active profile
+ * schema (GET /api/profile/schema), null where unset. The named fields are the built-in schema's.
+ */
 export interface Profile {
   username: string;
-  givenName: string | null;
-  familyName: string | null;
-  email: string | null;
-  phone: string | null;
-  address: Address | null;
+  givenName?: string | null;
+  familyName?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  address?: Address | null;
   updatedAt: string;
+  /** Changes waiting for the code sent to the new address (fields with `x-profile.verify`). */
+  pendingChanges: PendingChange[];
+  [field: string]: unknown;
+}
+
+/** A verified field's new value, waiting for its code: `target` is the new address, masked. */
+export interface PendingChange {
+  id: string;
+  field: string;
+  target: string;
+  expiresAt: string;
 }
 
 export interface Address {
@@ -126,5 +140,13 @@ export interface ErrorBody {
     fields?: Record<string, string>;
     /** `otp_invalid` only: wrong codes still allowed before the challenge locks. */
     attemptsRemaining?: number;
+    /** `validation_failed` only: each field's problem as its JSON Schema keyword and that keyword's parameters. */
+    details?: Record<string, FieldProblemDetail>;
   };
+}
+
+/** A field's problem in a 422: `{keyword: "maxLength", params: {limit: 100}}`, as Ajv names them. */
+export interface FieldProblemDetail {
+  keyword: string;
+  params: Record<string, unknown>;
 }

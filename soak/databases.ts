@@ -25,9 +25,22 @@ export interface TestDatabase {
 }
 
 const PROFILES_SQL = `
-  select u.subject, u.given_name as "givenName", u.locality, u.version,
+  select u.subject, u.profile, u.version,
          (select count(*) from audit_events a where a.user_id = u.id and a.action = 'profile.updated') as updates
   from users u order by u.subject`;
+
+interface StoredRow {
+  subject: string;
+  /** JSON text on SQLite, parsed jsonb on PostgreSQL. */
+  profile: string | { givenName?: string; address?: { locality?: string } };
+  version: number;
+  updates: number | bigint | string;
+}
+
+const storedProfile = (r: StoredRow): StoredProfile => {
+  const doc = typeof r.profile === "string" ? (JSON.parse(r.profile) as Exclude<StoredRow["profile"], string>) : r.profile;
+  return { subject: r.subject, givenName: doc.givenName ?? null, locality: doc.address?.locality ?? null, version: r.version, updates: Number(r.updates) };
+};
 
 /** A database file in a fresh temporary directory. */
 export function sqliteDatabase(): TestDatabase {
@@ -43,8 +56,8 @@ export function sqliteDatabase(): TestDatabase {
         const integrity = (db.pragma("integrity_check") as Array<{ integrity_check: string }>)
           .map((r) => r.integrity_check)
           .join("; ");
-        const rows = db.prepare(PROFILES_SQL).all() as Array<Omit<StoredProfile, "updates"> & { updates: number | bigint }>;
-        return { integrity, profiles: rows.map((r) => ({ ...r, updates: Number(r.updates) })) };
+        const rows = db.prepare(PROFILES_SQL).all() as StoredRow[];
+        return { integrity, profiles: rows.map(storedProfile) };
       } finally {
         db.close();
       }
@@ -83,8 +96,8 @@ export async function postgresDatabase(baseUrl: string): Promise<TestDatabase> {
           if (Date.now() > deadline) throw new Error(`${rows[0]?.n} connections of a stopped server are still open`);
           await new Promise((r) => setTimeout(r, 50));
         }
-        const rows = (await client.query(PROFILES_SQL)).rows as Array<Omit<StoredProfile, "updates"> & { updates: string }>;
-        return { integrity: "ok", profiles: rows.map((r) => ({ ...r, updates: Number(r.updates) })) };
+        const rows = (await client.query(PROFILES_SQL)).rows as StoredRow[];
+        return { integrity: "ok", profiles: rows.map(storedProfile) };
       } finally {
         await client.end();
       }

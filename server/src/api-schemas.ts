@@ -2,8 +2,7 @@ import * as v from "valibot";
 import type { ErrorBody } from "./errors";
 import { DEVICE_TYPES } from "./mfa/methods";
 import type { AddedDevice, Device, MfaState } from "./mfa/types";
-import type { MfaChallenge, MfaVerified, RecoveryCodes, ResentCode } from "../../contract/api";
-import type { Profile } from "./services/profile";
+import type { MfaChallenge, MfaVerified, PendingChange, RecoveryCodes, ResentCode } from "../../contract/api";
 import type { DeviceStatus, DeviceType } from "./store/schema";
 
 /**
@@ -14,26 +13,13 @@ import type { DeviceStatus, DeviceType } from "./store/schema";
 const timestamp = v.pipe(v.string(), v.isoTimestamp(), v.description("ISO 8601 UTC timestamp."));
 const nullableText = v.nullable(v.string());
 
-export const AddressSchema = v.object({
-  streetAddress: nullableText,
-  locality: v.pipe(nullableText, v.description("City or town.")),
-  region: v.pipe(nullableText, v.description("State, province or county.")),
-  postalCode: nullableText,
-  countryCode: v.pipe(nullableText, v.description("ISO 3166-1 alpha-2, upper case.")),
+/** A verified field's new value waiting for its code (GET and PATCH /api/profile's `pendingChanges`). */
+export const PendingChangeSchema = v.object({
+  id: v.pipe(v.string(), v.uuid()),
+  field: v.pipe(v.string(), v.description("The field's path, like `email`.")),
+  target: v.pipe(v.string(), v.description("The new address, masked (`j•••@example.com`, `+1•••••4567`).")),
+  expiresAt: timestamp,
 });
-
-export const ProfileSchema = v.pipe(
-  v.object({
-    username: v.pipe(v.string(), v.description("From the session token's username claim (else `sub`); read only.")),
-    givenName: nullableText,
-    familyName: nullableText,
-    email: nullableText,
-    phone: v.pipe(nullableText, v.description("E.164, like +14155550123.")),
-    address: v.pipe(v.nullable(AddressSchema), v.description("null when every address field is empty.")),
-    updatedAt: timestamp,
-  }),
-  v.description("The signed-in user's profile."),
-);
 
 /** The device types, from the registry of methods. */
 export const DEVICE_TYPE_VALUES: readonly DeviceType[] = DEVICE_TYPES;
@@ -205,7 +191,7 @@ export const JwksSchema = v.pipe(
 // Compile-time proofs that the handlers answer what the document describes.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
-export type _ProfileIsDocumented = Assert<Same<v.InferOutput<typeof ProfileSchema>, Profile>>;
+export type _PendingChangeIsDocumented = Assert<Same<v.InferOutput<typeof PendingChangeSchema>, PendingChange>>;
 export type _DeviceIsDocumented = Assert<Same<v.InferOutput<typeof DeviceSchema>, Device>>;
 export type _MfaStateIsDocumented = Assert<Same<v.InferOutput<typeof MfaStateSchema>, MfaState>>;
 export type _ErrorBodyIsDocumented = Assert<Same<v.InferOutput<typeof ErrorBodySchema>, ErrorBody>>;

@@ -63,7 +63,12 @@ export function createApp(deps: AppDeps): Hono {
   // Whatever is logged while a request runs (services included) carries its request id.
   const requestScope = new AsyncLocalStorage<{ requestId: string }>();
   const log = (entry: Record<string, unknown>) => write({ ...requestScope.getStore(), ...entry });
-  const profiles = new ProfileService(store, { reauthMaxAgeSeconds: config.auth.reauthMaxAgeSeconds });
+  const profiles = new ProfileService(store, {
+    reauthMaxAgeSeconds: config.auth.reauthMaxAgeSeconds,
+    definition: config.profile,
+    now: deps.now,
+    log,
+  });
   const mfaOptions: MfaServiceOptions = {
     engine: store.engine,
     maxDevices: config.mfa.maxDevices,
@@ -118,7 +123,7 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.demo) app.use("/api/*", inboxOwnerScope());
 
   mountRoutes(app, API_ROUTES, { config, store, profiles, mfa, verification, methods, signingKeys }, requireSession(deps.verifySession));
-  app.route("/", apiDocsRoutes({ serverUrl: config.publicUrl }));
+  app.route("/", apiDocsRoutes({ serverUrl: config.publicUrl, profile: config.profile }));
 
   if (deps.demo) {
     const assertions = { issuer: config.publicUrl, audience: config.mfa.assertionAudience };

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { builtinProfile, loadProfileSchema, ProfileSchemaError, type ProfileDefinition } from "./profile-schema/definition";
 import { signingKeyProblem } from "./store/signing-keys";
 
 /** Thrown when the environment is unusable; its message is one line naming the variable. */
@@ -117,6 +118,7 @@ const EnvSchema = v.object({
     ),
   ),
   MFA_ASSERTION_AUDIENCE: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
+  PROFILE_SCHEMA: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
   SECRETS_KEY: v.optional(
     v.pipe(
       v.string(),
@@ -161,6 +163,8 @@ export interface Config {
   smtp?: { url: string; from: string };
   sms?: { url: string; secret: string };
   secretsKey?: string;
+  /** The profile's fields: PROFILE_SCHEMA's, else the built-in ones. */
+  profile: ProfileDefinition;
 }
 
 type Env = Record<string, string | undefined>;
@@ -214,6 +218,13 @@ export function loadConfig(env: Env, options: { demo?: boolean } = {}): Config {
     throw new ConfigError("SMS_WEBHOOK_SECRET: required when SMS_WEBHOOK_URL is set");
   }
   const firstOrigin = corsOrigins[0] ?? publicUrl;
+  let profile: ProfileDefinition;
+  try {
+    profile = e.PROFILE_SCHEMA ? loadProfileSchema(e.PROFILE_SCHEMA) : builtinProfile();
+  } catch (error) {
+    if (error instanceof ProfileSchemaError) throw new ConfigError(`PROFILE_SCHEMA: ${error.message}`);
+    throw error;
+  }
 
   return {
     port: e.PORT,
@@ -252,6 +263,7 @@ export function loadConfig(env: Env, options: { demo?: boolean } = {}): Config {
     smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,
     sms: e.SMS_WEBHOOK_URL && e.SMS_WEBHOOK_SECRET ? { url: e.SMS_WEBHOOK_URL, secret: e.SMS_WEBHOOK_SECRET } : undefined,
     secretsKey: e.SECRETS_KEY,
+    profile,
   };
 }
 

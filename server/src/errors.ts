@@ -12,7 +12,7 @@ export class ApiError extends Error {
     message: string,
     readonly fields?: Record<string, string>,
     readonly headers?: Record<string, string>,
-    readonly details?: { attemptsRemaining?: number },
+    readonly details?: { attemptsRemaining?: number; details?: Record<string, { keyword: string; params: Record<string, unknown> }> },
   ) {
     super(message);
   }
@@ -55,8 +55,9 @@ export const errors = {
   invalidBody: (message: string) => new ApiError(400, "invalid_request", message),
   unknownFields: (fields: Record<string, string>) =>
     new ApiError(400, "unknown_field", `These fields cannot be set: ${Object.keys(fields).join(", ")}.`, fields),
-  validationFailed: (fields: Record<string, string>) =>
-    new ApiError(422, "validation_failed", "Some fields need attention.", fields),
+  /** `details` says each field's problem as its JSON Schema keyword and parameters, for clients that word it themselves. */
+  validationFailed: (fields: Record<string, string>, details?: Record<string, { keyword: string; params: Record<string, unknown> }>) =>
+    new ApiError(422, "validation_failed", "Some fields need attention.", fields, undefined, details ? { details } : undefined),
   preconditionRequired: () =>
     new ApiError(428, "precondition_required", "Send the profile's ETag in an If-Match header to change it."),
   versionConflict: () =>

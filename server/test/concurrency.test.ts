@@ -3,6 +3,7 @@ import type { Device } from "../src/mfa/types";
 import { buildTestApp, ENGINES, type TestApp } from "./helpers";
 import { expectError, mfaClient } from "./mfa-helpers";
 import { serveOverHttp } from "./security-helpers";
+import { profileDocumentOf } from "../src/store/users";
 
 /**
  * Races over real sockets: many requests in flight at once against one server, and the invariants
@@ -63,7 +64,7 @@ describe.each(ENGINES)("concurrency over HTTP on %s", (engine) => {
     expect(results.filter((s) => s === 412)).toHaveLength(49);
     const user = await t.store.db.selectFrom("users").selectAll().executeTakeFirstOrThrow();
     expect(user.version).toBe(2);
-    expect(user.given_name).toMatch(/^Racer \d+$/);
+    expect(profileDocumentOf(user).givenName).toMatch(/^Racer \d+$/);
     const audits = await t.store.db.selectFrom("audit_events").select("id").where("action", "=", "profile.updated").execute();
     expect(audits).toHaveLength(1);
   });

@@ -90,7 +90,9 @@ describe("profile-widget/server", () => {
     const required = new Set(
       [...readFileSync(join(outDir, "main.cjs"), "utf8").matchAll(/require\("([^".][^"]*)"\)/g)]
         .map((m) => m[1]!)
-        .filter((name) => !name.startsWith("node:") && !builtinModules.includes(name)),
+        .filter((name) => !name.startsWith("node:") && !builtinModules.includes(name))
+        // Ajv's code generator writes these into the text of standalone validators, which the server never makes.
+        .filter((name) => !/^ajv(-formats)?\/dist\/(runtime\/|formats$)/.test(name)),
     );
     expect([...required].sort()).toEqual(["@simplewebauthn/server", "better-sqlite3", "nodemailer", "pg", "qrcode"]);
     // The declarations: `types` points at a short entry the types build writes into its outDir.

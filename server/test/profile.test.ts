@@ -32,6 +32,7 @@ describe.each(ENGINES)("profile API on %s", (engine) => {
       phone: null,
       address: null,
       updatedAt: expect.any(String),
+      pendingChanges: [],
     });
     const again = await load();
     expect(again.etag).toBe(etag);

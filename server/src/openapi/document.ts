@@ -6,6 +6,7 @@ import { errors, type ApiError } from "../errors";
 import { API_ROUTES } from "../routes/api";
 import { BODY_ERRORS } from "../routes/body";
 import type { ApiRoute, HeaderName } from "../routes/route";
+import { builtinProfile, type ProfileDefinition } from "../profile-schema/definition";
 import { convertSchemas, SCHEMAS, type SchemaName } from "./schemas";
 
 /**
@@ -170,15 +171,23 @@ function discriminatorOf(names: SchemaName[]): Record<string, unknown> {
   };
 }
 
-let base: Omit<OpenApiDocument, "servers"> | undefined;
+const built = new WeakMap<ProfileDefinition, Omit<OpenApiDocument, "servers">>();
 
-/** Builds the document once per process; `serverUrl` is the server's external origin (PUBLIC_URL). */
-export function createOpenApiDocument(options: { serverUrl?: string } = {}): OpenApiDocument {
-  base ??= buildDocument();
+/**
+ * Builds the document once per profile schema; `serverUrl` is the server's external origin (PUBLIC_URL), `profile`
+ * the active profile schema (the built-in one by default), which the profile's schemas are generated from.
+ */
+export function createOpenApiDocument(options: { serverUrl?: string; profile?: ProfileDefinition } = {}): OpenApiDocument {
+  const profile = options.profile ?? builtinProfile();
+  let base = built.get(profile);
+  if (!base) {
+    base = buildDocument(profile);
+    built.set(profile, base);
+  }
   return { ...base, ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}) } as OpenApiDocument;
 }
 
-function buildDocument(): Omit<OpenApiDocument, "servers"> {
+function buildDocument(profile: ProfileDefinition): Omit<OpenApiDocument, "servers"> {
   const paths: OpenApiDocument["paths"] = {};
   for (const route of API_ROUTES) (paths[route.path] ??= {})[route.method] = operationOf(route);
   paths["/openapi.json"] = {
@@ -222,7 +231,7 @@ function buildDocument(): Omit<OpenApiDocument, "servers"> {
     ],
     paths,
     components: {
-      schemas: convertSchemas(),
+      schemas: convertSchemas(profile),
       securitySchemes: {
         sessionToken: {
           type: "http",

@@ -2,7 +2,6 @@ import { toJsonSchemaDefs, type ConversionConfig, type JsonSchema } from "@valib
 import type * as v from "valibot";
 import {
   AddedDeviceSchema,
-  AddressSchema,
   DeviceResponseSchema,
   DeviceSchema,
   ErrorBodySchema,
@@ -13,7 +12,7 @@ import {
   MfaVerifiedSchema,
   RecoveryCodesSchema,
   ResentCodeSchema,
-  ProfileSchema,
+  PendingChangeSchema,
   PublicConfigSchema,
   ReadinessSchema,
 } from "../api-schemas";
@@ -22,14 +21,13 @@ import { RecoveryCodeProof } from "../mfa/recovery-codes";
 import type { MfaMethod } from "../mfa/method";
 import { ADD_DEVICE_SCHEMAS } from "../mfa/methods";
 import { PasskeyActivation, PasskeyAssertion } from "../mfa/passkey-method";
-import { ProfilePatchSchema } from "../services/profile-schema";
+import type { ProfileDefinition } from "../profile-schema/definition";
+import { profileOpenApiSchemas } from "../profile-schema/openapi";
 
 /** The API's schemas by name, each converted from the valibot schema the server validates with. */
 export const SCHEMAS = {
   PublicConfig: PublicConfigSchema,
-  Profile: ProfileSchema,
-  Address: AddressSchema,
-  ProfilePatch: ProfilePatchSchema,
+  PendingChange: PendingChangeSchema,
   MfaState: MfaStateSchema,
   Device: DeviceSchema,
   DeviceResponse: DeviceResponseSchema,
@@ -54,7 +52,7 @@ export const SCHEMAS = {
 } satisfies Record<string, v.GenericSchema>;
 
 /** The named schemas, and each MFA method's add-device body (`Add…Device`, from the registry of methods). */
-export type SchemaName = keyof typeof SCHEMAS | MfaMethod["schemaName"];
+export type SchemaName = keyof typeof SCHEMAS | MfaMethod["schemaName"] | keyof ReturnType<typeof profileOpenApiSchemas>;
 
 /** Actions that reshape a value before it is checked; JSON Schema describes the shape, so they add nothing. */
 const NORMALIZING_ACTIONS = new Set(["trim", "to_upper_case", "to_lower_case", "transform"]);
@@ -64,7 +62,7 @@ const NORMALIZING_ACTIONS = new Set(["trim", "to_upper_case", "to_lower_case", "
  * cannot say is handled here on purpose, and anything else unconvertible fails the generation
  * (and so the server's start and the tests) instead of being dropped silently.
  */
-export function convertSchemas(): Record<SchemaName, JsonSchema> {
+export function convertSchemas(profile: ProfileDefinition): Record<SchemaName, JsonSchema> {
   const unconvertible: string[] = [];
   const config: ConversionConfig = {
     target: "draft-2020-12",
@@ -94,7 +92,7 @@ export function convertSchemas(): Record<SchemaName, JsonSchema> {
   };
   const converted = toJsonSchemaDefs(SCHEMAS, config);
   if (unconvertible.length > 0) throw new Error(`OpenAPI: cannot describe ${unconvertible.join(", ")}`);
-  return converted;
+  return { ...converted, ...profileOpenApiSchemas(profile) } as Record<SchemaName, JsonSchema>;
 }
 
 /**

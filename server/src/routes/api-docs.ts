@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import { Hono } from "hono";
+import type { ProfileDefinition } from "../profile-schema/definition";
 import { methodNotAllowed } from "./http";
 
 /** The reference page loads nothing but its own stylesheet: no script, no inline style, no other origin. */
@@ -20,25 +21,26 @@ const rendered = (body: string, type: string): Rendered => ({
 });
 
 /**
- * Rendered once per server URL and process: every app built with the same config serves the same bytes.
+ * Rendered once per server URL, profile schema and process: every app built with the same config serves the same bytes.
  * The generator (and the JSON Schema converter) is loaded on the first request, not at start-up.
  */
 const cache = new Map<string, { json: Rendered; page: Rendered; css: Rendered }>();
-async function renderedFor(serverUrl: string) {
-  let entry = cache.get(serverUrl);
+async function renderedFor(serverUrl: string, profile: ProfileDefinition | undefined) {
+  const key = `${serverUrl} ${profile?.etag ?? ""}`;
+  let entry = cache.get(key);
   if (!entry) {
     const [{ createOpenApiDocument }, { renderReferencePage }, { DOCS_CSS }] = await Promise.all([
       import("../openapi/document"),
       import("../openapi/reference-page"),
       import("../openapi/reference-page.css"),
     ]);
-    const document = createOpenApiDocument(serverUrl ? { serverUrl } : {});
+    const document = createOpenApiDocument({ ...(serverUrl ? { serverUrl } : {}), ...(profile ? { profile } : {}) });
     entry = {
       json: rendered(JSON.stringify(document), "application/json; charset=utf-8"),
       page: rendered(renderReferencePage(document), "text/html; charset=utf-8"),
       css: rendered(DOCS_CSS, "text/css; charset=utf-8"),
     };
-    cache.set(serverUrl, entry);
+    cache.set(key, entry);
   }
   return entry;
 }
@@ -47,9 +49,9 @@ async function renderedFor(serverUrl: string) {
  * GET /openapi.json (the document, generated on the first request for it), GET /docs (an HTML
  * reference rendered from it on the server) and GET /docs/docs.css.
  */
-export function apiDocsRoutes(options: { serverUrl?: string } = {}) {
+export function apiDocsRoutes(options: { serverUrl?: string; profile?: ProfileDefinition } = {}) {
   // Rendered when first asked for, not at start-up.
-  const docs = () => renderedFor(options.serverUrl ?? "");
+  const docs = () => renderedFor(options.serverUrl ?? "", options.profile);
 
   const send = (c: Context, file: Rendered, extra: Record<string, string> = {}) => {
     c.header("Content-Type", file.type);

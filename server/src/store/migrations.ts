@@ -192,7 +192,42 @@ function migrations(engine: Engine): Record<string, Migration> {
       await db.schema.createIndex("outbox_owner_idx").on("outbox").columns(["owner", "id"]).execute();
     },
   },
+  "0007_profile_document": {
+    // The profile becomes one JSON document per user (PROFILE_SCHEMA decides its fields): the old columns' values
+    // move into it, then the columns go.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable("users")
+        .addColumn("profile", engine === "postgres" ? "jsonb" : "text", (c) => c.notNull().defaultTo(engine === "postgres" ? sql`'{}'::jsonb` : "{}"))
+        .execute();
+      const raw = db as unknown as Kysely<{ users: { id: string; profile: string } }>;
+      for (let after = ""; ;) {
+        const rows = await raw.selectFrom("users").selectAll().where("id", ">", after).orderBy("id").limit(500).execute();
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          const doc = legacyProfileDocument(row);
+          if (Object.keys(doc).length > 0) {
+            await raw.updateTable("users").set({ profile: JSON.stringify(doc) }).where("id", "=", row.id).execute();
+          }
+        }
+        after = rows[rows.length - 1]!.id;
+      }
+      for (const column of LEGACY_PROFILE_COLUMNS) await db.schema.alterTable("users").dropColumn(column).execute();
+    },
+  },
   };
+}
+
+/** The profile's columns before 0007, and the document fields they hold. */
+const LEGACY_PROFILE_COLUMNS = ["given_name", "family_name", "email", "phone", "street_address", "locality", "region", "postal_code", "country_code"];
+
+/** A pre-0007 row's profile as the built-in schema's document: only the values that are set. */
+export function legacyProfileDocument(row: Record<string, unknown>): Record<string, unknown> {
+  const pick = (entries: Array<[string, string]>) =>
+    Object.fromEntries(entries.map(([field, column]) => [field, row[column]]).filter(([, value]) => value !== null && value !== undefined));
+  const doc = pick([["givenName", "given_name"], ["familyName", "family_name"], ["email", "email"], ["phone", "phone"]]);
+  const address = pick([["streetAddress", "street_address"], ["locality", "locality"], ["region", "region"], ["postalCode", "postal_code"], ["countryCode", "country_code"]]);
+  return Object.keys(address).length > 0 ? { ...doc, address } : doc;
 }
 
 export const migrationProvider = (engine: Engine): MigrationProvider => ({

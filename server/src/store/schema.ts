@@ -1,4 +1,4 @@
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 import type { DeviceStatus, DeviceType } from "../mfa/types";
 
 export type { DeviceStatus, DeviceType };
@@ -8,15 +8,11 @@ export interface UsersTable {
   id: string;
   subject: string;
   username: string;
-  given_name: string | null;
-  family_name: string | null;
-  email: string | null;
-  phone: string | null;
-  street_address: string | null;
-  locality: string | null;
-  region: string | null;
-  postal_code: string | null;
-  country_code: string | null;
+  /**
+   * The profile document: the schema's values without nulls. SQLite keeps JSON text; PostgreSQL's jsonb comes back
+   * parsed. Written as JSON text on both (store/users.ts reads it either way).
+   */
+  profile: ColumnType<string | Record<string, unknown>, string | undefined, string>;
   mfa_enabled: number;
   version: number;
   created_at: string;

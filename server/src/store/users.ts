@@ -4,6 +4,11 @@ import type { Database, UsersTable } from "./schema";
 export type UserRow = Selectable<UsersTable>;
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** The stored profile document of a row, from either engine's representation. */
+export function profileDocumentOf(row: Pick<UserRow, "profile">): Record<string, unknown> {
+  return typeof row.profile === "string" ? (JSON.parse(row.profile) as Record<string, unknown>) : { ...row.profile };
+}
+
 export function findUserBySubject(db: Db, subject: string): Promise<UserRow | undefined> {
   return db.selectFrom("users").selectAll().where("subject", "=", subject).executeTakeFirst();
 }
@@ -19,6 +24,7 @@ export async function insertUserIfMissing(
       id: user.id,
       subject: user.subject,
       username: user.username,
+      profile: "{}",
       mfa_enabled: 0,
       version: 1,
       created_at: user.now,

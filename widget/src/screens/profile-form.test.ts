@@ -13,6 +13,7 @@ const profile: Profile = {
   email: "ada@example.com",
   phone: "+14155550123",
   address: { streetAddress: "1 Main St", locality: "London", region: null, postalCode: "N1", countryCode: "GB" },
+  pendingChanges: [],
   updatedAt: "2025-01-01T00:00:00Z",
 };
 const base = valuesOf(profile);
