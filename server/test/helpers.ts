@@ -99,6 +99,8 @@ export interface TestApp {
 export async function buildTestApp(
   options: {
     engine?: "sqlite" | "postgres";
+    /** An existing database instead of a fresh one (it is not dropped at close). */
+    databaseUrl?: string;
     env?: Record<string, string>;
     keys?: TestKeys;
     notifiers?: Notifiers;
@@ -106,7 +108,7 @@ export async function buildTestApp(
   } = {},
 ): Promise<TestApp> {
   const keys = options.keys ?? (await makeKeys());
-  const db = await freshDatabaseUrl(options.engine ?? "sqlite");
+  const db = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await freshDatabaseUrl(options.engine ?? "sqlite");
   const config = testConfig({ DATABASE_URL: db.url, SECRETS_KEY: randomBytes(32).toString("base64"), ...options.env }, keys);
   const store = await openStore(config.databaseUrl);
   const app = createApp({
