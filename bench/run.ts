@@ -253,13 +253,21 @@ async function measurePage(browser: Browser, url: string, apiOrigin: string): Pr
   );
   // What the page fetched of the widget, split at the moment it became interactive: whatever it was, a fixed list
   // of files would miss a chunk the build splits off (the profile flow's own chunk, the shared field rules…).
-  const fetched = await page.evaluate(
-    ({ origin, until }) =>
-      (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
-        .filter((e) => e.name.startsWith(`${origin}/widget/`))
-        .map((e) => ({ file: e.name.slice(`${origin}/widget/`.length), before: e.startTime <= until })),
-    { origin: apiOrigin, until: interactiveMs },
-  );
+  const readFetched = () =>
+    page.evaluate(
+      ({ origin, until }) =>
+        (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+          .filter((e) => e.name.startsWith(`${origin}/widget/`))
+          .map((e) => ({ file: e.name.slice(`${origin}/widget/`.length), before: e.startTime <= until })),
+      { origin: apiOrigin, until: interactiveMs },
+    );
+  // A file enters resource timing when its answer has arrived: one the page asked for late (a chunk loaded after
+  // the form was interactive) may still be on its way, so give it a moment before calling it missed.
+  let fetched = await readFetched();
+  for (let tries = 0; tries < 40 && requested.some((f) => !fetched.some((x) => x.file === f)); tries++) {
+    await sleep(50);
+    fetched = await readFetched();
+  }
   const widgetFiles = fetched.filter((f) => f.before).map((f) => f.file);
   const laterWidgetFiles = fetched.filter((f) => !f.before).map((f) => f.file);
   const missed = requested.filter((f) => !fetched.some((x) => x.file === f));
