@@ -407,6 +407,12 @@ function choiceGroup(selector, key, fallback, apply) {
 /** Both widgets: the account widget and, during a sign-in with MFA, the verify one. */
 const widgets = () => new Set([widget, ...document.querySelectorAll("profile-widget")]);
 
+// The example schema's API (docs/examples/profile-schema.json) answers under /example: the same people and devices.
+choiceGroup("[data-choice=fields]", "demo-fields", "builtin", (fields) => {
+  if (fields === "example") widget.setAttribute("data-api-url", `${location.origin}/example`);
+  else widget.removeAttribute("data-api-url");
+  $("fields-note").hidden = fields !== "example";
+});
 const chooseFlow = choiceGroup("[data-choice=flow]", "demo-flow", "profile", (flow) => widget.setAttribute("data-flow", flow));
 // The page follows the same theme as the widget, so dark mode can be seen the way a host would ship it.
 choiceGroup("[data-choice=theme]", "demo-theme", "auto", (theme) => {
@@ -556,7 +562,7 @@ async function refreshOutbox(reset = false) {
 setInterval(() => void refreshOutbox(), 2000);
 
 // The embed code of the widget as the page shows it now: its attributes as set, the session token left out.
-const SNIPPET_ATTRIBUTES = ["data-flow", "data-company-name", "data-logo-url", "data-logo-style", "data-theme", "data-locale"];
+const SNIPPET_ATTRIBUTES = ["data-flow", "data-api-url", "data-company-name", "data-logo-url", "data-logo-style", "data-theme", "data-locale"];
 const escapeAttribute = (value) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 function snippetText() {
   const attributes = ['data-session-token="SESSION_TOKEN"'];

@@ -41,6 +41,11 @@ export interface AppDeps {
   /** The MFA assertion keys; by default kept in `store` (or MFA_SIGNING_KEY's), made on first use. */
   signingKeys?: SigningKeyRing;
   log?: (entry: Record<string, unknown>) => void;
+  /**
+   * Where the app answers below its origin (`/example`: every route, `/api/*` included, under it). The demo mounts
+   * a second app there with the example profile schema; demo routes and static files stay with the app at `/`.
+   */
+  basePath?: string;
 }
 
 declare module "hono" {
@@ -95,7 +100,8 @@ export function createApp(deps: AppDeps): Hono {
     mfaOptions,
     createAssertionSigner(signingKeys, { issuer: config.publicUrl, audience: config.mfa.assertionAudience }),
   );
-  const app = new Hono();
+  const basePath = deps.basePath?.replace(/\/+$/, "") ?? "";
+  const app = basePath ? new Hono().basePath(basePath) : new Hono();
 
   app.use(async function requestId(c, next) {
     // Always our own id: a client-sent one could collide or smuggle text into the logs.
@@ -123,9 +129,9 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.demo) app.use("/api/*", inboxOwnerScope());
 
   mountRoutes(app, API_ROUTES, { config, store, profiles, mfa, verification, methods, signingKeys }, requireSession(deps.verifySession));
-  app.route("/", apiDocsRoutes({ serverUrl: config.publicUrl, profile: config.profile }));
+  app.route("/", apiDocsRoutes({ serverUrl: config.publicUrl + basePath, profile: config.profile }));
 
-  if (deps.demo) {
+  if (deps.demo && !basePath) {
     const assertions = { issuer: config.publicUrl, audience: config.mfa.assertionAudience };
     app.route(
       "/demo",

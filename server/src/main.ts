@@ -9,6 +9,7 @@ import { createApp } from "./app";
 import { cacheVerifiedSessions, SESSION_CACHE_BOUNDS } from "./auth/session-cache";
 import { createSessionVerifier } from "./auth/verify-session";
 import { ConfigError, loadConfig } from "./config";
+import { loadProfileSchema, ProfileSchemaError } from "./profile-schema/definition";
 import { createDemoIssuer, type DemoIssuer } from "./demo/issuer";
 import { createLogger } from "./log";
 import { smtpNotifier } from "./notify/email";
@@ -21,6 +22,9 @@ import { signingKeyRing } from "./store/signing-keys";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const demo = process.argv.includes("--demo");
+/** Demo mode: where the API with the example profile schema answers. */
+const EXAMPLE_PATH = "/example";
+const EXAMPLE_SCHEMA = join(root, "docs/examples/profile-schema.json");
 const { log, flush: flushLog } = createLogger();
 
 async function main() {
@@ -85,19 +89,22 @@ async function main() {
   });
   await signingKeys.current();
 
+  const shared = { store, signingKeys, verifySession, demo: demoIssuer, notifiers, log };
   const app = createApp({
+    ...shared,
     config: { ...config, auth, secretsKey },
-    store,
-    signingKeys,
-    verifySession,
-    demo: demoIssuer,
     widgetFiles: loadStaticFiles(widgetDir),
     demoFiles: demo ? loadStaticFiles(join(root, "demo")) : undefined,
-    notifiers,
-    log,
   });
+  // The demo page's second set of profile fields: the same people and devices, described by the example schema
+  // (docs/examples/profile-schema.json), under /example. Values one schema has and the other lacks are kept.
+  const example = demo
+    ? createApp({ ...shared, config: { ...config, auth, secretsKey, profile: loadProfileSchema(EXAMPLE_SCHEMA) }, basePath: EXAMPLE_PATH })
+    : undefined;
+  const fetch: typeof app.fetch = (request, ...rest) =>
+    example && new URL(request.url).pathname.startsWith(`${EXAMPLE_PATH}/`) ? example.fetch(request, ...rest) : app.fetch(request, ...rest);
 
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = serve({ fetch, port: config.port, hostname: config.host }, (info) => {
     log({ msg: "listening", url: config.publicUrl, address: `${info.address}:${info.port}`, database: store.engine, demo });
     if (demo) console.log(`\n  profile-widget demo: ${config.publicUrl}\n`);
   });
@@ -143,6 +150,7 @@ function loadOrCreateSecretsKey(path: string): string {
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(`profile-widget: ${err.message}`);
+  else if (err instanceof ProfileSchemaError) console.error(`profile-widget: ${EXAMPLE_SCHEMA}: ${err.message}`);
   else console.error(`profile-widget: failed to start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });
