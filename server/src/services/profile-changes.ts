@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { PendingChange } from "../../../contract/api";
 import { errors } from "../errors";
@@ -70,9 +70,13 @@ export class ProfileChanges implements PendingChanges {
     return hashOtp(codeHashKey(this.options.secretsKey), id, code);
   }
 
-  /** Every send of a field's codes counts against that field's limits and the user's. */
-  private takeSendAllowance(trx: Kysely<Database>, userId: string, field: string): Promise<void> {
-    return takeSendAllowance(trx, `otp:profile:${userId}:${field}`, userId, this.now());
+  /**
+   * Every code counts against the limits of the address it goes to (a typo corrected at once goes to another one) and
+   * against the user's, which every kind of code shares.
+   */
+  private takeSendAllowance(trx: Kysely<Database>, userId: string, field: string, value: string): Promise<void> {
+    const to = createHash("sha256").update(`${field}\n${value}`).digest("hex").slice(0, 32);
+    return takeSendAllowance(trx, `otp:profile:${userId}:${to}`, userId, this.now());
   }
 
   private send(kind: VerifyKind, to: string, code: string): Promise<void> {
@@ -95,7 +99,7 @@ export class ProfileChanges implements PendingChanges {
     change: { userId: string; field: string; kind: VerifyKind; value: string; now: string },
   ): Promise<{ change: PendingChange; deliver: () => Promise<void> }> {
     this.notifier(change.kind);
-    await this.takeSendAllowance(trx, change.userId, change.field);
+    await this.takeSendAllowance(trx, change.userId, change.field, change.value);
     const id = randomUUID();
     const code = generateOtp();
     const row = {
@@ -163,7 +167,7 @@ export class ProfileChanges implements PendingChanges {
     if (!row || row.consumed === 1) throw errors.notFound();
     if (row.attempts >= OTP_MAX_ATTEMPTS) throw errors.changeLocked();
     this.notifier(row.kind);
-    await this.takeSendAllowance(trx, userId, row.field);
+    await this.takeSendAllowance(trx, userId, row.field, row.value);
     const now = this.now();
     const code = generateOtp();
     const expiresAt = new Date(now.getTime() + OTP_TTL_MS).toISOString();
