@@ -74,6 +74,11 @@ async function main() {
   for (const [off, what, setting, flag] of unavailable) {
     if (off) log({ level: "warn", msg: `${what} cannot be added: set ${setting}, or ${flag}=false to silence this` });
   }
+  // A verified profile field (x-profile.verify) changes only with a code sent to the new value.
+  for (const field of [...config.profile.byPath.values()].filter((f) => f.verify)) {
+    const [channel, setting] = field.verify === "email" ? (["email", "SMTP_URL and EMAIL_FROM"] as const) : (["sms", "SMS_WEBHOOK_URL and SMS_WEBHOOK_SECRET"] as const);
+    if (!notifiers[channel]) log({ level: "warn", msg: `The profile's ${field.path} cannot be changed: its new value is confirmed by a code, so set ${setting}` });
+  }
   // Browsers refuse an IP address as a passkey's relying party: say so now rather than at the first passkey.
   if (config.mfa.passkeyEnabled && isIP(config.webauthn.rpId.replace(/^\[|\]$/g, ""))) {
     log({
