@@ -28,6 +28,8 @@ const SAMPLE = {
   address: { streetAddress: "Rua Augusta, 1508, apto 42", locality: "São Paulo", region: "SP", postalCode: "01304-001", countryCode: "BR" },
   authenticatorName: "Ana's iPhone",
   emailDeviceName: "Personal email",
+  /** What the demo's example schema (docs/examples/profile-schema.json) adds: HR's employee ID (read only) and her team. */
+  employee: { employeeId: "E-20417", company: "Acme Travel", department: "Engineering" },
 } as const;
 
 export interface CreatedSample {
@@ -68,7 +70,7 @@ export async function createSampleUser(deps: { issuer: DemoIssuer; api: ApiCall;
     await call("PATCH", "/api/profile", { givenName: SAMPLE.givenName, familyName: SAMPLE.familyName, address: SAMPLE.address }, {
       "If-Match": etag ?? "*",
     });
-    await storeVerifiedContact(deps.db, `demo|${username}`, { email, phone: SAMPLE.phone });
+    await storeVerifiedContact(deps.db, `demo|${username}`, { email, phone: SAMPLE.phone, ...SAMPLE.employee });
     await call("POST", "/api/mfa/enable", {});
 
     type Added = { device: { id: string }; totp?: { secret: string } };
@@ -88,8 +90,11 @@ export async function createSampleUser(deps: { issuer: DemoIssuer; api: ApiCall;
   return { username, token, expiresAt, recoveryCodes: result };
 }
 
-/** Sets the sample's email and phone as the profile's own, without codes: nobody needs to prove them. */
-async function storeVerifiedContact(db: Kysely<Database>, subject: string, contact: { email: string; phone: string }): Promise<void> {
+/**
+ * Sets the sample's email and phone as the profile's own, without codes (nobody needs to prove them), and what only
+ * HR could set for the example schema.
+ */
+async function storeVerifiedContact(db: Kysely<Database>, subject: string, contact: Record<string, string>): Promise<void> {
   const user = await findUserBySubject(db, subject);
   if (!user) throw new SampleSetupFailed("the sample's profile is missing");
   const profile = JSON.stringify({ ...profileDocumentOf(user), ...contact });
