@@ -142,7 +142,7 @@ export class ProfileChanges implements PendingChanges {
   }
 
   async list(db: Kysely<Database>, userId: string, now: string): Promise<PendingChange[]> {
-    return (await listOpenProfileChanges(db, userId, now)).map((row) => this.pending(row));
+    return (await listOpenProfileChanges(db, userId, now, OTP_MAX_ATTEMPTS)).map((row) => this.pending(row));
   }
 
   async consume(trx: Kysely<Database>, userId: string, id: string, otp: string, now: string): Promise<ChangeVerdict> {

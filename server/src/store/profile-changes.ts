@@ -15,14 +15,15 @@ export function findProfileChange(db: Db, userId: string, id: string): Promise<P
   return db.selectFrom("profile_changes").selectAll().where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
 }
 
-/** Open changes: unused and unexpired, oldest first. */
-export function listOpenProfileChanges(db: Db, userId: string, now: string): Promise<ProfileChangeRow[]> {
+/** Open changes: unused, unexpired and not locked (`maxAttempts` wrong codes), oldest first. */
+export function listOpenProfileChanges(db: Db, userId: string, now: string, maxAttempts: number): Promise<ProfileChangeRow[]> {
   return db
     .selectFrom("profile_changes")
     .selectAll()
     .where("user_id", "=", userId)
     .where("consumed", "=", 0)
     .where("expires_at", ">", now)
+    .where("attempts", "<", maxAttempts)
     .orderBy("created_at")
     .orderBy("field")
     .execute();
