@@ -346,9 +346,11 @@ export class ProfileWidget extends LitElement {
   /** The profile flow: the profile, once the person's language is in. */
   private loadProfile(): Promise<void> {
     return this.begin(async () => {
-      // The profile is asked for while the flow's chunk loads, not after it.
+      // The profile and its schema (public: no token) are asked for together while the flow's chunk loads.
       const first = this.context.api<Profile>("/api/profile");
+      const schema = apiRequest<Record<string, unknown>>(this.apiUrl || SCRIPT_ORIGIN, "/api/profile/schema", "", { signal: this.run.signal });
       first.catch(() => {});
+      schema.catch(() => {});
       const { ProfileFlow } = await chunk(import("./screens/profile-flow.js"));
       this.form ??= new ProfileFlow({
         ...this.context,
@@ -356,7 +358,7 @@ export class ProfileWidget extends LitElement {
         failCard: (error) => this.fail(error),
         retry: () => this.retry(),
       });
-      await this.form.load(this.username, this.i18n, first);
+      await this.form.load(this.username, this.i18n, first, schema);
       return { kind: "ready" };
     });
   }
