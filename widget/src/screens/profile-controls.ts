@@ -66,6 +66,11 @@ export const controlStyles = css`
     font-weight: 400;
     cursor: pointer;
   }
+  .choice + .hint,
+  .choice + .error {
+    margin-top: 0;
+    padding-inline-start: 30px;
+  }
   .choice input {
     flex: none;
     width: 20px;
@@ -108,6 +113,7 @@ export function renderControl(view: ProfileFormView, f: FormField, state: FieldS
     return html`<div class="field ${wide}" part="field">
       <p class="label" part="label">${label}</p>
       <p class="read-only" part="read-only" id=${id}>${readOnlyText(view, f)}</p>
+      ${state.hint ? html`<p class="hint" part="hint">${state.hint}</p>` : nothing}
     </div>`;
   }
   if (f.type === "boolean") {
