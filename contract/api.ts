@@ -123,6 +123,12 @@ export interface ResentCode {
   resendAvailableAt: string;
 }
 
+/** POST /api/profile/changes/{id}/resend: the change with its new expiry, and when another code may be asked for. */
+export interface ResentChange {
+  change: PendingChange;
+  resendAvailableAt: string;
+}
+
 /** GET /api/config. */
 export interface PublicConfig {
   /** The device types that can be added here. */

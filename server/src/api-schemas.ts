@@ -2,7 +2,7 @@ import * as v from "valibot";
 import type { ErrorBody } from "./errors";
 import { DEVICE_TYPES } from "./mfa/methods";
 import type { AddedDevice, Device, MfaState } from "./mfa/types";
-import type { MfaChallenge, MfaVerified, PendingChange, RecoveryCodes, ResentCode } from "../../contract/api";
+import type { MfaChallenge, MfaVerified, PendingChange, RecoveryCodes, ResentChange, ResentCode } from "../../contract/api";
 import type { DeviceStatus, DeviceType } from "./store/schema";
 
 /**
@@ -19,6 +19,11 @@ export const PendingChangeSchema = v.object({
   field: v.pipe(v.string(), v.description("The field's path, like `email`.")),
   target: v.pipe(v.string(), v.description("The new address, masked (`j•••@example.com`, `+1•••••4567`).")),
   expiresAt: timestamp,
+});
+
+export const ResentChangeSchema = v.object({
+  change: PendingChangeSchema,
+  resendAvailableAt: v.pipe(timestamp, v.description("When another code may be asked for (this route again).")),
 });
 
 /** The device types, from the registry of methods. */
@@ -192,6 +197,7 @@ export const JwksSchema = v.pipe(
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 export type _PendingChangeIsDocumented = Assert<Same<v.InferOutput<typeof PendingChangeSchema>, PendingChange>>;
+export type _ResentChangeIsDocumented = Assert<Same<v.InferOutput<typeof ResentChangeSchema>, ResentChange>>;
 export type _DeviceIsDocumented = Assert<Same<v.InferOutput<typeof DeviceSchema>, Device>>;
 export type _MfaStateIsDocumented = Assert<Same<v.InferOutput<typeof MfaStateSchema>, MfaState>>;
 export type _ErrorBodyIsDocumented = Assert<Same<v.InferOutput<typeof ErrorBodySchema>, ErrorBody>>;

@@ -20,6 +20,7 @@ import { createAssertionSigner } from "./mfa/assertions";
 import { MfaService, type MfaServiceOptions } from "./mfa/service";
 import { VerificationService } from "./mfa/verification";
 import { ProfileService } from "./services/profile";
+import { ProfileChanges } from "./services/profile-changes";
 import type { Store } from "./store/db";
 import { signingKeyRing, type SigningKeyRing } from "./store/signing-keys";
 
@@ -66,6 +67,13 @@ export function createApp(deps: AppDeps): Hono {
   const profiles = new ProfileService(store, {
     reauthMaxAgeSeconds: config.auth.reauthMaxAgeSeconds,
     definition: config.profile,
+    changes: new ProfileChanges(store, {
+      secretsKey: Buffer.from(config.secretsKey, "base64"),
+      notifiers: deps.notifiers ?? {},
+      appName: config.webauthn.rpName,
+      now: deps.now,
+      log,
+    }),
     now: deps.now,
     log,
   });
@@ -162,7 +170,7 @@ export function createApp(deps: AppDeps): Hono {
       apiError = errors.internal();
     }
     for (const [name, value] of Object.entries(apiError.headers ?? {})) c.header(name, value);
-    if (apiError.status === 503) c.header("Retry-After", "5");
+    if (apiError.code === "service_unavailable") c.header("Retry-After", "5");
     c.header("Cache-Control", "no-store");
     return c.json(apiError.toBody(), apiError.status);
   });

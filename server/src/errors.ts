@@ -88,6 +88,13 @@ export const errors = {
   deliveryFailed: (channel: "sms" | "email") =>
     new ApiError(502, "delivery_failed",
       `The ${channel === "sms" ? "text message" : "email"} could not be sent. Check the ${channel === "sms" ? "number" : "address"} or try again later.`),
+  /** A verified profile field's new address can't be sent its code: no SMTP or SMS gateway is configured. */
+  verificationUnavailable: (channel: "sms" | "email") =>
+    new ApiError(503, "verification_unavailable",
+      `${channel === "sms" ? "Text messages" : "Emails"} can't be sent from here, so this ${channel === "sms" ? "phone number" : "email address"} can't be confirmed. Keep the current one for now.`),
+  /** A pending profile change after five wrong codes: a new one is opened by saving the field again. */
+  changeLocked: () =>
+    new ApiError(429, "too_many_attempts", "Too many wrong codes. Save the new value again to get a new code, or cancel the change."),
   challengeExpired: () =>
     new ApiError(410, "challenge_expired", "This passkey request has expired or was already used. Start again."),
   passkeyInvalid: () => new ApiError(400, "passkey_invalid", "The passkey could not be verified. Try again."),

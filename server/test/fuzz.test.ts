@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeHashKey, generateOtp, hashOtp } from "../src/mfa/one-time-codes";
 import { builtinProfile } from "../src/profile-schema/definition";
 import { readPatch, validateDocument } from "../src/profile-schema/validate";
 import { profileDocumentOf } from "../src/store/users";
@@ -17,7 +19,9 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = process.env.FUZZ_SEED === "random" ? Date.now() : Number(process.env.FUZZ_SEED ?? 20261202);
 const MAX_DEVICES = 6;
 const DEVICE_ACTIONS = ["mfa.device.added", "mfa.device.activated", "mfa.device.renamed", "mfa.device.removed", "mfa.device.default_set",
-  "mfa.device.code_sent", "mfa.device.code_rejected", "mfa.device.discarded", "mfa.enabled", "mfa.disabled", "profile.updated", "user.created"];
+  "mfa.device.code_sent", "mfa.device.code_rejected", "mfa.device.discarded", "mfa.enabled", "mfa.disabled", "profile.updated", "user.created",
+  "profile.change.opened", "profile.change.verified", "profile.change.code_rejected", "profile.change.code_sent", "profile.change.cancelled",
+  "profile.change.discarded"];
 
 // ——— generators ———
 
@@ -156,15 +160,58 @@ describe.each(ENGINES)("fuzzing the write endpoints on %s", (engine) => {
       await res.arrayBuffer();
     }
   };
-  const resolveId = async (choice: { kind: "own" | "bobs"; n: number } | { kind: "literal"; id: string }) => {
+  const resolveId = async (choice: { kind: "own" | "bobs"; n: number } | { kind: "literal"; id: string }, of = deviceIds) => {
     if (choice.kind === "literal") return choice.id;
-    const ids = await deviceIds(choice.kind === "own" ? "ada" : "bob");
+    const ids = await of(choice.kind === "own" ? "ada" : "bob");
     return ids.length ? ids[choice.n % ids.length]! : "00000000-0000-4000-8000-000000000000";
+  };
+  const changeIds = async (username: string) => {
+    const user = await t.store.db.selectFrom("users").select("id").where("username", "=", username).executeTakeFirst();
+    if (!user) return [];
+    return (await t.store.db.selectFrom("profile_changes").select("id").where("user_id", "=", user.id).orderBy("id").execute()).map((r) => r.id);
   };
   const outboxCode = async (deviceId: string) => {
     const device = await t.store.db.selectFrom("mfa_devices").select("target").where("id", "=", deviceId).executeTakeFirst();
     if (!device?.target) return "000000";
     return t.outboxCode(device.target).catch(() => "000000");
+  };
+  /**
+   * Keeps a pending email change (a phone one now and then) open for Ada and for Bob, for the change endpoints. Stored
+   * as a PATCH stores one, code hash and all: the fuzz clock runs hours ahead of the tokens' auth_time, so a PATCH of
+   * email or phone (protected) is refused here.
+   */
+  const changeCodes = new Map<string, string>();
+  const openChanges = async () => {
+    for (const username of ["ada", "bob"]) {
+      const user = await t.store.db.selectFrom("users").select("id").where("username", "=", username).executeTakeFirstOrThrow();
+      // One that can no longer take a code (expired, locked) is replaced, as a new PATCH would.
+      await t.store.db
+        .deleteFrom("profile_changes")
+        .where("user_id", "=", user.id)
+        .where((eb) => eb.or([eb("expires_at", "<=", new Date(clock).toISOString()), eb("attempts", ">=", 5)]))
+        .execute();
+      if ((await changeIds(username)).length > 0) continue;
+      const id = randomUUID();
+      const code = generateOtp();
+      const phone = runs % 3 === 0;
+      await t.store.db
+        .insertInto("profile_changes")
+        .values({
+          id,
+          user_id: user.id,
+          field: phone ? "phone" : "email",
+          kind: phone ? "phone" : "email",
+          value: phone ? `+1415555${String(runs % 10_000).padStart(4, "0")}` : `${username}+${runs}@example.com`,
+          code_hash: hashOtp(codeHashKey(Buffer.from(t.config.secretsKey!, "base64")), id, code),
+          expires_at: new Date(clock + 10 * 60_000).toISOString(),
+          attempts: 0,
+          consumed: 0,
+          sent_at: new Date(clock).toISOString(),
+          created_at: new Date(clock).toISOString(),
+        })
+        .execute();
+      changeCodes.set(id, code);
+    }
   };
 
   async function send(a: Attempt): Promise<Response> {
@@ -212,6 +259,7 @@ describe.each(ENGINES)("fuzzing the write endpoints on %s", (engine) => {
       fc.asyncProperty(arb, async (input) => {
         await freshTokens();
         await replenish();
+        await openChanges();
         const attempt = await toAttempt(input);
         await expectWellFormed(await send(attempt), attempt);
       }),
@@ -277,6 +325,32 @@ describe.each(ENGINES)("fuzzing the write endpoints on %s", (engine) => {
     }));
   });
 
+  it("POST /api/profile/changes/:id/verify", async () => {
+    // The right code more often than for devices, so that some changes do apply.
+    const body = fc.oneof({ weight: 2, arbitrary: fc.constant("from-outbox" as const) }, { weight: 3, arbitrary: activationBody });
+    await fuzz(fc.record({ ...common, body, id: idChoice }), async (i) => {
+      const id = await resolveId(i.id, changeIds);
+      const body = i.body === "from-outbox" ? { otp: changeCodes.get(id) ?? "000000" } : i.body;
+      return { ...i, body, method: "POST", path: `/api/profile/changes/${id}/verify` };
+    });
+  });
+
+  it("POST /api/profile/changes/:id/resend", async () => {
+    await fuzz(fc.record({ ...common, body: emptyishBody, id: idChoice }), async (i) => ({
+      ...i,
+      method: "POST",
+      path: `/api/profile/changes/${await resolveId(i.id, changeIds)}/resend`,
+    }));
+  });
+
+  it("DELETE /api/profile/changes/:id", async () => {
+    await fuzz(fc.record({ ...common, body: fc.constant(undefined), id: idChoice }), async (i) => ({
+      ...i,
+      method: "DELETE",
+      path: `/api/profile/changes/${await resolveId(i.id, changeIds)}`,
+    }));
+  });
+
   it("any method on any path under /api", async () => {
     const method = fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD");
     const segment = fc.oneof(fc.constantFrom("api", "profile", "mfa", "devices", "enable", "activate", "default", "..", "%2e", "%00", ""),
@@ -291,7 +365,7 @@ describe.each(ENGINES)("fuzzing the write endpoints on %s", (engine) => {
   });
 
   it("leaves only values the schema accepts in the database, and the device invariants intact", async () => {
-    expect(runs).toBeGreaterThanOrEqual(RUNS * 10);
+    expect(runs).toBeGreaterThanOrEqual(RUNS * 13);
     // Successes and failures both happened: the fuzz reached past validation (about 6 % of the attempts succeed).
     expect([...seen.keys()].filter((s) => s < 300).length).toBeGreaterThan(0);
     expect((seen.get(200) ?? 0) + (seen.get(201) ?? 0) + (seen.get(204) ?? 0), `successes with FUZZ_SEED=${SEED}`).toBeGreaterThan(RUNS / 4);
@@ -335,6 +409,19 @@ describe.each(ENGINES)("fuzzing the write endpoints on %s", (engine) => {
       expect(c.attempts).toBeLessThanOrEqual(5);
       expect([0, 1]).toContain(c.consumed);
     }
+    const changes = await t.store.db.selectFrom("profile_changes").selectAll().execute();
+    expect(changes.length).toBeGreaterThan(0);
+    for (const c of changes) {
+      const where = `change ${c.id} (${c.field})`;
+      expect(c.attempts, where).toBeGreaterThanOrEqual(0);
+      expect(c.attempts, where).toBeLessThanOrEqual(5);
+      expect(c.consumed, where).toBe(0);
+      expect({ field: c.field, kind: c.kind }, where).toEqual(c.field === "email" ? { field: "email", kind: "email" } : { field: "phone", kind: "phone" });
+      // Only a value the schema accepts waits for a code.
+      expect(validateDocument(builtinProfile(), { [c.field]: c.value }), where).toEqual({});
+    }
+    const verified = await t.store.db.selectFrom("audit_events").select("action").where("action", "=", "profile.change.verified").execute();
+    expect(verified.length, `changes verified with their codes, FUZZ_SEED=${SEED}`).toBeGreaterThan(0);
     for (const e of await t.store.db.selectFrom("audit_events").select("action").execute()) expect(DEVICE_ACTIONS).toContain(e.action);
   });
 });

@@ -205,14 +205,22 @@ describe("with a real OpenID provider on loopback", () => {
     expect(saved.status).toBe(200);
     expect(await saved.json()).toMatchObject({ givenName: "Grace", familyName: "Hopper", address: { locality: "Arlington" } });
 
-    // Email is protected: the ID token's auth_time is a fresh sign-in, so the change goes through.
+    // Email is protected: the ID token's auth_time is a fresh sign-in, so the change is accepted, and it applies with
+    // the code sent to the new address.
     const emailed = await t.call("PATCH", "/api/profile", {
       token: idToken,
       headers: { "If-Match": saved.headers.get("ETag") as string },
       body: { email: "grace@navy.example" },
     });
     expect(emailed.status).toBe(200);
-    expect(await emailed.json()).toMatchObject({ email: "grace@navy.example", givenName: "Grace" });
+    const pending = (await emailed.json()) as { email: string | null; pendingChanges: Array<{ id: string; field: string }> };
+    expect(pending).toMatchObject({ email: null, pendingChanges: [{ field: "email", target: "g•••@navy.example" }] });
+    const verified = await t.call("POST", `/api/profile/changes/${pending.pendingChanges[0]!.id}/verify`, {
+      token: idToken,
+      body: { otp: await t.outboxCode("grace@navy.example") },
+    });
+    expect(verified.status).toBe(200);
+    expect(await verified.json()).toMatchObject({ email: "grace@navy.example", givenName: "Grace", pendingChanges: [] });
 
     const again = await t.call("GET", "/api/profile", { token: idToken });
     expect(await again.json()).toMatchObject({ username: "ghopper", email: "grace@navy.example", familyName: "Hopper" });

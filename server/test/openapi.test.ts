@@ -193,6 +193,8 @@ describe("OpenAPI document", () => {
       tooManyAttempts: [],
       rateLimited: [1],
       deliveryFailed: ["sms"],
+      verificationUnavailable: ["email"],
+      changeLocked: [],
       challengeExpired: [],
       passkeyInvalid: [],
       passkeyAlreadyRegistered: [],

@@ -136,11 +136,18 @@ describe.each(ENGINES)("profile API on %s", (engine) => {
     expect(Object.keys(err.error.fields ?? {}).sort()).toEqual(["address.countryCode", "email", "phone"]);
   });
 
-  it("normalises a phone number typed with spaces and dashes to E.164", async () => {
+  it("normalises a phone number typed with spaces and dashes to E.164: the code goes there, and that number applies", async () => {
     const { etag } = await load();
     const res = await patch({ phone: "+1 (415) 555-0123" }, etag);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { phone: string }).phone).toBe("+14155550123");
+    const saved = (await res.json()) as { phone: string | null; pendingChanges: Array<{ id: string; field: string; target: string }> };
+    expect(saved.phone).toBeNull();
+    expect(saved.pendingChanges).toEqual([{ id: expect.any(String), field: "phone", target: "+1•••••0123", expiresAt: expect.any(String) }]);
+    const verified = await t.call("POST", `/api/profile/changes/${saved.pendingChanges[0]!.id}/verify`, {
+      body: { otp: await t.outboxCode("+14155550123") },
+    });
+    expect(verified.status).toBe(200);
+    expect(((await verified.json()) as { phone: string }).phone).toBe("+14155550123");
   });
 
   it("rejects unknown and read-only fields with 400 and stores nothing", async () => {
@@ -188,7 +195,17 @@ describe.each(ENGINES)("profile API on %s", (engine) => {
     const fresh = await t.tokenFor("ada", { auth_time: now() - 60 });
     const res = await patch({ email: "ada@example.com", phone: "+442071234567" }, nameChange.headers.get("ETag"), fresh);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ email: "ada@example.com", phone: "+442071234567" });
+    // Accepted, and waiting for the codes sent to the new addresses.
+    expect(await res.json()).toMatchObject({
+      email: null,
+      phone: null,
+      pendingChanges: [
+        { field: "email", target: "a•••@example.com" },
+        { field: "phone", target: "+44•••••4567" },
+      ],
+    });
+    expect(await t.outboxCode("ada@example.com")).toMatch(/^\d{6}$/);
+    expect(await t.outboxCode("+442071234567")).toMatch(/^\d{6}$/);
   });
 
   it("keeps each user's profile to themselves", async () => {

@@ -4,7 +4,7 @@ import * as v from "valibot";
 import { base32Decode, decryptTotpSecret, TOTP_DRIFT_STEPS, TOTP_PERIOD_SECONDS, totpCode, totpStep } from "../mfa/totp-codes";
 import { listDevices } from "../store/mfa-devices";
 import type { Database } from "../store/schema";
-import { findUserBySubject } from "../store/users";
+import { findUserBySubject, profileDocumentOf, updateUserIfVersion } from "../store/users";
 import { capturingMessages } from "./inbox";
 import type { DemoIssuer } from "./issuer";
 
@@ -45,10 +45,11 @@ class SampleSetupFailed extends Error {
 /**
  * Makes a sample user through the HTTP API, the way the widget would: the profile saved, MFA turned on, an
  * authenticator app and an email address added and activated with their codes, and recovery codes made. The
- * email code is captured rather than sent. The app is activated with the code of the step before this one (within
+ * email code is captured rather than sent. Her email address and phone number are hers already: they are stored as
+ * verified, where a person's new ones wait for a code (x-profile.verify). The app is activated with the code of the step before this one (within
  * the drift allowed), so the code it shows now is still unused for the visitor's first sign-in with MFA.
  */
-export async function createSampleUser(deps: { issuer: DemoIssuer; api: ApiCall; username?: string }): Promise<CreatedSample> {
+export async function createSampleUser(deps: { issuer: DemoIssuer; api: ApiCall; db: Kysely<Database>; username?: string }): Promise<CreatedSample> {
   const username = deps.username ?? `ana.souza-${randomBytes(8).toString("hex").slice(0, 10)}`;
   const { token, expiresAt } = await deps.issuer.issueToken({ username, authAgeSeconds: 0 });
   const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
@@ -64,9 +65,10 @@ export async function createSampleUser(deps: { issuer: DemoIssuer; api: ApiCall;
 
   const { result } = await capturingMessages(async () => {
     const { etag } = await call("GET", "/api/profile");
-    await call("PATCH", "/api/profile", { givenName: SAMPLE.givenName, familyName: SAMPLE.familyName, email, phone: SAMPLE.phone, address: SAMPLE.address }, {
+    await call("PATCH", "/api/profile", { givenName: SAMPLE.givenName, familyName: SAMPLE.familyName, address: SAMPLE.address }, {
       "If-Match": etag ?? "*",
     });
+    await storeVerifiedContact(deps.db, `demo|${username}`, { email, phone: SAMPLE.phone });
     await call("POST", "/api/mfa/enable", {});
 
     type Added = { device: { id: string }; totp?: { secret: string } };
@@ -84,6 +86,16 @@ export async function createSampleUser(deps: { issuer: DemoIssuer; api: ApiCall;
     return (await call<{ codes: string[] }>("POST", "/api/mfa/recovery-codes", {})).body.codes;
   });
   return { username, token, expiresAt, recoveryCodes: result };
+}
+
+/** Sets the sample's email and phone as the profile's own, without codes: nobody needs to prove them. */
+async function storeVerifiedContact(db: Kysely<Database>, subject: string, contact: { email: string; phone: string }): Promise<void> {
+  const user = await findUserBySubject(db, subject);
+  if (!user) throw new SampleSetupFailed("the sample's profile is missing");
+  const profile = JSON.stringify({ ...profileDocumentOf(user), ...contact });
+  if (!(await updateUserIfVersion(db, user.id, user.version, { profile, updated_at: new Date().toISOString() }))) {
+    throw new SampleSetupFailed("the sample's profile changed while it was made");
+  }
 }
 
 export interface AuthenticatorCode {

@@ -2,57 +2,34 @@ import { randomUUID, timingSafeEqual } from "node:crypto";
 import type { Transaction } from "kysely";
 import * as v from "valibot";
 import { errors } from "../errors";
-import { DeliveryError } from "../notify/types";
 import { deleteDevice, type DeviceRow } from "../store/mfa-devices";
 import { consumeOtp, findOtpChallenge, insertOtpChallenge, recordWrongOtp, replaceOtpCode } from "../store/otp-challenges";
-import { takeRateLimit } from "../store/rate-limits";
 import type { Database } from "../store/schema";
 import { Email, Nickname, Phone } from "./fields";
 import { codeOf, type MfaKit, type MfaMethod, type Verdict } from "./method";
 import {
+  codeHashKey,
   generateOtp,
   hashOtp,
   OTP_MAX_ATTEMPTS,
-  OTP_SEND_LIMITS,
   OTP_TTL_MS,
-  otpHashKey,
   otpMessageText,
+  resendAvailableAt,
+  sendMessage,
+  takeSendAllowance,
   type CodeReason,
 } from "./one-time-codes";
 
 type CodeType = "sms" | "email";
 
-/** The keyed code hashes' key, derived once per SECRETS_KEY. */
-const hashKeys = new WeakMap<Buffer, Buffer>();
-function hashKey(kit: MfaKit): Buffer {
-  const { secretsKey } = kit.options;
-  let key = hashKeys.get(secretsKey);
-  if (!key) hashKeys.set(secretsKey, (key = otpHashKey(secretsKey)));
-  return key;
-}
+const hashKey = (kit: MfaKit) => codeHashKey(kit.options.secretsKey);
 
 /**
- * Counts one send against every per-device and per-user limit, or throws 429 with the longest wait. Setup codes and
- * verification codes of a device count apart (`scope`), so signing in right after adding a device isn't refused;
- * the per-user limit counts both.
+ * Counts one send against the device's and the user's limits. Setup codes and verification codes of a device count
+ * apart (`scope`), so signing in right after adding a device isn't refused; the per-user limit counts both.
  */
-async function takeSendAllowance(
-  kit: MfaKit,
-  trx: Transaction<Database>,
-  userId: string,
-  deviceId: string,
-  scope: "device" | "verify" = "device",
-): Promise<void> {
-  const now = kit.now();
-  const checks = [
-    ...OTP_SEND_LIMITS.perDevice.map((l) => ({ ...l, key: `otp:${scope}:${deviceId}:${l.windowMs}` })),
-    ...OTP_SEND_LIMITS.perUser.map((l) => ({ ...l, key: `otp:user:${userId}:${l.windowMs}` })),
-  ];
-  for (const check of checks) {
-    const decision = await takeRateLimit(trx, check.key, check.limit, check.windowMs, now);
-    if (!decision.allowed) throw errors.rateLimited(decision.retryAfterSeconds);
-  }
-}
+const takeDeviceSendAllowance = (kit: MfaKit, trx: Transaction<Database>, userId: string, deviceId: string, scope: "device" | "verify" = "device") =>
+  takeSendAllowance(trx, `otp:${scope}:${deviceId}`, userId, kit.now());
 
 async function deliver(
   kit: MfaKit,
@@ -66,13 +43,7 @@ async function deliver(
   if (!notifier) throw errors.methodDisabled(kind);
   const text = otpMessageText(kit.options.relyingParty.rpName, code, type, reason);
   const purpose = reason === "add_device" ? "mfa_device_activation" : "mfa_verification";
-  try {
-    await notifier.send({ to, code, subject: text.subject, text: type === "sms" ? text.sms : text.email, purpose });
-  } catch (err) {
-    kit.options.log?.({ level: "warn", msg: "delivery failed", channel: type, error: err instanceof Error ? err.message : String(err) });
-    if (err instanceof DeliveryError) throw errors.deliveryFailed(type);
-    throw err;
-  }
+  await sendMessage(notifier, type, { to, code, subject: text.subject, text: type === "sms" ? text.sms : text.email, purpose }, kit.options.log);
 }
 
 /**
@@ -109,7 +80,7 @@ function codeMethod<T extends CodeType>(spec: {
       const code = generateOtp();
       const { user, row } = await kit.inUserTransaction(session, async (trx, user) => {
         const row = await kit.insertPendingDevice(trx, user, { id, type, nickname: (input as { nickname?: string }).nickname ?? spec.defaultNickname, target });
-        await takeSendAllowance(kit, trx, user.id, id);
+        await takeDeviceSendAllowance(kit, trx, user.id, id);
         const now = kit.now();
         await insertOtpChallenge(trx, {
           device_id: id,
@@ -131,8 +102,7 @@ function codeMethod<T extends CodeType>(spec: {
         });
         throw err;
       }
-      const resendAvailableAt = new Date(kit.now().getTime() + OTP_SEND_LIMITS.perDevice[0].windowMs).toISOString();
-      return { row, extras: { resendAvailableAt } };
+      return { row, extras: { resendAvailableAt: resendAvailableAt(kit.now()) } };
     },
 
     async activate(kit, session, device, proof) {
@@ -162,7 +132,7 @@ function codeMethod<T extends CodeType>(spec: {
         const challenge = await findOtpChallenge(trx, device.id);
         if (!challenge || challenge.consumed === 1) throw errors.deviceAlreadyActive();
         if (challenge.attempts >= OTP_MAX_ATTEMPTS) throw errors.tooManyAttempts();
-        await takeSendAllowance(kit, trx, user.id, device.id);
+        await takeDeviceSendAllowance(kit, trx, user.id, device.id);
         const now = kit.now();
         await replaceOtpCode(trx, device.id, {
           codeHash: hashOtp(hashKey(kit), device.id, code),
@@ -172,16 +142,16 @@ function codeMethod<T extends CodeType>(spec: {
         await kit.audit(trx, user.id, "mfa.device.code_sent", { deviceId: device.id });
       });
       await deliver(kit, type, spec.kind, device.target, code);
-      return { resendAvailableAt: new Date(kit.now().getTime() + OTP_SEND_LIMITS.perDevice[0].windowMs).toISOString() };
+      return { resendAvailableAt: resendAvailableAt(kit.now()) };
     },
 
     /** A new code for this verification, counted against the same send limits as setup codes. */
     async startVerification(kit, trx, { user, device, challengeId, purpose }) {
       if (!device?.target) throw new Error(`${type} device without a target`);
-      await takeSendAllowance(kit, trx, user.id, device.id, "verify");
+      await takeDeviceSendAllowance(kit, trx, user.id, device.id, "verify");
       const code = generateOtp();
       const target = device.target;
-      const resendAt = new Date(kit.now().getTime() + OTP_SEND_LIMITS.perDevice[0].windowMs).toISOString();
+      const resendAt = resendAvailableAt(kit.now());
       return {
         codeHash: hashOtp(hashKey(kit), challengeId, code),
         deliver: () => deliver(kit, type, spec.kind, target, code, purpose),

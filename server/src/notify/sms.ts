@@ -7,14 +7,14 @@ export function webhookSignature(secret: string, body: string): string {
 }
 
 /**
- * Sends codes as SMS through the operator's gateway: POST JSON `{to, text, code, purpose}` to `url`,
- * signed with `secret`; any 2xx answer counts as accepted.
+ * Sends codes as SMS through the operator's gateway: POST JSON `{to, text, code, purpose}` to `url` (`code` null in
+ * a notice), signed with `secret`; any 2xx answer counts as accepted.
  */
 export function smsWebhookNotifier(options: { url: string; secret: string; timeoutMs?: number }): Notifier {
   const timeout = options.timeoutMs ?? 10_000;
   return {
     async send(message) {
-      const body = JSON.stringify({ to: message.to, text: message.text, code: message.code, purpose: message.purpose });
+      const body = JSON.stringify({ to: message.to, text: message.text, code: message.code ?? null, purpose: message.purpose });
       let res: Response;
       try {
         res = await fetch(options.url, {

@@ -1,14 +1,18 @@
-/** A one-time code on its way to a person. */
+/** A one-time code on its way to a person, or a notice that carries none. */
 export interface OtpMessage {
   /** E.164 phone number or email address. */
   to: string;
-  code: string;
+  /** Absent in a notice (`address_changed`). */
+  code?: string;
   /** The whole message as the person reads it (SMS text, email body). */
   text: string;
   /** Email subject; SMS ignores it. */
   subject: string;
-  /** Why it was sent: to activate a new device, or to verify an active one (sign-in, step-up). */
-  purpose: "mfa_device_activation" | "mfa_verification";
+  /**
+   * Why it was sent: to activate a new device, to verify an active one (sign-in, step-up), to confirm a new email
+   * address or phone number of the profile, or to tell the old one that it was replaced.
+   */
+  purpose: "mfa_device_activation" | "mfa_verification" | "verify_address" | "address_changed";
 }
 
 export interface Notifier {

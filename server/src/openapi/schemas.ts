@@ -13,6 +13,7 @@ import {
   RecoveryCodesSchema,
   ResentCodeSchema,
   PendingChangeSchema,
+  ResentChangeSchema,
   PublicConfigSchema,
   ReadinessSchema,
 } from "../api-schemas";
@@ -28,6 +29,7 @@ import { profileOpenApiSchemas } from "../profile-schema/openapi";
 export const SCHEMAS = {
   PublicConfig: PublicConfigSchema,
   PendingChange: PendingChangeSchema,
+  ResentChange: ResentChangeSchema,
   MfaState: MfaStateSchema,
   Device: DeviceSchema,
   DeviceResponse: DeviceResponseSchema,

@@ -81,7 +81,7 @@ export function demoRoutes({ issuer, db, signingKeys, assertions, verifySession,
       if (username && (await findUserBySubject(db, `demo|${username}`))) {
         return c.json({ username, ...(await issuer.issueToken({ username, authAgeSeconds: 0 })), created: false });
       }
-      const sample = await createSampleUser({ issuer, api, username });
+      const sample = await createSampleUser({ issuer, api, db, username });
       return c.json({ ...sample, created: true }, 201);
     })
     .all("/sample", methodNotAllowed(["POST"]))

@@ -1,10 +1,11 @@
 import { errors } from "../errors";
+import { EmptyBody, OtpActivation } from "../mfa/fields";
 import { readPatch } from "../profile-schema/validate";
-import { OBJECT_BODY_ERRORS } from "./body";
-import { readJson } from "./http";
+import { EMPTY_BODY_ERRORS, OBJECT_BODY_ERRORS, parseBody } from "./body";
+import { idParam, readJson, readOptionalJson } from "./http";
 import type { ApiRoute } from "./route";
 
-/** GET /api/profile/schema, GET and PATCH /api/profile. */
+/** GET /api/profile/schema, GET and PATCH /api/profile, and the pending changes of verified fields. */
 export const PROFILE_ROUTES: ApiRoute[] = [
   {
     method: "get",
@@ -53,7 +54,11 @@ export const PROFILE_ROUTES: ApiRoute[] = [
       "valid against the profile schema (GET /api/profile/schema): a 422 names each field's problem in `fields` and, as " +
       "a JSON Schema keyword with its parameters, in `details`. `username`, unknown and read-only fields answer 400. A " +
       "change of a protected field (email or phone in the built-in schema) needs a recent sign-in (`auth_time`) or a " +
-      "step-up. A new value of a verified field is not applied: it waits in `pendingChanges` for the code sent to it.",
+      "step-up. A new value of a verified field (`x-profile.verify`: email and phone in the built-in schema) is not " +
+      "applied: a 6-digit code goes to it (email, or SMS), the other fields save, and the change waits in " +
+      "`pendingChanges` for POST /api/profile/changes/{id}/verify. Saving the field again replaces its change; clearing " +
+      "it applies at once and closes the change. Codes are rate limited (429 `rate_limited`); when the code cannot be " +
+      "sent, the answer is 502 `delivery_failed` and nothing waits, though the other fields of the patch were saved.",
     ifMatch: true,
     body: {
       schemas: ["ProfilePatch"],
@@ -65,7 +70,15 @@ export const PROFILE_ROUTES: ApiRoute[] = [
       },
     },
     ok: { status: 200, description: "The saved profile.", schema: "Profile", headers: ["ETag"] },
-    errors: [...OBJECT_BODY_ERRORS, errors.reauthenticationRequired(), errors.versionConflict(), errors.preconditionRequired()],
+    errors: [
+      ...OBJECT_BODY_ERRORS,
+      errors.reauthenticationRequired(),
+      errors.versionConflict(),
+      errors.preconditionRequired(),
+      errors.rateLimited(30),
+      errors.deliveryFailed("email"),
+      errors.verificationUnavailable("email"),
+    ],
     async handle(c, { profiles }) {
       const ifMatch = c.req.header("If-Match");
       if (!ifMatch) throw errors.preconditionRequired();
@@ -78,6 +91,68 @@ export const PROFILE_ROUTES: ApiRoute[] = [
       c.header("ETag", etag);
       c.header("Cache-Control", "no-store");
       return c.json(profile);
+    },
+  },
+  {
+    method: "post",
+    path: "/api/profile/changes/{id}/verify",
+    operationId: "verifyProfileChange",
+    tag: "Profile",
+    summary: "Apply a pending change with its code",
+    description:
+      "The 6-digit code sent to the new address applies the change: the new value is saved (the profile's version " +
+      "moves on, so its ETag changes) and the old address, if there was one, is told, with the new one masked. The " +
+      "value must still be valid against the profile schema. Five wrong codes lock the change; a code works once, " +
+      "for its own change only. Another user's change answers 404.",
+    body: { schemas: ["VerifyOtp"], required: true, examples: { otp: { otp: "123456" } } },
+    ok: { status: 200, description: "The profile, with the value applied.", schema: "Profile", headers: ["ETag"] },
+    errors: [...OBJECT_BODY_ERRORS, errors.otpInvalid(4), errors.notFound(), errors.otpExpired(), errors.changeLocked()],
+    async handle(c, { profiles }) {
+      const id = idParam(c);
+      const { otp } = parseBody(OtpActivation, await readJson(c));
+      const { profile, etag } = await profiles.verifyChange(c.var.session, id, otp);
+      c.header("ETag", etag);
+      c.header("Cache-Control", "no-store");
+      return c.json(profile);
+    },
+  },
+  {
+    method: "post",
+    path: "/api/profile/changes/{id}/resend",
+    operationId: "resendProfileChangeCode",
+    tag: "Profile",
+    summary: "Send a pending change a new code",
+    description:
+      "A new code, valid for 10 minutes, replaces the one sent before; wrong codes already entered still count. Rate " +
+      "limited per field and per user, across every server process.",
+    body: { schemas: ["EmptyBody"], required: false },
+    ok: { status: 202, description: "A new code is on its way; `resendAvailableAt` is when another may be asked for.", schema: "ResentChange" },
+    errors: [
+      ...EMPTY_BODY_ERRORS,
+      errors.notFound(),
+      errors.rateLimited(30),
+      errors.changeLocked(),
+      errors.deliveryFailed("sms"),
+      errors.verificationUnavailable("sms"),
+    ],
+    async handle(c, { profiles }) {
+      const id = idParam(c);
+      parseBody(EmptyBody, await readOptionalJson(c));
+      return c.json(await profiles.resendChange(c.var.session, id), 202);
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/profile/changes/{id}",
+    operationId: "cancelProfileChange",
+    tag: "Profile",
+    summary: "Cancel a pending change",
+    description: "The field keeps its value and the code sent stops working.",
+    ok: { status: 204, description: "Cancelled." },
+    errors: [errors.notFound()],
+    async handle(c, { profiles }) {
+      await profiles.cancelChange(c.var.session, idParam(c));
+      return c.body(null, 204);
     },
   },
 ];

@@ -32,16 +32,30 @@ export interface ProfilePatch {
   problems: Problems;
 }
 
+/** What a code for a pending change proves, decided inside the verify's transaction and answered after it commits. */
+export type ChangeVerdict =
+  | { ok: true; field: string; kind: VerifyKind; value: string }
+  | { ok: false; error: "wrong"; attemptsRemaining: number }
+  | { ok: false; error: "locked" | "expired" | "gone" };
+
 /** Where verified fields' new values wait for their codes (services/profile-changes.ts). */
 export interface PendingChanges {
-  /** Inside the profile's transaction: opens (or replaces) the change; `deliver` sends its code once that commits. */
+  /** Inside the profile's transaction: opens (or replaces) the field's change; `deliver` sends its code once that commits. */
   open(
     trx: Kysely<Database>,
-    change: { userId: string; field: string; kind: VerifyKind; value: string; previous: string | null; now: string },
+    change: { userId: string; field: string; kind: VerifyKind; value: string; now: string },
   ): Promise<{ change: PendingChange; deliver: () => Promise<void> }>;
-  /** Closes the field's open change, if any (its value was set back, or cleared). */
-  discard(trx: Kysely<Database>, userId: string, field: string): Promise<void>;
+  /** Closes the field's open change, if any (the field was cleared, so no new address waits). */
+  drop(trx: Kysely<Database>, userId: string, field: string): Promise<void>;
   list(db: Kysely<Database>, userId: string, now: string): Promise<PendingChange[]>;
+  /** Checks a code for the user's change `id`; when it fits, the change is closed and its field and value returned. */
+  consume(trx: Kysely<Database>, userId: string, id: string, otp: string, now: string): Promise<ChangeVerdict>;
+  /** A new code for the user's change `id` (404 for any other id); `deliver` sends it once that commits. */
+  resend(trx: Kysely<Database>, userId: string, id: string): Promise<{ change: PendingChange; resendAvailableAt: string; deliver: () => Promise<void> }>;
+  /** Cancels the user's change `id` (404 for any other id). */
+  cancel(trx: Kysely<Database>, userId: string, id: string): Promise<void>;
+  /** After the change committed: tells the old address, with the masked new one. Never throws: a lost notice is logged. */
+  noticeApplied(applied: { kind: VerifyKind; previous: string; value: string; at: Date }): Promise<void>;
 }
 
 /** Names the user as well as the version, so one user's ETag never matches another's profile. */
@@ -57,6 +71,14 @@ export function ifMatchAccepts(header: string, row: Pick<UserRow, "id" | "versio
     .split(",")
     .map((tag) => tag.trim())
     .some((tag) => tag === "*" || tag === current);
+}
+
+/** 422 `validation_failed`: each field's message, and its JSON Schema keyword and parameters. */
+function problemsError(problems: Problems) {
+  return errors.validationFailed(
+    Object.fromEntries(Object.entries(problems).map(([path, p]) => [path, p.message])),
+    Object.fromEntries(Object.entries(problems).map(([path, p]) => [path, { keyword: p.keyword, params: p.params }])),
+  );
 }
 
 export class ProfileService {
@@ -112,12 +134,7 @@ export class ProfileService {
       const stored = profileDocumentOf(row);
       const merged = mergePatch(stored, input.patch);
       const problems = validateDocument(this.definition, merged, input.problems);
-      if (Object.keys(problems).length > 0) {
-        throw errors.validationFailed(
-          Object.fromEntries(Object.entries(problems).map(([path, p]) => [path, p.message])),
-          Object.fromEntries(Object.entries(problems).map(([path, p]) => [path, { keyword: p.keyword, params: p.params }])),
-        );
-      }
+      if (Object.keys(problems).length > 0) throw problemsError(problems);
       if (!ifMatchAccepts(ifMatch, row)) throw errors.versionConflict();
 
       const changed = changedPaths(this.definition, stored, merged);
@@ -137,27 +154,81 @@ export class ProfileService {
         const field = this.definition.byPath.get(path);
         const value = valueAt(merged, path);
         if (field?.verify && this.options.changes && typeof value === "string") {
-          const previous = valueAt(stored, path);
-          const opened = await this.options.changes.open(trx, {
-            userId: row.id,
-            field: path,
-            kind: field.verify,
-            value,
-            previous: typeof previous === "string" ? previous : null,
-            now,
-          });
+          const opened = await this.options.changes.open(trx, { userId: row.id, field: path, kind: field.verify, value, now });
           deliveries.push(opened.deliver);
-          next = withValue(next, path, previous);
+          next = withValue(next, path, valueAt(stored, path));
         } else {
-          if (field?.verify) await this.options.changes?.discard(trx, row.id, path);
+          if (field?.verify) await this.options.changes?.drop(trx, row.id, path);
           applied.push(path);
         }
       }
       if (applied.length === 0) return this.view(trx, row, stored);
       return this.write(trx, row, next, applied, now);
     });
-    for (const deliver of deliveries) await deliver();
+    // Every code is sent even if one fails; each failed one's change is gone, and the first failure is the answer.
+    const sent = await Promise.allSettled(deliveries.map((deliver) => deliver()));
+    const failed = sent.find((outcome) => outcome.status === "rejected");
+    if (failed) throw failed.reason;
     return result;
+  }
+
+  /**
+   * Applies the user's pending change `id` if `otp` is its code and the new value is still valid against the schema
+   * (a schema changed since the PATCH may refuse it: 422, and the change is gone). The old address is told after the
+   * commit. Wrong codes stay counted: the verdict is reached in the transaction and answered after it commits.
+   */
+  async verifyChange(session: Session, id: string, otp: string): Promise<VersionedProfile> {
+    const changes = this.options.changes;
+    if (!changes) throw errors.notFound();
+    const now = this.now();
+    type Outcome =
+      | Exclude<ChangeVerdict, { ok: true }>
+      | { ok: false; error: "invalid"; problems: Problems }
+      | { ok: true; applied: VersionedProfile; notice: { kind: VerifyKind; previous: string; value: string } | null };
+    const outcome = await this.store.transact(async (trx): Promise<Outcome> => {
+      const row = await this.userFor(trx, session);
+      const verdict = await changes.consume(trx, row.id, id, otp, now);
+      if (!verdict.ok) return verdict;
+      const stored = profileDocumentOf(row);
+      const problems = validateDocument(this.definition, withValue(stored, verdict.field, verdict.value));
+      if (Object.keys(problems).length > 0) return { ok: false, error: "invalid", problems };
+      const previous = valueAt(stored, verdict.field);
+      const applied = await this.applyVerified(trx, row.id, verdict.field, verdict.value);
+      const notice = typeof previous === "string" && previous !== verdict.value ? { kind: verdict.kind, previous, value: verdict.value } : null;
+      return { ok: true, applied, notice };
+    });
+    if (!outcome.ok) {
+      switch (outcome.error) {
+        case "wrong":
+          throw errors.otpInvalid(outcome.attemptsRemaining);
+        case "locked":
+          throw errors.changeLocked();
+        case "expired":
+          throw errors.otpExpired();
+        case "gone":
+          throw errors.notFound();
+        case "invalid":
+          throw problemsError(outcome.problems);
+      }
+    }
+    if (outcome.notice) await changes.noticeApplied({ ...outcome.notice, at: new Date(now) });
+    return outcome.applied;
+  }
+
+  /** A new code for the user's pending change `id`. */
+  async resendChange(session: Session, id: string): Promise<{ change: PendingChange; resendAvailableAt: string }> {
+    const changes = this.options.changes;
+    if (!changes) throw errors.notFound();
+    const { deliver, ...answer } = await this.store.transact(async (trx) => changes.resend(trx, (await this.userFor(trx, session)).id, id));
+    await deliver();
+    return answer;
+  }
+
+  /** Cancels the user's pending change `id`: the field keeps its value. */
+  async cancelChange(session: Session, id: string): Promise<void> {
+    const changes = this.options.changes;
+    if (!changes) throw errors.notFound();
+    await this.store.transact(async (trx) => changes.cancel(trx, (await this.userFor(trx, session)).id, id));
   }
 
   /** Sets one verified field to the value its code proved (services/profile-changes.ts, in its transaction). */

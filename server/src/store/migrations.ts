@@ -215,6 +215,26 @@ function migrations(engine: Engine): Record<string, Migration> {
       for (const column of LEGACY_PROFILE_COLUMNS) await db.schema.alterTable("users").dropColumn(column).execute();
     },
   },
+  "0008_profile_changes": {
+    // A verified field's new value (x-profile.verify) waits here for the code sent to it: one open change per field.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("profile_changes")
+        .addColumn("id", "varchar(36)", (c) => c.primaryKey())
+        .addColumn("user_id", "varchar(36)", (c) => c.notNull().references("users.id"))
+        .addColumn("field", "varchar(200)", (c) => c.notNull())
+        .addColumn("kind", "varchar(8)", (c) => c.notNull())
+        .addColumn("value", "text", (c) => c.notNull())
+        .addColumn("code_hash", "varchar(64)", (c) => c.notNull())
+        .addColumn("expires_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("consumed", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("sent_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("profile_changes_one_per_field").on("profile_changes").columns(["user_id", "field"]).unique().execute();
+    },
+  },
   };
 }
 

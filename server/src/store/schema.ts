@@ -97,6 +97,25 @@ export interface Database {
   recovery_codes: RecoveryCodesTable;
   mfa_lockouts: MfaLockoutsTable;
   mfa_step_ups: MfaStepUpsTable;
+  profile_changes: ProfileChangesTable;
+}
+
+/** A verified field's new value waiting for the code sent to it (services/profile-changes.ts); one per user and field. */
+export interface ProfileChangesTable {
+  id: string;
+  user_id: string;
+  /** The field's path, like `email`. */
+  field: string;
+  kind: "email" | "phone";
+  /** The new value, as it will be stored. */
+  value: string;
+  /** Keyed hash of the code, bound to this change's id (mfa/one-time-codes.ts hashOtp). */
+  code_hash: string;
+  expires_at: string;
+  attempts: number;
+  consumed: number;
+  sent_at: string;
+  created_at: string;
 }
 
 /** A verification of an active device, or of a recovery code (device_id null). */

@@ -1,0 +1,86 @@
+import type { Insertable, Kysely, Selectable, Transaction } from "kysely";
+import type { Database, ProfileChangesTable } from "./schema";
+
+export type ProfileChangeRow = Selectable<ProfileChangesTable>;
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Opens the change, replacing the field's earlier one (its code stops working; the unique index keeps one per field). */
+export async function replaceProfileChange(db: Db, change: Insertable<ProfileChangesTable>): Promise<void> {
+  await deleteFieldChange(db, change.user_id, change.field);
+  await db.insertInto("profile_changes").values(change).execute();
+}
+
+/** The user's change by id: another user's id finds nothing. */
+export function findProfileChange(db: Db, userId: string, id: string): Promise<ProfileChangeRow | undefined> {
+  return db.selectFrom("profile_changes").selectAll().where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+}
+
+/** Open changes: unused and unexpired, oldest first. */
+export function listOpenProfileChanges(db: Db, userId: string, now: string): Promise<ProfileChangeRow[]> {
+  return db
+    .selectFrom("profile_changes")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("consumed", "=", 0)
+    .where("expires_at", ">", now)
+    .orderBy("created_at")
+    .orderBy("field")
+    .execute();
+}
+
+/**
+ * Consumes the change's code if `codeHash` matches and it is unused, unexpired and not locked — one conditional
+ * UPDATE, so of any number of parallel submissions exactly one wins.
+ */
+export async function consumeProfileChange(
+  db: Db,
+  userId: string,
+  id: string,
+  codeHash: string,
+  now: string,
+  maxAttempts: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("profile_changes")
+    .set({ consumed: 1 })
+    .where("id", "=", id)
+    .where("user_id", "=", userId)
+    .where("code_hash", "=", codeHash)
+    .where("consumed", "=", 0)
+    .where("expires_at", ">", now)
+    .where("attempts", "<", maxAttempts)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Counts a wrong code, never past `maxAttempts`; answers the attempts now used. */
+export async function recordWrongChangeCode(db: Db, id: string, maxAttempts: number): Promise<number> {
+  await db
+    .updateTable("profile_changes")
+    .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
+    .where("id", "=", id)
+    .where("consumed", "=", 0)
+    .where("attempts", "<", maxAttempts)
+    .execute();
+  const row = await db.selectFrom("profile_changes").select("attempts").where("id", "=", id).executeTakeFirst();
+  return row?.attempts ?? maxAttempts;
+}
+
+/** A new code for the same change: the attempt count carries over, so resending never unlocks. */
+export async function replaceChangeCode(db: Db, id: string, code: { codeHash: string; expiresAt: string; sentAt: string }): Promise<void> {
+  await db
+    .updateTable("profile_changes")
+    .set({ code_hash: code.codeHash, expires_at: code.expiresAt, sent_at: code.sentAt })
+    .where("id", "=", id)
+    .where("consumed", "=", 0)
+    .execute();
+}
+
+export async function deleteProfileChange(db: Db, userId: string, id: string): Promise<boolean> {
+  const result = await db.deleteFrom("profile_changes").where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+export async function deleteFieldChange(db: Db, userId: string, field: string): Promise<void> {
+  await db.deleteFrom("profile_changes").where("user_id", "=", userId).where("field", "=", field).execute();
+}
