@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from "lit";
 import { live } from "lit/directives/live.js";
+import type { ResentChange } from "../../../contract/api.js";
 import { ApiError, type PendingChange, type Profile, type ProfilePatch } from "../api/client.js";
 import { emit } from "../events.js";
 import type { Translation } from "../i18n/en.js";
@@ -62,8 +63,11 @@ function countdown(flow: ProfileState, entry: Entry): void {
 
 const idOf = (change: PendingChange) => `pw-pending-${change.field.replace(".", "-")}`;
 
-/** After a save: the changes it opened get their countdown, and the first one's code field takes the focus. */
-export function opened(flow: ProfileState, patch: ProfilePatch): boolean {
+/**
+ * After a save: the changes it opened get their countdown, and the first one's code field takes the focus. Answers
+ * what the save did: saved fields (`saved`), opened changes that wait for their code (`waiting`), or both.
+ */
+export function opened(flow: ProfileState, patch: ProfilePatch): { saved: boolean; waiting: boolean } {
   const sent = Object.entries(patch).flatMap(([key, value]) =>
     value && typeof value === "object" && !Array.isArray(value) ? Object.keys(value).map((sub) => `${key}.${sub}`) : [key],
   );
@@ -75,7 +79,7 @@ export function opened(flow: ProfileState, patch: ProfilePatch): boolean {
     countdown(flow, entry);
   }
   if (fresh[0]) focusLater(flow, `#${idOf(fresh[0])}-code`);
-  return fresh.length > 0;
+  return { saved: sent.some((path) => !fresh.some((c) => c.field === path)), waiting: fresh.length > 0 };
 }
 
 function focusLater(flow: ProfileState, selector: string): void {
@@ -151,8 +155,12 @@ function verify(flow: ProfileState, change: PendingChange, entry: Entry): Promis
 
 function resend(flow: ProfileState, change: PendingChange, entry: Entry): Promise<void> {
   return run(flow, entry, "resend", async () => {
-    const { data } = await flow.ctx.api<unknown>(`/api/profile/changes/${encodeURIComponent(change.id)}/resend`, { method: "POST", body: {} });
+    const { data } = await flow.ctx.api<ResentChange>(`/api/profile/changes/${encodeURIComponent(change.id)}/resend`, { method: "POST", body: {} });
     entry.resendAt = resendTime(data) || Date.now() + RESEND_WAIT_MS;
+    // The new code's expiry.
+    if (flow.profile && data?.change) {
+      flow.profile = { ...flow.profile, pendingChanges: flow.profile.pendingChanges.map((c) => (c.id === change.id ? data.change : c)) };
+    }
     entry.locked = false;
     entry.code = "";
     entry.info = profileTerms(flow.ctx.t()).resent(change.target);

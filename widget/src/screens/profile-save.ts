@@ -64,11 +64,12 @@ async function submit(flow: ProfileState, pending: ProfileChange): Promise<void>
     if (signal.aborted) return;
     // Keep whatever the user typed while the request was in flight.
     flow.show(data, etag, rebase(valuesOf(data, flow.fields), pending.snapshot, flow.values));
-    // A new email or phone waits for its code beside its field; the rest is saved.
-    const waiting = opened(flow, pending.patch);
+    // A new email or phone waits for its code beside its field; the rest is saved as usual.
+    const { saved, waiting } = opened(flow, pending.patch);
     const t = flow.ctx.t();
-    flow.notice = { tone: "success", text: waiting ? profileTerms(t).savedPending : t.saved };
-    emit(flow.ctx.host, "profile-widget-success", { flow: "profile", action: "profile_updated" });
+    flow.notice = { tone: "success", text: saved ? t.saved : profileTerms(t).codeNeeded };
+    // The host hears of a change once it applies: now, or when its code is entered.
+    if (saved || !waiting) emit(flow.ctx.host, "profile-widget-success", { flow: "profile", action: "profile_updated" });
   } catch (error) {
     if (signal.aborted) return;
     if (error instanceof ApiError && error.code === "version_conflict") await reconcile(flow);

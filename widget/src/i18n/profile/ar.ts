@@ -38,7 +38,7 @@ const ar: ProfileTranslation = {
   cancelLabel: (field) => `إلغاء تغيير ${isolate(field)}`,
   invalidCode: "أدخل أرقام الرمز الستة.",
   resent: (target) => `أرسلنا رمزًا جديدًا إلى ${isolate(target)}.`,
-  savedPending: "تم الحفظ. أدخل الرمز الذي أرسلناه لتأكيد عنوانك الجديد.",
+  codeNeeded: "أوشكت على الانتهاء: أدخل الرمز الذي أرسلناه لتأكيد عنوانك الجديد.",
   applied: (field) => `تم تأكيد ${isolate(field)} وحفظه.`,
   cancelled: (field) => `تم إلغاء تغيير ${isolate(field)}.`,
   errors: {

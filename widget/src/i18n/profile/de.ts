@@ -35,7 +35,7 @@ const de: ProfileTranslation = {
   cancelLabel: (field) => `Änderung von ${field} abbrechen`,
   invalidCode: "Geben Sie die 6 Ziffern des Codes ein.",
   resent: (target) => `Wir haben einen neuen Code an ${target} gesendet.`,
-  savedPending: "Gespeichert. Geben Sie den gesendeten Code ein, um Ihre neue Adresse zu bestätigen.",
+  codeNeeded: "Fast geschafft: Geben Sie den gesendeten Code ein, um Ihre neue Adresse zu bestätigen.",
   applied: (field) => `${field} bestätigt und gespeichert.`,
   cancelled: (field) => `Die Änderung von ${field} wurde abgebrochen.`,
   errors: {

@@ -45,8 +45,8 @@ const profileEn = {
   cancelLabel: (field: string) => `Cancel the change of ${field}`,
   invalidCode: "Enter the 6 digits of the code.",
   resent: (target: string) => `We sent a new code to ${target}.`,
-  /** After a save that opened a change. */
-  savedPending: "Saved. Enter the code we sent to confirm your new address.",
+  /** After a save that only opened a change (nothing else changed): it applies once the code is entered. */
+  codeNeeded: "Almost done: enter the code we sent to confirm your new address.",
   applied: (field: string) => `${field} confirmed and saved.`,
   cancelled: (field: string) => `The change of ${field} was cancelled.`,
   errors: {

@@ -35,7 +35,7 @@ const es: ProfileTranslation = {
   cancelLabel: (field) => `Cancelar el cambio de ${field}`,
   invalidCode: "Introduce los 6 dígitos del código.",
   resent: (target) => `Hemos enviado un código nuevo a ${target}.`,
-  savedPending: "Guardado. Introduce el código que te enviamos para confirmar tu nueva dirección.",
+  codeNeeded: "Casi listo: introduce el código que te enviamos para confirmar tu nueva dirección.",
   applied: (field) => `${field}: confirmado y guardado.`,
   cancelled: (field) => `Se ha cancelado el cambio de ${field}.`,
   errors: {

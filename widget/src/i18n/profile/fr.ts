@@ -35,7 +35,7 @@ const fr: ProfileTranslation = {
   cancelLabel: (field) => `Annuler la modification de ${field}`,
   invalidCode: "Saisissez les 6 chiffres du code.",
   resent: (target) => `Nous avons envoyé un nouveau code à ${target}.`,
-  savedPending: "Enregistré. Saisissez le code envoyé pour confirmer votre nouvelle adresse.",
+  codeNeeded: "Presque terminé\u00a0: saisissez le code envoyé pour confirmer votre nouvelle adresse.",
   applied: (field) => `${field}\u00a0: confirmé et enregistré.`,
   cancelled: (field) => `La modification de ${field} a été annulée.`,
   errors: {

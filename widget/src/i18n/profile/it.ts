@@ -35,7 +35,7 @@ const it: ProfileTranslation = {
   cancelLabel: (field) => `Annulla la modifica di ${field}`,
   invalidCode: "Inserisci le 6 cifre del codice.",
   resent: (target) => `Abbiamo inviato un nuovo codice a ${target}.`,
-  savedPending: "Salvato. Inserisci il codice che abbiamo inviato per confermare il nuovo indirizzo.",
+  codeNeeded: "Quasi fatto: inserisci il codice che abbiamo inviato per confermare il nuovo indirizzo.",
   applied: (field) => `${field}: confermato e salvato.`,
   cancelled: (field) => `La modifica di ${field} è stata annullata.`,
   errors: {

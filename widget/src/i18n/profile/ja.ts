@@ -35,7 +35,7 @@ const ja: ProfileTranslation = {
   cancelLabel: (field) => `${field}の変更をキャンセル`,
   invalidCode: "6 桁のコードを入力してください。",
   resent: (target) => `${target} に新しいコードを送信しました。`,
-  savedPending: "保存しました。送信したコードを入力して、新しいアドレスを確認してください。",
+  codeNeeded: "あと少しです。送信したコードを入力して、新しいアドレスを確認してください。",
   applied: (field) => `${field}を確認し、保存しました。`,
   cancelled: (field) => `${field}の変更をキャンセルしました。`,
   errors: {

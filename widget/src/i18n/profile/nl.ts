@@ -35,7 +35,7 @@ const nl: ProfileTranslation = {
   cancelLabel: (field) => `Wijziging van ${field} annuleren`,
   invalidCode: "Voer de 6 cijfers van de code in.",
   resent: (target) => `We hebben een nieuwe code gestuurd naar ${target}.`,
-  savedPending: "Opgeslagen. Voer de code in die we stuurden om je nieuwe adres te bevestigen.",
+  codeNeeded: "Bijna klaar: voer de code in die we stuurden om je nieuwe adres te bevestigen.",
   applied: (field) => `${field} bevestigd en opgeslagen.`,
   cancelled: (field) => `De wijziging van ${field} is geannuleerd.`,
   errors: {

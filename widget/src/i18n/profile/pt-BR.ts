@@ -35,7 +35,7 @@ const ptBR: ProfileTranslation = {
   cancelLabel: (field) => `Cancelar a alteração de ${field}`,
   invalidCode: "Digite os 6 dígitos do código.",
   resent: (target) => `Enviamos um novo código para ${target}.`,
-  savedPending: "Salvo. Digite o código que enviamos para confirmar seu novo endereço.",
+  codeNeeded: "Quase pronto: digite o código que enviamos para confirmar seu novo endereço.",
   applied: (field) => `${field}: confirmado e salvo.`,
   cancelled: (field) => `A alteração de ${field} foi cancelada.`,
   errors: {
