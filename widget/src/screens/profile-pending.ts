@@ -313,7 +313,6 @@ export function renderPending(flow: ProfileState, field: FormField): TemplateRes
         type="button"
         class="link"
         part="button"
-        aria-label=${p.cancelLabel(labelOf(field, t))}
         ?disabled=${!!entry.busy}
         @click=${() => cancel(flow, change, entry)}
       >

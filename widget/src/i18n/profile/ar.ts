@@ -35,7 +35,6 @@ const ar: ProfileTranslation = {
   resendIn: (seconds) => `إعادة الإرسال بعد ${seconds} ث`,
   sending: "جارٍ الإرسال…",
   cancel: "إلغاء",
-  cancelLabel: (field) => `إلغاء تغيير ${isolate(field)}`,
   invalidCode: "أدخل أرقام الرمز الستة.",
   resent: (target) => `أرسلنا رمزًا جديدًا إلى ${isolate(target)}.`,
   codeNeeded: "أوشكت على الانتهاء: أدخل الرمز الذي أرسلناه لتأكيد عنوانك الجديد.",

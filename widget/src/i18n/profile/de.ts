@@ -32,7 +32,6 @@ const de: ProfileTranslation = {
   resendIn: (seconds) => `Erneut senden in ${seconds} s`,
   sending: "Wird gesendet …",
   cancel: "Abbrechen",
-  cancelLabel: (field) => `Änderung von ${field} abbrechen`,
   invalidCode: "Geben Sie die 6 Ziffern des Codes ein.",
   resent: (target) => `Wir haben einen neuen Code an ${target} gesendet.`,
   codeNeeded: "Fast geschafft: Geben Sie den gesendeten Code ein, um Ihre neue Adresse zu bestätigen.",

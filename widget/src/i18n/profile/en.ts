@@ -42,7 +42,6 @@ const profileEn = {
   resendIn: (seconds: number) => `Resend code in ${seconds}s`,
   sending: "Sending…",
   cancel: "Cancel",
-  cancelLabel: (field: string) => `Cancel the change of ${field}`,
   invalidCode: "Enter the 6 digits of the code.",
   resent: (target: string) => `We sent a new code to ${target}.`,
   /** After a save that only opened a change (nothing else changed): it applies once the code is entered. */

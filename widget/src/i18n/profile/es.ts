@@ -32,7 +32,6 @@ const es: ProfileTranslation = {
   resendIn: (seconds) => `Reenviar código en ${seconds} s`,
   sending: "Enviando…",
   cancel: "Cancelar",
-  cancelLabel: (field) => `Cancelar el cambio de ${field}`,
   invalidCode: "Introduce los 6 dígitos del código.",
   resent: (target) => `Hemos enviado un código nuevo a ${target}.`,
   codeNeeded: "Casi listo: introduce el código que te enviamos para confirmar tu nueva dirección.",

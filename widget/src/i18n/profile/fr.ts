@@ -32,7 +32,6 @@ const fr: ProfileTranslation = {
   resendIn: (seconds) => `Renvoyer le code dans ${seconds}\u00a0s`,
   sending: "Envoi…",
   cancel: "Annuler",
-  cancelLabel: (field) => `Annuler la modification de ${field}`,
   invalidCode: "Saisissez les 6 chiffres du code.",
   resent: (target) => `Nous avons envoyé un nouveau code à ${target}.`,
   codeNeeded: "Presque terminé\u00a0: saisissez le code envoyé pour confirmer votre nouvelle adresse.",

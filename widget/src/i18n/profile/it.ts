@@ -32,7 +32,6 @@ const it: ProfileTranslation = {
   resendIn: (seconds) => `Invia di nuovo tra ${seconds} s`,
   sending: "Invio…",
   cancel: "Annulla",
-  cancelLabel: (field) => `Annulla la modifica di ${field}`,
   invalidCode: "Inserisci le 6 cifre del codice.",
   resent: (target) => `Abbiamo inviato un nuovo codice a ${target}.`,
   codeNeeded: "Quasi fatto: inserisci il codice che abbiamo inviato per confermare il nuovo indirizzo.",

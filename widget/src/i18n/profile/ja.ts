@@ -32,7 +32,6 @@ const ja: ProfileTranslation = {
   resendIn: (seconds) => `${seconds} 秒後に再送信できます`,
   sending: "送信しています…",
   cancel: "キャンセル",
-  cancelLabel: (field) => `${field}の変更をキャンセル`,
   invalidCode: "6 桁のコードを入力してください。",
   resent: (target) => `${target} に新しいコードを送信しました。`,
   codeNeeded: "あと少しです。送信したコードを入力して、新しいアドレスを確認してください。",

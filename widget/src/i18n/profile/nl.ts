@@ -32,7 +32,6 @@ const nl: ProfileTranslation = {
   resendIn: (seconds) => `Opnieuw sturen over ${seconds} s`,
   sending: "Versturen…",
   cancel: "Annuleren",
-  cancelLabel: (field) => `Wijziging van ${field} annuleren`,
   invalidCode: "Voer de 6 cijfers van de code in.",
   resent: (target) => `We hebben een nieuwe code gestuurd naar ${target}.`,
   codeNeeded: "Bijna klaar: voer de code in die we stuurden om je nieuwe adres te bevestigen.",

@@ -32,7 +32,6 @@ const ptBR: ProfileTranslation = {
   resendIn: (seconds) => `Reenviar código em ${seconds} s`,
   sending: "Enviando…",
   cancel: "Cancelar",
-  cancelLabel: (field) => `Cancelar a alteração de ${field}`,
   invalidCode: "Digite os 6 dígitos do código.",
   resent: (target) => `Enviamos um novo código para ${target}.`,
   codeNeeded: "Quase pronto: digite o código que enviamos para confirmar seu novo endereço.",
