@@ -22,7 +22,7 @@ export const profileTerms = (t: Translation): ProfileTranslation => t.profile ??
 const RESEND_WAIT_MS = 30_000;
 
 /** What the code entry of one change shows besides the change itself. */
-interface Entry {
+export interface Entry {
   code: string;
   busy?: "verify" | "resend" | "cancel";
   error?: string;
@@ -37,7 +37,8 @@ interface Entry {
 
 const entries = new WeakMap<ProfileState, Map<string, Entry>>();
 
-function entryOf(flow: ProfileState, change: PendingChange): Entry {
+/** The code entry's state of one change (made on first use). */
+export function entryOf(flow: ProfileState, change: PendingChange): Entry {
   let map = entries.get(flow);
   if (!map) entries.set(flow, (map = new Map()));
   let entry = map.get(change.id);
@@ -129,7 +130,7 @@ async function run(flow: ProfileState, entry: Entry, busy: NonNullable<Entry["bu
 }
 
 /** Verify: the code applies the new value; the answer is the profile with it. */
-function verify(flow: ProfileState, change: PendingChange, entry: Entry): Promise<void> {
+export function verify(flow: ProfileState, change: PendingChange, entry: Entry): Promise<void> {
   const otp = entry.code.replace(/\s/g, "");
   const p = profileTerms(flow.ctx.t());
   if (!/^\d{6}$/.test(otp)) {
@@ -153,7 +154,8 @@ function verify(flow: ProfileState, change: PendingChange, entry: Entry): Promis
   });
 }
 
-function resend(flow: ProfileState, change: PendingChange, entry: Entry): Promise<void> {
+/** Resend: a new code to the new address, and the wait until the next. */
+export function resend(flow: ProfileState, change: PendingChange, entry: Entry): Promise<void> {
   return run(flow, entry, "resend", async () => {
     const { data } = await flow.ctx.api<ResentChange>(`/api/profile/changes/${encodeURIComponent(change.id)}/resend`, { method: "POST", body: {} });
     entry.resendAt = resendTime(data) || Date.now() + RESEND_WAIT_MS;
@@ -170,7 +172,7 @@ function resend(flow: ProfileState, change: PendingChange, entry: Entry): Promis
 }
 
 /** Cancel: the change is dropped, and the field keeps the value it has. */
-function cancel(flow: ProfileState, change: PendingChange, entry: Entry): Promise<void> {
+export function cancel(flow: ProfileState, change: PendingChange, entry: Entry): Promise<void> {
   return run(flow, entry, "cancel", async () => {
     await flow.ctx.api(`/api/profile/changes/${encodeURIComponent(change.id)}`, { method: "DELETE" });
     clearTimeout(entry.timer);
