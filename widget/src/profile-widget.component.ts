@@ -70,7 +70,10 @@ type View =
  * @csspart section - one group of the profile form (name, contact, address).
  * @csspart field - one label, control, error and hint.
  * @csspart label - a field's label.
- * @csspart input - a text input or the country select.
+ * @csspart input - a text input, a select (the country list, a schema's list), a textarea, a checkbox or radio, or a
+ *   waiting change's code field.
+ * @csspart read-only - a read-only field's value, shown as text.
+ * @csspart pending - the code entry beside a new email or phone that waits for its code (Verify, Resend, Cancel).
  * @csspart hint - the help text under a field.
  * @csspart error - a field's error message.
  * @csspart actions - a row of buttons (Discard and Save; Cancel and the step's main action).
