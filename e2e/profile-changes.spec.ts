@@ -22,7 +22,8 @@ test.describe("a changed email waits for the code sent to it", () => {
     const entry = widget.getByRole("group", { name: /^Enter the code we sent to n•+@example\.com\.$/ });
     await expect(entry).toBeVisible();
     const code = entry.getByLabel("Code");
-    await expect(code).toBeFocused();
+    // Focus stays on Save, where the person is; the status said what comes next.
+    await expect(widget.getByRole("button", { name: "Save" })).toBeFocused();
     // A code was just sent: the next may be asked for in a while.
     await expect(entry.getByRole("button", { name: /^Resend code in \d+s$/ })).toBeDisabled();
     expect(await readProfile(token)).toMatchObject({ email: null, pendingChanges: [expect.objectContaining({ field: "email" })] });
@@ -60,7 +61,9 @@ test.describe("a changed email waits for the code sent to it", () => {
     await widget.getByLabel("Vorname").fill("Hedy");
     await widget.getByLabel("E-Mail").fill(`${username}@example.com`);
     await widget.getByRole("button", { name: "Speichern" }).click();
-    await expect(widget.getByText("Ihr Profil wurde gespeichert.")).toBeVisible();
+    await expect(widget.getByRole("status")).toHaveText(
+      "Ihr Profil wurde gespeichert. Fast geschafft: Geben Sie den gesendeten Code ein, um Ihre neue Adresse zu bestätigen.",
+    );
     await expect.poll(() => widgetEvents(page)).toContainEqual({ type: "profile-widget-success", detail: { flow: "profile", action: "profile_updated" } });
     const entry = widget.getByRole("group", { name: /^Geben Sie den Code ein, den wir an c•+@example\.com gesendet haben\.$/ });
     await expect(entry).toBeVisible();

@@ -6,11 +6,23 @@ import { fieldNotes, required, type FieldState, type ProfileFormView } from "./p
 /*
  * The controls a schema may add beyond text, numbers and lists: a read-only value shown as text, a checkbox for a
  * boolean, radios (`x-profile.input: "radio"`), a list of choices (an array of enum strings), long text
- * (`input: "textarea"`). A chunk of its own, fetched with the form only when the schema has such a field: the
- * built-in schema has none.
+ * (`input: "textarea"`); and the date field's calendar button in dark mode. A chunk of its own, fetched with the
+ * form only when the schema has such a field: the built-in schema has none.
  */
 
 export const controlStyles = css`
+  /* The date field's calendar button, drawn black by the browser: light on a dark card. */
+  input::-webkit-calendar-picker-indicator {
+    cursor: pointer;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([data-theme="light"])) input::-webkit-calendar-picker-indicator {
+      filter: invert(0.85);
+    }
+  }
+  :host([data-theme="dark"]) input::-webkit-calendar-picker-indicator {
+    filter: invert(0.85);
+  }
   textarea {
     display: block;
     width: 100%;

@@ -2,7 +2,7 @@ import type { TemplateResult } from "lit";
 import { ApiError, type ApiResponse, type Profile } from "../api/client.js";
 import { buildPatch, formFields, leaves, normalize, rebase, valuesOf, type FormField, type JsonSchema } from "./profile-fields.js";
 import {
-  countryOptions,
+  countryName,
   renderProfileForm,
   type FieldErrors,
   type FormValues,
@@ -88,8 +88,9 @@ export class ProfileFlow implements ProfileState {
     this.update();
     const request = first ?? this.ctx.api<Profile>("/api/profile");
     const fields = schema ?? this.ctx.api<JsonSchema>("/api/profile/schema");
-    // While the requests are in flight: the country names (Intl's data loads slowly on a cold page).
-    void strings.then(() => countryOptions(this.ctx.locale()));
+    // While the requests are in flight: Intl's country names (its data loads slowly on a cold page); the whole
+    // sorted list is built once the form has shown.
+    void strings.then(() => countryName(this.ctx.locale(), "US"));
     // The schema (public, cached) usually answers first: the controls it needs are fetched while the profile comes.
     const controls = fields.then(({ data }) => {
       this.fields = formFields(data);

@@ -11,18 +11,6 @@ export const profileFormStyles = css`
     min-width: 0;
     border-width: 1px 0 0;
   }
-  /* The date field's calendar button, drawn black by the browser: light on a dark card. */
-  input::-webkit-calendar-picker-indicator {
-    cursor: pointer;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([data-theme="light"])) input::-webkit-calendar-picker-indicator {
-      filter: invert(0.85);
-    }
-  }
-  :host([data-theme="dark"]) input::-webkit-calendar-picker-indicator {
-    filter: invert(0.85);
-  }
   .required {
     margin-inline-start: 2px;
     color: var(--_danger);

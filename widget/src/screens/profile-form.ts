@@ -35,7 +35,8 @@ export const buildPatch = (baseline: FormValues, edited: FormValues, fields = bu
 
 /** The one Intl.DisplayNames the first render needs (the chosen country's name), per locale. */
 let regionNames: { locale: string; names?: Intl.DisplayNames } | undefined;
-function countryName(locale: string, code: string): string {
+/** A country's name in the locale (made while the profile is on its way: Intl's data loads slowly on a cold page). */
+export function countryName(locale: string, code: string): string {
   if (regionNames?.locale !== locale) {
     regionNames = { locale };
     try {
@@ -168,10 +169,12 @@ export const required = (f: FormField) =>
 
 /**
  * Whether a field needs the controls a schema may add beyond text, numbers and lists (profile-controls.ts): a
- * read-only value, a checkbox, radios, a list of choices, long text. The built-in schema has none of them.
+ * read-only value, a checkbox, radios, a list of choices, long text (and a date's styles). The built-in schema has
+ * none of them.
  */
-export const needsControls = (f: FormField): boolean =>
+const ownControl = (f: FormField): boolean =>
   f.readOnly || f.type === "boolean" || f.type === "array" || f.x.input === "radio" || f.x.input === "textarea";
+export const needsControls = (f: FormField): boolean => ownControl(f) || f.schema.format === "date";
 
 /** What a control needs of its field's state: ids, the error, the message about it, the hint. */
 export interface FieldState {
@@ -200,7 +203,7 @@ function stateOf(view: ProfileFormView, f: FormField): FieldState {
 
 function field(view: ProfileFormView, f: FormField): TemplateResult {
   const state = stateOf(view, f);
-  if (view.controls && needsControls(f)) return view.controls(view, f, state);
+  if (view.controls && ownControl(f)) return view.controls(view, f, state);
   const { path } = f;
   const { id, label, wide, held, invalid, describedBy } = state;
   const value = view.values[path] as string;

@@ -65,7 +65,8 @@ function countdown(flow: ProfileState, entry: Entry): void {
 const idOf = (change: PendingChange) => `pw-pending-${change.field.replace(".", "-")}`;
 
 /**
- * After a save: the changes it opened get their countdown, and the first one's code field takes the focus. Answers
+ * After a save: the changes it opened get their countdown (focus stays on Save, where the person is; the status says
+ * a code is needed). Answers
  * what the save did: saved fields (`saved`), opened changes that wait for their code (`waiting`), or both.
  */
 export function opened(flow: ProfileState, patch: ProfilePatch): { saved: boolean; waiting: boolean } {
@@ -79,7 +80,6 @@ export function opened(flow: ProfileState, patch: ProfilePatch): { saved: boolea
     entry.resendAt = resendTime(change) || Date.now() + RESEND_WAIT_MS;
     countdown(flow, entry);
   }
-  if (fresh[0]) focusLater(flow, `#${idOf(fresh[0])}-code`);
   return { saved: sent.some((path) => !fresh.some((c) => c.field === path)), waiting: fresh.length > 0 };
 }
 

@@ -67,7 +67,8 @@ async function submit(flow: ProfileState, pending: ProfileChange): Promise<void>
     // A new email or phone waits for its code beside its field; the rest is saved as usual.
     const { saved, waiting } = opened(flow, pending.patch);
     const t = flow.ctx.t();
-    flow.notice = { tone: "success", text: saved ? t.saved : profileTerms(t).codeNeeded };
+    const needed = waiting ? profileTerms(t).codeNeeded : "";
+    flow.notice = { tone: "success", text: saved ? `${t.saved} ${needed}`.trim() : needed };
     // The host hears of a change once it applies: now, or when its code is entered.
     if (saved || !waiting) emit(flow.ctx.host, "profile-widget-success", { flow: "profile", action: "profile_updated" });
   } catch (error) {
