@@ -60,11 +60,13 @@ test.describe("the whole widget works with the keyboard alone", () => {
     // Save is done but still focused (aria-disabled, not disabled), so the person is not thrown back to the page.
     await expect(save).toBeFocused();
     await expect(save).toHaveAttribute("aria-disabled", "true");
+    // The new number waits for the code sent to it; the rest is saved.
     expect(await readProfile(token)).toMatchObject({
       givenName: "Ada",
       familyName: "Lovelace",
-      phone: "+442079460958",
+      phone: null,
       address: { locality: "London", countryCode: "GB" },
+      pendingChanges: [expect.objectContaining({ field: "phone" })],
     });
   });
 

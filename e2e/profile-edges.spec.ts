@@ -65,7 +65,13 @@ test.describe("the profile at its edges", () => {
     await expect(widget.getByText("International format, e.g. +14155550123")).toBeVisible();
     await widget.getByRole("button", { name: "Save" }).click();
     await expect(widget.getByText("Your profile has been saved.")).toBeVisible();
-    expect(await readProfile(token)).toMatchObject({ phone: "+14155550123", givenName: "Ada", address: { postalCode: "94105" } });
+    // The new number waits for the code sent to it; the rest is saved.
+    expect(await readProfile(token)).toMatchObject({
+      phone: null,
+      givenName: "Ada",
+      address: { postalCode: "94105" },
+      pendingChanges: [expect.objectContaining({ field: "phone" })],
+    });
   });
 
   test("an email change that needs a recent sign-in says so beside the email, with Sign in again, and holds Save", async ({ page }) => {

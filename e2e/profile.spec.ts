@@ -80,7 +80,12 @@ test.describe("a person manages their profile in a widget embedded on another si
     await widget.getByRole("button", { name: "Save" }).click();
     await expect(widget.getByText("Your profile has been saved.")).toBeVisible();
     await expect(postalCode).not.toHaveAttribute("aria-invalid", "true");
-    expect(await readProfile(token)).toMatchObject({ phone: "+14155550123", address: { postalCode: "94105" } });
+    // The new number waits for the code sent to it; the rest is saved.
+    expect(await readProfile(token)).toMatchObject({
+      phone: null,
+      address: { postalCode: "94105" },
+      pendingChanges: [expect.objectContaining({ field: "phone" })],
+    });
   });
 
   test("an expired session shows a message and sends session_expired to the host", async ({ page }) => {
@@ -183,7 +188,9 @@ test.describe("a person manages their profile in a widget embedded on another si
       type: "profile-widget-success",
       detail: { flow: "profile", action: "profile_updated" },
     });
-    expect(await readProfile(fresh)).toMatchObject({ email: "ada@example.com", givenName: "Ada" });
+    // The name is saved; the new address waits beside its field for the code sent to it.
+    expect(await readProfile(fresh)).toMatchObject({ email: null, givenName: "Ada", pendingChanges: [expect.objectContaining({ field: "email" })] });
+    await expect(widget.getByText("Enter the code we sent to a•••@example.com.")).toBeVisible();
   });
 
   test("the host page's CSS does not reach inside the widget", async ({ page }) => {

@@ -70,7 +70,10 @@ type View =
  * @csspart section - one group of the profile form (name, contact, address).
  * @csspart field - one label, control, error and hint.
  * @csspart label - a field's label.
- * @csspart input - a text input or the country select.
+ * @csspart input - a text input, a select (the country list, a schema's list), a textarea, a checkbox or radio, or a
+ *   waiting change's code field.
+ * @csspart read-only - a read-only field's value, shown as text.
+ * @csspart pending - the code entry beside a new email or phone that waits for its code (Verify, Resend, Cancel).
  * @csspart hint - the help text under a field.
  * @csspart error - a field's error message.
  * @csspart actions - a row of buttons (Discard and Save; Cancel and the step's main action).
@@ -346,9 +349,11 @@ export class ProfileWidget extends LitElement {
   /** The profile flow: the profile, once the person's language is in. */
   private loadProfile(): Promise<void> {
     return this.begin(async () => {
-      // The profile is asked for while the flow's chunk loads, not after it.
+      // The profile and its schema (public: no token) are asked for together while the flow's chunk loads.
       const first = this.context.api<Profile>("/api/profile");
+      const schema = apiRequest<Record<string, unknown>>(this.apiUrl || SCRIPT_ORIGIN, "/api/profile/schema", "", { signal: this.run.signal });
       first.catch(() => {});
+      schema.catch(() => {});
       const { ProfileFlow } = await chunk(import("./screens/profile-flow.js"));
       this.form ??= new ProfileFlow({
         ...this.context,
@@ -356,7 +361,7 @@ export class ProfileWidget extends LitElement {
         failCard: (error) => this.fail(error),
         retry: () => this.retry(),
       });
-      await this.form.load(this.username, this.i18n, first);
+      await this.form.load(this.username, this.i18n, first, schema);
       return { kind: "ready" };
     });
   }

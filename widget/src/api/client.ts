@@ -3,12 +3,14 @@ import type {
   Address,
   Device,
   DeviceType,
+  FieldProblemDetail,
   MfaState,
+  PendingChange,
   Profile,
   PublicConfig,
 } from "../../../contract/api";
 
-export type { Address, Device, DeviceType, MfaState, Profile };
+export type { Address, Device, DeviceType, FieldProblemDetail, MfaState, PendingChange, Profile };
 
 /** A JSON merge patch of the editable fields: only what changed, `null` clears. */
 export type ProfilePatch = Partial<Omit<Profile, "username" | "updatedAt" | "address">> & {
@@ -21,10 +23,14 @@ export type MfaConfig = Pick<PublicConfig, "methods" | "maxDevices" | "reauthMax
 /** POST /api/mfa/devices: the pending device, plus what an authenticator app or a passkey needs to finish. */
 export type AddedDevice = ContractAddedDevice;
 
-/** What some errors carry besides their code: wrong codes left (`otp_invalid`), the wait (`rate_limited`). */
+/**
+ * What some errors carry besides their code: wrong codes left (`otp_invalid`), the wait (`rate_limited`), each
+ * field's problem as a JSON Schema keyword and its parameters (`validation_failed`).
+ */
 export interface ApiErrorDetails {
   attemptsRemaining?: number;
   retryAfterSeconds?: number;
+  problems?: Record<string, FieldProblemDetail>;
 }
 
 /** Every failure the client reports: the server's `{"error":{code,message,fields?}}`, or `network_error`. */
@@ -54,7 +60,8 @@ export interface ApiResponse<T> {
 }
 
 /**
- * The one fetch wrapper: `baseUrl` may carry a path prefix; `token` goes in the Authorization header only.
+ * The one fetch wrapper: `baseUrl` may carry a path prefix; `token` goes in the Authorization header only (none for
+ * a public resource, such as the profile schema: a simple request, which needs no preflight and caches).
  * Aborts are rethrown untouched so callers can ignore them.
  */
 export async function apiRequest<T>(
@@ -71,7 +78,7 @@ export async function apiRequest<T>(
       credentials: "omit",
       headers: {
         Accept: "application/json",
-        Authorization: `Bearer ${token}`,
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
         ...(body === undefined ? {} : { "Content-Type": "application/json" }),
         ...headers,
       },
@@ -93,6 +100,7 @@ export async function apiRequest<T>(
       {
         ...(typeof error?.attemptsRemaining === "number" ? { attemptsRemaining: error.attemptsRemaining } : {}),
         ...(retryAfter >= 0 ? { retryAfterSeconds: retryAfter } : {}),
+        ...(error?.details && typeof error.details === "object" ? { problems: error.details as Record<string, FieldProblemDetail> } : {}),
       },
     );
   }

@@ -1,3 +1,4 @@
+import profile from "./profile/ar.js";
 import type { Translation } from "./en.js";
 
 // Interpolated values (usernames) and Latin examples are isolated (U+2068/U+2066 … U+2069), so the bidi algorithm
@@ -28,6 +29,12 @@ const ar: Translation = {
   postalCode: "الرمز البريدي",
   countryCode: "البلد",
   selectCountry: "اختر بلدًا",
+  detailsSection: "بيانات أخرى",
+  selectOption: "اختر…",
+  requiredNote: "مطلوب",
+  yes: "نعم",
+  no: "لا",
+  notSet: "غير محدد",
 
   save: "حفظ",
   saving: "جارٍ الحفظ…",
@@ -52,6 +59,9 @@ const ar: Translation = {
     "address.postalCode": "أدخل رمزًا بريديًا صالحًا: أحرف وأرقام ومسافات وشرطات فقط.",
     "address.countryCode": "اختر بلدًا من القائمة.",
   },
+
+  profile,
+
 
   notSignedInTitle: "لم تسجّل الدخول",
   signedOutTitle: "تم تسجيل خروجك",

@@ -1,3 +1,4 @@
+import profile from "./profile/de.js";
 import type { Translation } from "./en.js";
 
 const de: Translation = {
@@ -24,6 +25,12 @@ const de: Translation = {
   postalCode: "Postleitzahl",
   countryCode: "Land",
   selectCountry: "Land auswählen",
+  detailsSection: "Weitere Angaben",
+  selectOption: "Bitte wählen …",
+  requiredNote: "Pflichtfeld",
+  yes: "Ja",
+  no: "Nein",
+  notSet: "Nicht angegeben",
 
   save: "Speichern",
   saving: "Wird gespeichert …",
@@ -48,6 +55,9 @@ const de: Translation = {
     "address.postalCode": "Geben Sie eine gültige Postleitzahl ein: Buchstaben, Ziffern, Leerzeichen und Bindestriche.",
     "address.countryCode": "Wählen Sie ein Land aus der Liste.",
   },
+
+  profile,
+
 
   notSignedInTitle: "Sie sind nicht angemeldet",
   signedOutTitle: "Sie wurden abgemeldet",

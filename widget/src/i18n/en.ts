@@ -1,3 +1,5 @@
+import type { ProfileTranslation } from "./profile/en.js";
+
 /**
  * The English table, bundled with the widget as the fallback. It defines the `Translation` type that every other
  * language file (`de.ts`, `ar.ts`, …) must satisfy, so a missing or extra key fails the type check; function-valued
@@ -29,6 +31,15 @@ const en = {
   postalCode: "Postal code",
   countryCode: "Country",
   selectCountry: "Select a country",
+  /** The section of a schema's fields that are neither name nor contact. */
+  detailsSection: "Details",
+  /** The first choice of a list (an enum) with none chosen. */
+  selectOption: "Choose…",
+  requiredNote: "Required",
+  /** A read-only value: a checkbox's, or none. */
+  yes: "Yes",
+  no: "No",
+  notSet: "Not set",
 
   save: "Save",
   saving: "Saving…",
@@ -60,6 +71,12 @@ const en = {
     | "address.countryCode",
     string
   > | null,
+
+  /**
+   * Save's words for a field's problem and for a change that waits for its code (i18n/profile/en.ts): English comes
+   * with Save's chunk, so the English table is null; other languages give theirs here.
+   */
+  profile: null as ProfileTranslation | null,
 
   notSignedInTitle: "You're not signed in",
   signedOutTitle: "You've been signed out",

@@ -1,3 +1,4 @@
+import profile from "./profile/es.js";
 import type { Translation } from "./en.js";
 
 const es: Translation = {
@@ -24,6 +25,12 @@ const es: Translation = {
   postalCode: "Código postal",
   countryCode: "País",
   selectCountry: "Selecciona un país",
+  detailsSection: "Otros datos",
+  selectOption: "Elige…",
+  requiredNote: "Obligatorio",
+  yes: "Sí",
+  no: "No",
+  notSet: "Sin indicar",
 
   save: "Guardar",
   saving: "Guardando…",
@@ -48,6 +55,9 @@ const es: Translation = {
     "address.postalCode": "Introduce un código postal válido: letras, números, espacios y guiones.",
     "address.countryCode": "Elige un país de la lista.",
   },
+
+  profile,
+
 
   notSignedInTitle: "No has iniciado sesión",
   signedOutTitle: "Se ha cerrado tu sesión",

@@ -1,3 +1,4 @@
+import profile from "./profile/fr.js";
 import type { Translation } from "./en.js";
 
 // French typography: a no-break space (\u00a0) before : ; ? ! and inside « ».
@@ -25,6 +26,12 @@ const fr: Translation = {
   postalCode: "Code postal",
   countryCode: "Pays",
   selectCountry: "Sélectionnez un pays",
+  detailsSection: "Autres informations",
+  selectOption: "Choisir…",
+  requiredNote: "Obligatoire",
+  yes: "Oui",
+  no: "Non",
+  notSet: "Non renseigné",
 
   save: "Enregistrer",
   saving: "Enregistrement…",
@@ -49,6 +56,9 @@ const fr: Translation = {
     "address.postalCode": "Saisissez un code postal valide\u00a0: lettres, chiffres, espaces et tirets.",
     "address.countryCode": "Choisissez un pays dans la liste.",
   },
+
+  profile,
+
 
   notSignedInTitle: "Vous n’êtes pas connecté",
   signedOutTitle: "Vous avez été déconnecté",

@@ -1,3 +1,4 @@
+import profile from "./profile/it.js";
 import type { Translation } from "./en.js";
 
 const it: Translation = {
@@ -24,6 +25,12 @@ const it: Translation = {
   postalCode: "Codice postale",
   countryCode: "Paese",
   selectCountry: "Seleziona un paese",
+  detailsSection: "Altri dati",
+  selectOption: "Scegli…",
+  requiredNote: "Obbligatorio",
+  yes: "Sì",
+  no: "No",
+  notSet: "Non indicato",
 
   save: "Salva",
   saving: "Salvataggio…",
@@ -48,6 +55,9 @@ const it: Translation = {
     "address.postalCode": "Inserisci un codice postale valido: lettere, cifre, spazi e trattini.",
     "address.countryCode": "Scegli un paese dall’elenco.",
   },
+
+  profile,
+
 
   notSignedInTitle: "Non hai effettuato l’accesso",
   signedOutTitle: "La tua sessione è terminata",

@@ -1,3 +1,4 @@
+import profile from "./profile/ja.js";
 import type { Translation } from "./en.js";
 
 const ja: Translation = {
@@ -24,6 +25,12 @@ const ja: Translation = {
   postalCode: "郵便番号",
   countryCode: "国",
   selectCountry: "国を選択してください",
+  detailsSection: "その他の情報",
+  selectOption: "選択してください",
+  requiredNote: "必須",
+  yes: "はい",
+  no: "いいえ",
+  notSet: "未設定",
 
   save: "保存",
   saving: "保存しています…",
@@ -48,6 +55,9 @@ const ja: Translation = {
     "address.postalCode": "有効な郵便番号を入力してください（英数字、スペース、ハイフンのみ）。",
     "address.countryCode": "リストから国を選択してください。",
   },
+
+  profile,
+
 
   notSignedInTitle: "ログインしていません",
   signedOutTitle: "ログアウトされました",

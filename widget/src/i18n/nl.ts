@@ -1,3 +1,4 @@
+import profile from "./profile/nl.js";
 import type { Translation } from "./en.js";
 
 const nl: Translation = {
@@ -24,6 +25,12 @@ const nl: Translation = {
   postalCode: "Postcode",
   countryCode: "Land",
   selectCountry: "Kies een land",
+  detailsSection: "Overige gegevens",
+  selectOption: "Kies…",
+  requiredNote: "Verplicht",
+  yes: "Ja",
+  no: "Nee",
+  notSet: "Niet ingevuld",
 
   save: "Opslaan",
   saving: "Opslaan…",
@@ -48,6 +55,9 @@ const nl: Translation = {
     "address.postalCode": "Voer een geldige postcode in: letters, cijfers, spaties en koppeltekens.",
     "address.countryCode": "Kies een land uit de lijst.",
   },
+
+  profile,
+
 
   notSignedInTitle: "Je bent niet ingelogd",
   signedOutTitle: "Je bent uitgelogd",

@@ -1,3 +1,4 @@
+import profile from "./profile/pt-BR.js";
 import type { Translation } from "./en.js";
 
 const ptBR: Translation = {
@@ -24,6 +25,12 @@ const ptBR: Translation = {
   postalCode: "CEP",
   countryCode: "País",
   selectCountry: "Selecione um país",
+  detailsSection: "Outros dados",
+  selectOption: "Escolha…",
+  requiredNote: "Obrigatório",
+  yes: "Sim",
+  no: "Não",
+  notSet: "Não informado",
 
   save: "Salvar",
   saving: "Salvando…",
@@ -48,6 +55,9 @@ const ptBR: Translation = {
     "address.postalCode": "Digite um CEP válido: letras, números, espaços e hifens.",
     "address.countryCode": "Escolha um país da lista.",
   },
+
+  profile,
+
 
   notSignedInTitle: "Você não está conectado",
   signedOutTitle: "Sua sessão foi encerrada",

@@ -1,88 +1,74 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { live } from "lit/directives/live.js";
-import { normalizePhone } from "../../../contract/rules.js";
-import type { Profile, ProfilePatch } from "../api/client.js";
 import { COUNTRY_CODES } from "../country-codes.js";
-import { ENGLISH_COUNTRY_NAMES } from "../country-names-en.js";
 import type { Translation } from "../i18n/en.js";
+import type { Profile } from "../api/client.js";
+import * as values from "./profile-fields.js";
+import { formFields, hintOf, labelOf, type FieldErrors, type FormField, type FormValues } from "./profile-fields.js";
 import { renderNotice, type FlowContext, type Notice as SharedNotice } from "./shared.js";
 
-/** Form fields, named by the paths the server uses in a validation error's `fields`. */
-export const FIELDS = [
-  "givenName",
-  "familyName",
-  "email",
-  "phone",
-  "address.streetAddress",
-  "address.locality",
-  "address.region",
-  "address.postalCode",
-  "address.countryCode",
-] as const;
-export type FieldPath = (typeof FIELDS)[number];
-export type FormValues = Record<FieldPath, string>;
-export type FieldErrors = Partial<Record<FieldPath, string>>;
+export { normalize, rebase, type FieldErrors, type FormField, type FormValues } from "./profile-fields.js";
 
-export const isField = (name: string): name is FieldPath => (FIELDS as readonly string[]).includes(name);
+/** The built-in schema's fields in the form's terms, for callers that give none. */
+let builtin: FormField[] | undefined;
+const text = { type: "string" };
+const builtinFields = (): FormField[] =>
+  (builtin ??= formFields({
+    properties: {
+      givenName: text,
+      familyName: text,
+      email: { type: "string", format: "email" },
+      phone: { type: "string", format: "tel" },
+      address: {
+        type: "object",
+        properties: { streetAddress: text, locality: text, region: text, postalCode: text, countryCode: { type: "string", "x-profile": { input: "country" } } },
+      },
+    },
+  }));
 
-/** The fields whose change needs a recent sign-in. */
-export const PROTECTED_FIELDS = ["email", "phone"] as const satisfies readonly FieldPath[];
+/** The form's values of a profile: with the built-in schema's fields unless given others. */
+export const valuesOf = (profile: Profile, fields = builtinFields()): FormValues => values.valuesOf(profile, fields);
 
-export function valuesOf(profile: Profile): FormValues {
-  const record = profile as unknown as Record<string, Record<string, string | null> | null>;
-  return Object.fromEntries(
-    FIELDS.map((path) => {
-      const [group = "", key] = path.split(".");
-      return [path, (key ? record[group]?.[key] : (record[group] as unknown as string | null)) ?? ""];
-    }),
-  ) as FormValues;
-}
+/** The merge patch from `baseline` to `values`: with the built-in schema's fields unless given others. */
+export const buildPatch = (baseline: FormValues, edited: FormValues, fields = builtinFields()) => values.buildPatch(baseline, edited, fields);
 
-/** The value as it will be sent: trimmed, and a phone number without the separators people type. */
-export function normalize(path: FieldPath, value: string): string {
-  const trimmed = value.trim();
-  return path === "phone" && /^[+\d\s().-]+$/.test(trimmed) ? normalizePhone(trimmed) : trimmed;
-}
 
-/** The merge patch from `baseline` to `values` (only what changed), or null when nothing did. */
-export function buildPatch(baseline: FormValues, values: FormValues): ProfilePatch | null {
-  const patch: Record<string, unknown> = {};
-  const address: Record<string, string | null> = {};
-  for (const path of FIELDS) {
-    const value = normalize(path, values[path]);
-    if (value === normalize(path, baseline[path])) continue;
-    const [group = "", key] = path.split(".");
-    if (key) address[key] = value || null;
-    else patch[group] = value || null;
+/** The one Intl.DisplayNames the first render needs (the chosen country's name), per locale. */
+let regionNames: { locale: string; names?: Intl.DisplayNames } | undefined;
+/** A country's name in the locale (made while the profile is on its way: Intl's data loads slowly on a cold page). */
+export function countryName(locale: string, code: string): string {
+  if (regionNames?.locale !== locale) {
+    regionNames = { locale };
+    try {
+      regionNames.names = new Intl.DisplayNames([locale, "en"], { type: "region" });
+    } catch {
+      // Not a locale Intl takes: the code itself.
+    }
   }
-  if (Object.keys(address).length) {
-    const cleared = FIELDS.every((path) => !path.startsWith("address.") || !normalize(path, values[path]));
-    patch.address = cleared ? null : address;
+  try {
+    return regionNames.names?.of(code) ?? code;
+  } catch {
+    return code;
   }
-  return Object.keys(patch).length ? (patch as ProfilePatch) : null;
-}
-
-/** `latest` with the user's edits (fields where `edited` differs from `base`) laid on top. */
-export function rebase(latest: FormValues, base: FormValues, edited: FormValues): FormValues {
-  return Object.fromEntries(FIELDS.map((p) => [p, edited[p] === base[p] ? latest[p] : edited[p]])) as FormValues;
 }
 
 let countryCache: { locale: string; options: ReadonlyArray<[string, string]> } | undefined;
 
-/** Country options in the user's language, sorted by name (English built in, other languages from Intl). */
+/**
+ * Country options in the user's language, sorted by name (from Intl). Built once the form has painted: the first
+ * render names only the chosen country (see ProfileFormView.allCountries).
+ */
 export function countryOptions(locale: string): ReadonlyArray<[string, string]> {
-  if (/^en(?:-|$)/i.test(locale)) return ENGLISH_COUNTRY_NAMES;
-  if (countryCache?.locale !== locale) {
-    let names: Intl.DisplayNames | undefined;
+  const key = /^en(?:-|$)/i.test(locale) ? "en" : locale;
+  if (countryCache?.locale !== key) {
     let collator: Intl.Collator;
     try {
-      names = new Intl.DisplayNames([locale, "en"], { type: "region" });
-      collator = new Intl.Collator(locale);
+      collator = new Intl.Collator(key);
     } catch {
       collator = new Intl.Collator("en");
     }
-    const options = COUNTRY_CODES.map((code): [string, string] => [code, names?.of(code) ?? code]);
-    countryCache = { locale, options: options.sort((a, b) => collator.compare(a[1], b[1])) };
+    const options = COUNTRY_CODES.map((code): [string, string] => [code, countryName(key, code)]);
+    countryCache = { locale: key, options: options.sort((a, b) => collator.compare(a[1], b[1])) };
   }
   return countryCache.options;
 }
@@ -95,7 +81,7 @@ export interface Notice extends SharedNotice {
   /** Offer "Sign in again" (the same change, with no device to confirm with): the host is told again. */
   signIn?: boolean;
   /** The fields the message is about: it shows beside the first, they are marked, and Save waits until it is resolved. */
-  fields?: FieldPath[];
+  fields?: string[];
 }
 
 export interface ProfileFormView {
@@ -106,6 +92,8 @@ export interface ProfileFormView {
    * 248 options follow a moment later, off the path to an interactive form.
    */
   allCountries: boolean;
+  /** The schema's fields, in order. */
+  fields: FormField[];
   values: FormValues;
   errors: FieldErrors;
   dirty: boolean;
@@ -117,6 +105,10 @@ export interface ProfileFormView {
   onRetry: () => void;
   onConfirm: () => void;
   onSignIn: () => void;
+  /** The code entry of a change that waits beside its field (profile-pending.ts), once that is loaded. */
+  pendingFor?: (field: FormField) => TemplateResult | typeof nothing;
+  /** The controls beyond text, numbers and lists (profile-controls.ts), when the schema has such fields. */
+  controls?: (view: ProfileFormView, field: FormField, state: FieldState) => TemplateResult;
 }
 
 /** What the widget lends the profile flow besides what every flow gets. */
@@ -132,6 +124,8 @@ export interface ProfileContext extends FlowContext {
 /** The profile flow's state as Save (profile-save.ts) works on it: the flow (profile-flow.ts) is one. */
 export interface ProfileState {
   readonly ctx: ProfileContext;
+  /** The schema's fields, in order. */
+  fields: FormField[];
   values: FormValues;
   /** The form's values as last loaded or saved: what a change is measured from. */
   baseline: FormValues;
@@ -144,14 +138,7 @@ export interface ProfileState {
   show(profile: Profile, etag: string | null, values: FormValues): void;
 }
 
-const idOf = (path: FieldPath) => `pw-${path.replace(".", "-")}`;
-
-interface FieldOptions {
-  autocomplete: string;
-  type?: string;
-  hint?: string;
-  wide?: boolean;
-}
+const idOf = (path: string) => `pw-${path.replace(".", "-")}`;
 
 /** The way forward a notice offers, as a link-styled button. */
 function noticeAction(view: ProfileFormView, notice: Notice) {
@@ -166,77 +153,169 @@ function noticeAction(view: ProfileFormView, notice: Notice) {
   return label ? html`<button type="button" class="link" part="button" @click=${run}>${label}</button>` : nothing;
 }
 
-function field(view: ProfileFormView, path: FieldPath, options: FieldOptions, control?: TemplateResult) {
-  const id = idOf(path);
-  const error = view.errors[path];
+const INPUT_TYPES: Record<string, string> = { email: "email", tel: "tel", date: "date", uri: "url" };
+
+/** Wide (both columns): addresses, numbers, long text, choices laid out in a row. */
+const isWide = (f: FormField) =>
+  (!!INPUT_TYPES[f.schema.format as string] && f.schema.format !== "date") ||
+  f.x.input === "textarea" ||
+  f.x.input === "radio" ||
+  f.type === "array" ||
+  f.type === "boolean" ||
+  Number(f.schema.maxLength) > 100;
+
+export const required = (f: FormField) =>
+  f.required ? html`<span class="required" aria-hidden="true">*</span>` : nothing;
+
+/**
+ * Whether a field needs the controls a schema may add beyond text, numbers and lists (profile-controls.ts): a
+ * read-only value, a checkbox, radios, a list of choices, long text (and a date's styles). The built-in schema has
+ * none of them.
+ */
+const ownControl = (f: FormField): boolean =>
+  f.readOnly || f.type === "boolean" || f.type === "array" || f.x.input === "radio" || f.x.input === "textarea";
+export const needsControls = (f: FormField): boolean => ownControl(f) || f.schema.format === "date";
+
+/** What a control needs of its field's state: ids, the error, the message about it, the hint. */
+export interface FieldState {
+  id: string;
+  label: string;
+  wide: string;
+  error?: string;
+  note: string;
+  hint?: string | false;
+  held?: boolean;
+  invalid: string | typeof nothing;
+  describedBy: string | typeof nothing;
+}
+
+function stateOf(view: ProfileFormView, f: FormField): FieldState {
+  const id = idOf(f.path);
+  const error = view.errors[f.path];
   const { notice } = view;
-  const held = notice?.fields?.includes(path);
-  const note = held && notice!.fields![0] === path ? `${id}-note` : "";
+  const held = notice?.fields?.includes(f.path);
+  const note = held && notice!.fields![0] === f.path ? `${id}-note` : "";
   // An error replaces the hint (it says the same, more precisely).
-  const hint = !error && options.hint;
+  const hint = !error && hintOf(f, view.t);
   const describedBy = [error && `${id}-error`, held && `${idOf(notice!.fields![0]!)}-note`, hint && `${id}-hint`].filter(Boolean).join(" ");
-  const label = view.t[path.replace("address.", "") as "givenName"];
-  return html`<div class="field ${options.wide ? "wide" : ""}" part="field">
-    <label part="label" for=${id}>${label}</label>
-    ${control ??
-    html`<input
+  return { id, label: labelOf(f, view.t), wide: isWide(f) ? "wide" : "", error, note, hint, held, invalid: error ? "true" : nothing, describedBy: describedBy || nothing };
+}
+
+function field(view: ProfileFormView, f: FormField): TemplateResult {
+  const state = stateOf(view, f);
+  if (view.controls && ownControl(f)) return view.controls(view, f, state);
+  const { path } = f;
+  const { id, label, wide, held, invalid, describedBy } = state;
+  const value = view.values[path] as string;
+  const options = (f.schema.enum as unknown[] | undefined)?.map(String) ?? [];
+  let control: TemplateResult;
+  if (f.x.input === "country") control = countrySelect(view, f, state);
+  else if (options.length) {
+    control = html`<div class="select">
+      <select part="input" id=${id} name=${path} autocomplete=${f.x.autocomplete ?? nothing}
+        aria-required=${f.required ? "true" : nothing} aria-invalid=${invalid} aria-describedby=${describedBy}>
+        <option value="" .selected=${!value}>${view.t.selectOption}</option>
+        ${value && !options.includes(value) ? html`<option value=${value} selected>${value}</option>` : nothing}
+        ${options.map((option) => html`<option value=${option} .selected=${option === value}>${option}</option>`)}
+      </select>
+    </div>`;
+  } else {
+    const numeric = f.type === "integer" || f.type === "number";
+    const type = INPUT_TYPES[f.schema.format as string];
+    control = html`<input
       part="input"
       id=${id}
       class=${held ? "attention" : nothing}
       name=${path}
-      type=${options.type ?? "text"}
-      dir=${options.type ? "ltr" : "auto"}
-      autocomplete=${options.autocomplete}
-      .value=${live(view.values[path])}
-      aria-invalid=${error ? "true" : nothing}
-      aria-describedby=${describedBy || nothing}
-    />`}
-    ${error ? html`<p class="error" part="error" id="${id}-error">${error}</p>` : nothing}
-    ${note
-      ? html`<div class="attention-note" id=${note} role="alert">${renderNotice(notice!, noticeAction(view, notice!))}</div>`
-      : nothing}
-    ${hint ? html`<p class="hint" part="hint" id="${id}-hint">${hint}</p>` : nothing}
+      type=${type ?? "text"}
+      inputmode=${numeric ? (f.type === "integer" ? "numeric" : "decimal") : nothing}
+      dir=${type || numeric ? "ltr" : "auto"}
+      autocomplete=${f.x.autocomplete ?? nothing}
+      .value=${live(value)}
+      aria-required=${f.required ? "true" : nothing}
+      aria-invalid=${invalid}
+      aria-describedby=${describedBy}
+    />`;
+  }
+  return html`<div class="field ${wide}" part="field">
+    <label part="label" for=${id}>${label}${required(f)}</label>
+    ${control} ${fieldNotes(view, f, state)}
   </div>`;
 }
 
-function countrySelect(view: ProfileFormView) {
-  const path = "address.countryCode";
-  const value = view.values[path];
-  const error = view.errors[path];
-  const all = countryOptions(view.locale);
-  const options = view.allCountries ? all : all.filter(([code]) => code === value);
+/** Under a control: its error, a message about it (a change that needs a sign-in), its hint, a change waiting for a code. */
+export function fieldNotes(view: ProfileFormView, f: FormField, { id, error, note, hint }: FieldState) {
+  const { notice } = view;
+  return html`${error ? html`<p class="error" part="error" id="${id}-error">${error}</p>` : nothing}
+    ${note ? html`<div class="attention-note" id=${note} role="alert">${renderNotice(notice!, noticeAction(view, notice!))}</div>` : nothing}
+    ${hint ? html`<p class="hint" part="hint" id="${id}-hint">${hint}</p>` : nothing} ${view.pendingFor?.(f) ?? nothing}`;
+}
+
+function countrySelect(view: ProfileFormView, f: FormField, { id, invalid, describedBy }: FieldState) {
+  const { path } = f;
+  const value = view.values[path] as string;
+  const options = view.allCountries ? countryOptions(view.locale) : value ? [[value, countryName(view.locale, value)]] : [];
   return html`<div class="select">
-    <select
-      part="input"
-      id=${idOf(path)}
-      name=${path}
-      autocomplete="country"
-      aria-invalid=${error ? "true" : nothing}
-      aria-describedby=${error ? `${idOf(path)}-error` : nothing}
-    >
+    <select part="input" id=${id} name=${path} autocomplete=${f.x.autocomplete ?? "country"}
+      aria-required=${f.required ? "true" : nothing} aria-invalid=${invalid} aria-describedby=${describedBy}>
       <option value="" .selected=${!value}>${view.t.selectCountry}</option>
-      ${value && !all.some(([code]) => code === value)
-        ? html`<option value=${value} selected>${value}</option>`
-        : nothing}
+      ${value && !COUNTRY_CODES.includes(value) ? html`<option value=${value} selected>${value}</option>` : nothing}
       ${options.map(([code, name]) => html`<option value=${code} .selected=${code === value}>${name}</option>`)}
     </select>
   </div>`;
 }
 
-function section(title: string, body: TemplateResult, description?: string) {
-  return html`<section class="section" part="section">
-    <div class="section-head">
-      <h3 class="section-title">${title}</h3>
-      ${description ? html`<p class="section-note">${description}</p>` : nothing}
+/** The autocomplete tokens of a person's name (HTML's autofill field names). */
+const NAME_TOKENS = /^(name|honorific-prefix|given-name|additional-name|family-name|honorific-suffix|nickname)$/;
+
+interface Section {
+  title: string;
+  fields: FormField[];
+  object?: FormField;
+}
+
+/**
+ * The form's sections, in the fields' order: each object its own (a group named by its title), and the other fields
+ * by what they are — name, contact (addresses that can be verified), and the rest.
+ */
+function sectionsOf(fields: FormField[], t: Translation): Section[] {
+  const sections: Section[] = [];
+  const byKind: Record<string, Section> = {};
+  for (const f of fields) {
+    if (f.type === "object") {
+      sections.push({ title: labelOf(f, t), fields: f.children, object: f });
+      continue;
+    }
+    const kind = NAME_TOKENS.test(f.x.autocomplete ?? "")
+      ? "nameSection"
+      : f.x.verify || f.schema.format === "email" || f.schema.format === "tel"
+        ? "contactSection"
+        : "detailsSection";
+    if (!byKind[kind]) sections.push((byKind[kind] = { title: t[kind], fields: [] }));
+    byKind[kind].fields.push(f);
+  }
+  return sections;
+}
+
+function section(view: ProfileFormView, { title, fields, object }: Section) {
+  const { t } = view;
+  const note = fields.some((f) => f.x.protected && !f.readOnly) ? t.protectedNote : object && hintOf(object, t);
+  const head = html`<div class="section-head">
+      <h3 class="section-title" id=${object ? `${idOf(object.path)}-title` : nothing}>${title}</h3>
+      ${note ? html`<p class="section-note">${note}</p>` : nothing}
     </div>
-    <div class="fields">${body}</div>
-  </section>`;
+    <div class="fields">${fields.map((f) => field(view, f))}</div>`;
+  // An object's fields are one group, named by its title (a fieldset, which the heading labels).
+  return object
+    ? html`<fieldset class="section" part="section" aria-labelledby="${idOf(object.path)}-title">${head}</fieldset>`
+    : html`<section class="section" part="section">${head}</section>`;
 }
 
 // Save is aria-disabled, never disabled, while there is nothing to save or a save runs: a disabled button would
 // drop keyboard focus to the page.
 export function renderProfileForm(view: ProfileFormView): TemplateResult {
   const { t, notice, saving } = view;
+  const anyRequired = view.fields.some((f) => (f.required && !f.readOnly) || f.children.some((c) => c.required && !c.readOnly));
   return html`<form
     part="form"
     novalidate
@@ -244,25 +323,8 @@ export function renderProfileForm(view: ProfileFormView): TemplateResult {
     @input=${view.onInput}
     @submit=${view.onSubmit}
   >
-    ${section(
-      t.nameSection,
-      html`${field(view, "givenName", { autocomplete: "given-name" })}
-      ${field(view, "familyName", { autocomplete: "family-name" })}`,
-    )}
-    ${section(
-      t.contactSection,
-      html`${field(view, "email", { autocomplete: "email", type: "email", wide: true })}
-      ${field(view, "phone", { autocomplete: "tel", type: "tel", hint: t.phoneHint, wide: true })}`,
-      t.protectedNote,
-    )}
-    ${section(
-      t.addressSection,
-      html`${field(view, "address.streetAddress", { autocomplete: "street-address", wide: true })}
-      ${field(view, "address.locality", { autocomplete: "address-level2" })}
-      ${field(view, "address.region", { autocomplete: "address-level1" })}
-      ${field(view, "address.postalCode", { autocomplete: "postal-code" })}
-      ${field(view, "address.countryCode", { autocomplete: "country" }, countrySelect(view))}`,
-    )}
+    ${anyRequired ? html`<p class="required-note"><span aria-hidden="true">*</span> ${t.requiredNote}</p>` : nothing}
+    ${sectionsOf(view.fields, t).map((s) => section(view, s))}
     <div class="footer">
       <div class="status" role="status">${notice && !notice.fields ? renderNotice(notice, noticeAction(view, notice)) : nothing}</div>
       <div class="actions" part="actions">
