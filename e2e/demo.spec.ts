@@ -179,6 +179,44 @@ test("the embed code shows the attributes in use and copies", async ({ page, con
   });
 });
 
+test("the demo switches to the example schema: its own fields, saved, and back to the built-in ones", async ({ page }) => {
+  const cspSeen = await watchCsp(page);
+  const { widget } = await openDemo(page);
+  await expect(widget.getByLabel("Street address")).toHaveValue("Rua Augusta, 1508, apto 42");
+
+  await page.getByRole("button", { name: "Example schema" }).click();
+  await expect(page.getByRole("button", { name: "Example schema" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("link", { name: "the example schema" })).toHaveAttribute("href", "/example/api/profile/schema");
+  // The same person, now described by docs/examples/profile-schema.json: her name kept, the company's fields beside it.
+  await expect(widget.getByLabel("First name")).toHaveValue("Ana");
+  await expect(widget.getByLabel("Department")).toBeVisible();
+  await expect(widget.getByLabel("Street address")).toHaveCount(0);
+  await expect(widget.getByText("E-20417")).toBeVisible(); // the read-only employee ID, as text
+  await widget.getByLabel("Company", { exact: true }).fill("Acme Travel GmbH");
+  await widget.getByLabel("Department").selectOption("Finance");
+  await widget.getByLabel("Date of birth").fill("1990-04-12");
+  await widget.getByLabel("Send me the monthly company newsletter").check();
+  await widget.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#events")).toContainText("profile-widget-success");
+  const saved = await page.evaluate(async () => {
+    const { token } = JSON.parse(sessionStorage.getItem("demo-session") ?? "null") as { token: string };
+    return (await fetch("/example/api/profile", { headers: { Authorization: `Bearer ${token}` } })).json();
+  });
+  expect(saved).toMatchObject({ givenName: "Ana", company: "Acme Travel GmbH", department: "Finance", birthdate: "1990-04-12", newsletter: true, employeeId: "E-20417" });
+  await expect(page.getByRole("region", { name: "Embed it" }).locator("pre")).toContainText(`data-api-url="${API_ORIGIN}/example"`);
+
+  // Kept for the tab, like the other choices; and back: the built-in fields, her address untouched by the other schema.
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Example schema" })).toHaveAttribute("aria-pressed", "true");
+  await expect(widget.getByLabel("Company", { exact: true })).toHaveValue("Acme Travel GmbH");
+  await page.getByRole("button", { name: "Built-in fields" }).click();
+  await expect(widget.getByLabel("Street address")).toHaveValue("Rua Augusta, 1508, apto 42");
+  await expect(widget.getByLabel("Company", { exact: true })).toHaveCount(0);
+  await expect(page.locator("#fields-note")).toBeHidden();
+  expect(await axe(page)).toEqual([]);
+  expect(await cspSeen()).toEqual([]);
+});
+
 test("without clipboard access, Copy selects the embed code for the keyboard", async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("denied")) } });
