@@ -73,6 +73,11 @@ test.describe("theming", () => {
     await widget.getByRole("button", { name: "Save" }).click();
     await expect(widget.getByLabel("Phone")).toHaveAttribute("aria-invalid", "true");
     await collect(widget);
+    // A new number waits beside its field for the code sent to it.
+    await widget.getByLabel("Phone").fill("+14155550123");
+    await widget.getByRole("button", { name: "Save" }).click();
+    await expect(widget.locator("[part=pending]")).toBeVisible();
+    await collect(widget);
 
     // Devices: the empty list, then a device, its screen, the removal step, and the add screens.
     await callApi(token, "POST", "/api/mfa/enable", {});

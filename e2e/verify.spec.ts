@@ -206,10 +206,11 @@ test.describe("a change that needs a recent sign-in is confirmed in place with a
     await widget.getByLabel("Code").fill(totpCode(secret));
     await widget.getByRole("button", { name: "Verify" }).click();
 
-    await expect(widget.getByLabel("Email")).toHaveValue(`${username}.new@example.com`);
-    await expect.poll(async () => (await callApi<{ email: string }>(fresh, "GET", "/api/profile")).body.email).toBe(
-      `${username}.new@example.com`,
-    );
+    // The change went through: the new address now waits beside its field for the code sent to it.
+    await expect(widget.getByRole("group", { name: /^Enter the code we sent to s•+@example\.com\.$/ })).toBeVisible();
+    await expect
+      .poll(async () => (await callApi<{ pendingChanges: Array<{ field: string }> }>(fresh, "GET", "/api/profile")).body.pendingChanges)
+      .toEqual([expect.objectContaining({ field: "email" })]);
   });
 
   test("Cancel goes back to the change, which still waits for a sign-in", async ({ page }) => {
@@ -224,9 +225,9 @@ test.describe("a change that needs a recent sign-in is confirmed in place with a
     await expect(widget.getByLabel("Email")).toHaveValue(`${username}.new@example.com`);
     // Signing in again still finishes it, as before.
     await page.evaluate((t) => document.querySelector("profile-widget")!.setAttribute("data-session-token", t), await tokenFor(username));
-    await expect.poll(async () => (await callApi<{ email: string }>(fresh, "GET", "/api/profile")).body.email).toBe(
-      `${username}.new@example.com`,
-    );
+    await expect
+      .poll(async () => (await callApi<{ pendingChanges: Array<{ field: string }> }>(fresh, "GET", "/api/profile")).body.pendingChanges)
+      .toEqual([expect.objectContaining({ field: "email" })]);
   });
 });
 

@@ -72,7 +72,6 @@ type View =
  * @csspart label - a field's label.
  * @csspart input - a text input, a select (the country list, a schema's list), a textarea, a checkbox or radio, or a
  *   waiting change's code field.
- * @csspart read-only - a read-only field's value, shown as text.
  * @csspart pending - the code entry beside a new email or phone that waits for its code (Verify, Resend, Cancel).
  * @csspart hint - the help text under a field.
  * @csspart error - a field's error message.

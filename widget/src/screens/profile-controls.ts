@@ -124,7 +124,7 @@ export function renderControl(view: ProfileFormView, f: FormField, state: FieldS
   if (f.readOnly) {
     return html`<div class="field ${wide}" part="field">
       <p class="label" part="label">${label}</p>
-      <p class="read-only" part="read-only" id=${id}>${readOnlyText(view, f)}</p>
+      <p class="read-only" id=${id}>${readOnlyText(view, f)}</p>
       ${state.hint ? html`<p class="hint" part="hint">${state.hint}</p>` : nothing}
     </div>`;
   }
