@@ -98,6 +98,9 @@ test("the operator's fields are rendered from the schema, filled in and saved; t
   await expect(widget.getByLabel("First name")).toBeVisible();
   // Sections by what the fields are: name, contact, the rest.
   for (const title of ["Name", "Contact", "Details"]) await expect(widget.getByRole("heading", { name: title, exact: true })).toBeVisible();
+  // The work email is the section's one protected field: the note speaks of these details, not of "your email or phone".
+  await expect(widget.getByText("Changing these details requires a recent sign-in.")).toBeVisible();
+  await expect(widget.getByText(/email or phone/)).toHaveCount(0);
   // Required fields are marked, and say so to assistive technology.
   await expect(widget.getByLabel("First name")).toHaveAttribute("aria-required", "true");
   await expect(widget.getByRole("combobox", { name: "Department" })).toHaveAttribute("aria-required", "true");
@@ -155,6 +158,7 @@ test("German titles and descriptions from x-profile, the widget's own words arou
     "Etwa einmal im Monat; jederzeit abbestellbar.",
   );
   await expect(widget.getByRole("heading", { name: "Weitere Angaben" })).toBeVisible();
+  await expect(widget.getByText("Zum Ändern dieser Angaben müssen Sie sich kürzlich angemeldet haben.")).toBeVisible();
   await expect(widget.getByRole("combobox", { name: "Abteilung" }).locator("option").first()).toHaveText("Bitte wählen …");
 
   // The checks speak German too.

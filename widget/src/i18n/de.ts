@@ -19,6 +19,7 @@ const de: Translation = {
   phone: "Telefon",
   phoneHint: "Internationales Format, z. B. +4915112345678",
   protectedNote: "Zum Ändern von E-Mail-Adresse oder Telefonnummer müssen Sie sich kürzlich angemeldet haben.",
+  protectedNoteAny: "Zum Ändern dieser Angaben müssen Sie sich kürzlich angemeldet haben.",
   streetAddress: "Straße und Hausnummer",
   locality: "Ort",
   region: "Bundesland / Region",

@@ -25,6 +25,8 @@ const en = {
   phone: "Phone",
   phoneHint: "International format, e.g. +14155550123",
   protectedNote: "Changing your email or phone requires a recent sign-in.",
+  /** The same, for a section whose protected fields are not both the email and the phone. */
+  protectedNoteAny: "Changing these details requires a recent sign-in.",
   streetAddress: "Street address",
   locality: "City",
   region: "State / Province",

@@ -19,6 +19,7 @@ const es: Translation = {
   phone: "Teléfono",
   phoneHint: "Formato internacional, p. ej., +34612345678",
   protectedNote: "Para cambiar tu correo electrónico o tu teléfono, debes haber iniciado sesión recientemente.",
+  protectedNoteAny: "Para cambiar estos datos, debes haber iniciado sesión recientemente.",
   streetAddress: "Calle y número",
   locality: "Ciudad",
   region: "Provincia / Estado",

@@ -20,6 +20,7 @@ const fr: Translation = {
   phone: "Téléphone",
   phoneHint: "Format international, par ex. +33612345678",
   protectedNote: "Pour modifier votre e-mail ou votre téléphone, vous devez vous être connecté récemment.",
+  protectedNoteAny: "Pour modifier ces informations, vous devez vous être connecté récemment.",
   streetAddress: "Numéro et rue",
   locality: "Ville",
   region: "Région / Province",

@@ -19,6 +19,7 @@ const it: Translation = {
   phone: "Telefono",
   phoneHint: "Formato internazionale, ad es. +393123456789",
   protectedNote: "Per modificare email o telefono devi aver effettuato l’accesso di recente.",
+  protectedNoteAny: "Per modificare questi dati devi aver effettuato l’accesso di recente.",
   streetAddress: "Via e numero civico",
   locality: "Città",
   region: "Provincia / Regione",

@@ -19,6 +19,7 @@ const ja: Translation = {
   phone: "電話番号",
   phoneHint: "国際形式（例: +819012345678）",
   protectedNote: "メールアドレスや電話番号を変更するには、最近ログインしている必要があります。",
+  protectedNoteAny: "これらの情報を変更するには、最近ログインしている必要があります。",
   streetAddress: "番地・建物名",
   locality: "市区町村",
   region: "都道府県・州",

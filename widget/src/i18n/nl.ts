@@ -19,6 +19,7 @@ const nl: Translation = {
   phone: "Telefoon",
   phoneHint: "Internationaal formaat, bijv. +31612345678",
   protectedNote: "Om je e-mailadres of telefoonnummer te wijzigen, moet je kort geleden zijn ingelogd.",
+  protectedNoteAny: "Om deze gegevens te wijzigen, moet je kort geleden zijn ingelogd.",
   streetAddress: "Straat en huisnummer",
   locality: "Plaats",
   region: "Provincie / Staat",

@@ -19,6 +19,7 @@ const ptBR: Translation = {
   phone: "Telefone",
   phoneHint: "Formato internacional, ex.: +5511912345678",
   protectedNote: "Para alterar seu e-mail ou telefone, é preciso ter entrado recentemente.",
+  protectedNoteAny: "Para alterar estes dados, é preciso ter entrado recentemente.",
   streetAddress: "Rua e número",
   locality: "Cidade",
   region: "Estado / Província",

@@ -299,7 +299,10 @@ function sectionsOf(fields: FormField[], t: Translation): Section[] {
 
 function section(view: ProfileFormView, { title, fields, object }: Section) {
   const { t } = view;
-  const note = fields.some((f) => f.x.protected && !f.readOnly) ? t.protectedNote : object && hintOf(object, t);
+  // "Your email or phone" only where those are what is protected; any other protected field gets the general words.
+  const guarded = fields.filter((f) => f.x.protected && !f.readOnly);
+  const emailAndPhone = guarded.length === 2 && guarded.some((f) => f.schema.format === "email") && guarded.some((f) => f.schema.format === "tel");
+  const note = guarded.length ? (emailAndPhone ? t.protectedNote : t.protectedNoteAny) : object && hintOf(object, t);
   const head = html`<div class="section-head">
       <h3 class="section-title" id=${object ? `${idOf(object.path)}-title` : nothing}>${title}</h3>
       ${note ? html`<p class="section-note">${note}</p>` : nothing}
