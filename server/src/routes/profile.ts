@@ -1,9 +1,18 @@
+import type { Context } from "hono";
 import { errors } from "../errors";
 import { EmptyBody, OtpActivation } from "../mfa/fields";
 import { readPatch } from "../profile-schema/validate";
+import type { VersionedProfile } from "../services/profile";
 import { EMPTY_BODY_ERRORS, OBJECT_BODY_ERRORS, parseBody } from "./body";
 import { idParam, readJson, readOptionalJson } from "./http";
 import type { ApiRoute } from "./route";
+
+/** A profile as GET, PATCH and a verified change answer it: its version in the ETag, never cached. */
+function answerProfile(c: Context, { profile, etag }: VersionedProfile) {
+  c.header("ETag", etag);
+  c.header("Cache-Control", "no-store");
+  return c.json(profile);
+}
 
 /** GET /api/profile/schema, GET and PATCH /api/profile, and the pending changes of verified fields. */
 export const PROFILE_ROUTES: ApiRoute[] = [
@@ -36,10 +45,7 @@ export const PROFILE_ROUTES: ApiRoute[] = [
     description: "The user is found by the token's `sub`, and created on the first visit.",
     ok: { status: 200, description: "The profile.", schema: "Profile", headers: ["ETag"] },
     async handle(c, { profiles }) {
-      const { profile, etag } = await profiles.getProfile(c.var.session);
-      c.header("ETag", etag);
-      c.header("Cache-Control", "no-store");
-      return c.json(profile);
+      return answerProfile(c, await profiles.getProfile(c.var.session));
     },
   },
   {
@@ -87,10 +93,7 @@ export const PROFILE_ROUTES: ApiRoute[] = [
         if (parsed.kind === "not_object") throw errors.invalidBody("The body must be a JSON object of profile fields.");
         throw errors.unknownFields(parsed.fields);
       }
-      const { profile, etag } = await profiles.updateProfile(c.var.session, ifMatch, parsed);
-      c.header("ETag", etag);
-      c.header("Cache-Control", "no-store");
-      return c.json(profile);
+      return answerProfile(c, await profiles.updateProfile(c.var.session, ifMatch, parsed));
     },
   },
   {
@@ -110,10 +113,7 @@ export const PROFILE_ROUTES: ApiRoute[] = [
     async handle(c, { profiles }) {
       const id = idParam(c);
       const { otp } = parseBody(OtpActivation, await readJson(c));
-      const { profile, etag } = await profiles.verifyChange(c.var.session, id, otp);
-      c.header("ETag", etag);
-      c.header("Cache-Control", "no-store");
-      return c.json(profile);
+      return answerProfile(c, await profiles.verifyChange(c.var.session, id, otp));
     },
   },
   {
