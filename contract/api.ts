@@ -156,3 +156,78 @@ export interface FieldProblemDetail {
   keyword: string;
   params: Record<string, unknown>;
 }
+
+/**
+ * A security event as GET /api/activity shows it (the person's own, newest first). The types a person can see:
+ * `user.created`; `profile.updated` (`detail.fields`); `profile.change.opened` / `verified` / `code_rejected` /
+ * `cancelled` (`detail.field`: a code sent to a new address, the new address confirmed, a wrong code for it, the
+ * change cancelled); `mfa.enabled`, `mfa.disabled`; `mfa.recovery_codes.created` / `replaced`;
+ * `mfa.device.added` / `activated` / `renamed` / `default_set` / `removed` / `code_rejected` / `discarded`
+ * (`detail.device`); `mfa.verification.succeeded` / `failed` (`detail.method`, `detail.purpose`, `detail.device`
+ * when a device was used, `detail.reason` when failed). `detail` names fields and devices, never a value, a code or a
+ * secret.
+ */
+export interface ActivityEvent {
+  /** Stable and opaque; `next` of a page is the last event's id. */
+  id: string;
+  type: ActivityType;
+  at: string;
+  /** The client's address as the server saw it (behind TRUST_PROXY hops), null when unknown. */
+  ip: string | null;
+  /** Parsed from the User-Agent header; each null when unknown. */
+  userAgent: { browser: string | null; os: string | null };
+  detail: ActivityDetail;
+}
+
+export type ActivityType =
+  | "user.created"
+  | "profile.updated"
+  | "profile.change.opened"
+  | "profile.change.verified"
+  | "profile.change.code_rejected"
+  | "profile.change.cancelled"
+  | "mfa.enabled"
+  | "mfa.disabled"
+  | "mfa.recovery_codes.created"
+  | "mfa.recovery_codes.replaced"
+  | "mfa.device.added"
+  | "mfa.device.activated"
+  | "mfa.device.renamed"
+  | "mfa.device.default_set"
+  | "mfa.device.removed"
+  | "mfa.device.code_rejected"
+  | "mfa.device.discarded"
+  | "mfa.verification.succeeded"
+  | "mfa.verification.failed";
+
+export interface ActivityDetail {
+  /** profile.updated: the changed fields' paths (`givenName`, `address.postalCode`). */
+  fields?: string[];
+  /** profile.change.*: the verified field's path (`email`, `phone`). */
+  field?: string;
+  /** The device concerned; its nickname now, or as it was when it was removed. */
+  device?: { id: string; type: DeviceType; nickname: string | null };
+  /** mfa.verification.*: how the person proved it, and why. */
+  method?: VerificationMethod;
+  purpose?: VerificationPurpose;
+  /** mfa.verification.failed, mfa.device.discarded: why (`wrong_proof`, `expired`, `user_locked`, `delivery_failed`, …). */
+  reason?: string;
+  /** *.code_rejected, mfa.verification.failed: wrong tries so far. */
+  attempts?: number;
+}
+
+/** GET /api/activity?limit=&before=: a page of events; `next` goes in `before` for the next page, null at the end. */
+export interface ActivityPage {
+  events: ActivityEvent[];
+  next: string | null;
+}
+
+/** GET /api/profile/export: everything stored about the person, as one document. */
+export interface ProfileExport {
+  exportedAt: string;
+  account: { id: string; username: string; language: string | null; createdAt: string; updatedAt: string };
+  profile: Record<string, unknown>;
+  pendingChanges: PendingChange[];
+  mfa: { enabled: boolean; devices: Device[]; recoveryCodes: RecoveryCodesSummary | null };
+  activity: ActivityEvent[];
+}
