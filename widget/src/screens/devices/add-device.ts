@@ -1,7 +1,7 @@
 import { html } from "lit";
 import { guarded } from "./controls.js";
 import { deviceTile } from "./device-list.js";
-import { icon } from "./icons.js";
+import { icon } from "../icons.js";
 import type { DeviceMethod, ScreenFlow, ScreenParts } from "./types.js";
 
 /**

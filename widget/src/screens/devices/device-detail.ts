@@ -4,8 +4,9 @@ import { NICKNAME_MAX_LENGTH } from "../../../../contract/rules.js";
 import { renderNotice } from "../shared.js";
 import { actionButton, guarded, messageSlot, onSubmit, textField } from "./controls.js";
 import type { ScreenFlow, ScreenParts } from "./types.js";
-import { deviceBadges, deviceKind, deviceName, deviceTile, formatDate, joined } from "./device-list.js";
-import { icon } from "./icons.js";
+import { deviceBadges, deviceKind, deviceName, deviceTile } from "./device-list.js";
+import { formatDate, joined } from "../screen.js";
+import { icon } from "../icons.js";
 
 /** The device vanished (removed in another tab): say so, and lead back to the list. */
 function gone(flow: ScreenFlow): ScreenParts {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import de from "../../i18n/devices/de.js";
 import en from "../../i18n/devices/en.js";
-import { deviceName, formatAgo, unnamed } from "./device-list.js";
+import { formatAgo } from "../screen.js";
+import { deviceName, unnamed } from "./device-list.js";
 
 const now = Date.parse("2026-12-02T12:00:00Z");
 const ago = (ms: number) => new Date(now - ms).toISOString();

@@ -3,40 +3,9 @@ import type { Device, DeviceType } from "../../api/client.js";
 import { DEFAULT_NICKNAMES } from "../../../../contract/rules.js";
 import { actionButton, guarded, messageSlot } from "./controls.js";
 import type { ScreenFlow, ScreenParts } from "./types.js";
-import { icon } from "./icons.js";
+import { icon } from "../icons.js";
+import { formatAgo, joined } from "../screen.js";
 import { recoverySummary } from "./recovery-codes.js";
-
-/** A date as people read it in their language, e.g. "Mar 3, 2025". */
-export function formatDate(iso: string, locale: string): string {
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
-  } catch {
-    return iso.slice(0, 10);
-  }
-}
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/**
- * When something happened, as people say it in their language: "5 minutes ago", "yesterday", "3 weeks ago"; after
- * about a month, the date. Empty for "just now" (under a minute), which each caller words itself.
- */
-export function formatAgo(iso: string, locale: string, now = Date.now()): string {
-  const ago = Math.max(0, now - new Date(iso).getTime());
-  if (ago < MINUTE) return "";
-  try {
-    const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
-    if (ago < HOUR) return rtf.format(-Math.floor(ago / MINUTE), "minute");
-    if (ago < DAY) return rtf.format(-Math.floor(ago / HOUR), "hour");
-    if (ago < 7 * DAY) return rtf.format(-Math.floor(ago / DAY), "day");
-    if (ago < 30 * DAY) return rtf.format(-Math.floor(ago / (7 * DAY)), "week");
-  } catch {
-    // A locale Intl does not know: the date.
-  }
-  return formatDate(iso, locale);
-}
 
 /** Whether the device still has the name the server gave it (nobody renamed it). */
 export const unnamed = (device: Pick<Device, "type" | "nickname">): boolean => device.nickname === DEFAULT_NICKNAMES[device.type];
@@ -65,9 +34,6 @@ export function deviceKind(flow: ScreenFlow, device: Device) {
   if (device.target) parts.push(html`<bdi dir="ltr">${device.target}</bdi>`);
   return parts;
 }
-
-/** Parts of a line, between middle dots (not read out). */
-export const joined = (parts: TemplateResult[]) => parts.map((part, i) => (i ? html`<span aria-hidden="true"> · </span>${part}` : part));
 
 /**
  * One line under every device's name, the same for each type: "type · detail · last used" (a device waiting to be

@@ -6,6 +6,8 @@ import en, { type DevicesErrorCode, type DevicesTranslation } from "../../i18n/d
 import { loadDevicesTranslation } from "../../i18n/devices/index.js";
 import { errorText, expectUser, SIGN_IN_CODES } from "../shared.js";
 import { unnamed } from "./device-list.js";
+import { adoptStyles } from "../screen.js";
+import { screenStyles } from "../screen.styles.js";
 import { devicesStyles } from "./devices.styles.js";
 import { renderScreen } from "./frame.js";
 import { METHODS, methodOf } from "./methods/index.js";
@@ -58,12 +60,8 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
 
   constructor(readonly ctx: DevicesContext) {
     ctx.host.addController(this);
-    const root = ctx.host.renderRoot;
-    const sheet = devicesStyles.styleSheet;
     // The flow's styles join the widget's only now, so the profile flow never downloads them.
-    if (sheet && root instanceof ShadowRoot && !root.adoptedStyleSheets.includes(sheet)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    }
+    adoptStyles(ctx, screenStyles, devicesStyles);
   }
 
   hostUpdated(): void {

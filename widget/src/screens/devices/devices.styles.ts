@@ -3,104 +3,15 @@ import { codeStyles } from "./methods/code.styles.js";
 import { totpStyles } from "./methods/totp.styles.js";
 import { recoveryStyles } from "./recovery.styles.js";
 
-/** The lifecycle's screens: frame, list, choice of a type, one device. */
+/** The lifecycle's screens: list, choice of a type, one device (their frame: screens/screen.styles.ts). */
 const lifecycleStyles = css`
-  .screen {
-    display: grid;
-    gap: var(--_space);
-    padding-top: calc(var(--_space) * 1.25);
-    border-top: 1px solid var(--_line);
-  }
   .screen > .footer {
     margin-top: calc(var(--_space) * 0.25);
   }
   form > .footer {
     margin-top: calc(var(--_space) * 1.25);
   }
-  .icon {
-    width: 20px;
-    height: 20px;
-    flex: none;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 1.75;
-    stroke-linecap: round;
-    stroke-linejoin: round;
-  }
-  [dir="rtl"] .flip {
-    transform: scaleX(-1);
-  }
-
-  /* Screen heading */
-  .back {
-    justify-self: start;
-    min-height: 32px;
-    padding: 0;
-    padding-inline: 4px 10px;
-    margin: -6px 0 -4px;
-    margin-inline-start: -4px;
-    gap: 2px;
-    font-weight: 500;
-    color: var(--_muted);
-  }
-  .back:hover {
-    color: var(--_text);
-    background: var(--_tint);
-  }
-  .screen-head {
-    display: flex;
-    align-items: flex-start;
-    gap: 14px;
-  }
-  .screen-titles {
-    flex: 1;
-    min-width: 0;
-  }
-  .screen-title-row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 4px 10px;
-  }
-  /* Beside an icon tile, the title's first line sits on the tile's middle (the intro, if any, below). */
-  .screen-head.with-tile .screen-title-row {
-    min-height: 40px;
-  }
-  .screen-head.with-tile:has(.hero) .screen-title-row {
-    min-height: 48px;
-  }
-  .screen-title {
-    font-size: 17px;
-    line-height: 26px;
-    font-weight: 600;
-    letter-spacing: -0.01em;
-    outline: none;
-  }
-  .screen-text {
-    margin-top: 2px;
-    color: var(--_muted);
-    font-size: 14px;
-    max-width: 60ch;
-  }
-  .live:empty {
-    display: none;
-  }
-  .live .notice {
-    margin: 0;
-  }
-
-  /* Icon tiles and badges */
-  .tile {
-    display: inline-grid;
-    place-items: center;
-    flex: none;
-    width: 40px;
-    height: 40px;
-    border-radius: var(--_radius);
-    color: var(--_primary);
-    background: color-mix(in srgb, var(--_primary) 9%, var(--_surface));
-    border: 1px solid color-mix(in srgb, var(--_primary) 16%, var(--_surface));
-  }
+  /* Badges, and the tiles' variants */
   .tile.hero {
     width: 48px;
     height: 48px;
@@ -450,7 +361,8 @@ const lifecycleStyles = css`
 `;
 
 /**
- * The devices flow's styles, adopted by the widget's shadow root when the flow loads (one sheet); tokens come from
- * :host. The methods' own screens are styled beside them (methods/*.styles.ts).
+ * The devices flow's styles, adopted by the widget's shadow root when the flow loads (one sheet, after the screens'
+ * shared frame, screens/screen.styles.ts); tokens come from :host. The methods' own screens are styled beside them
+ * (methods/*.styles.ts).
  */
 export const devicesStyles = css`${lifecycleStyles}${codeStyles}${totpStyles}${recoveryStyles}`;

@@ -3,7 +3,7 @@ import { renderChoose } from "./add-device.js";
 import { renderMessage } from "./controls.js";
 import { renderConfirmRemove, renderDevice } from "./device-detail.js";
 import { renderConfirmDisable, renderEnable, renderList } from "./device-list.js";
-import { icon } from "./icons.js";
+import { icon } from "../icons.js";
 import { renderAddScreen } from "./methods/index.js";
 import { renderRecoveryCodes } from "./recovery-codes.js";
 import type { ScreenFlow, ScreenParts } from "./types.js";

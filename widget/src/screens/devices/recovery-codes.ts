@@ -2,7 +2,7 @@ import { html, nothing } from "lit";
 import type { RecoveryCodes } from "../../../../contract/api.js";
 import { emit } from "../../events.js";
 import { actionButton, messageSlot } from "./controls.js";
-import { icon } from "./icons.js";
+import { icon } from "../icons.js";
 import type { ScreenFlow, ScreenParts } from "./types.js";
 
 /**

@@ -2,7 +2,7 @@ import { html, svg } from "lit";
 import { ApiError } from "../../../api/client.js";
 import { cancelAndSubmit, onSubmit } from "../controls.js";
 import { deviceTile } from "../device-list.js";
-import { icon } from "../icons.js";
+import { icon } from "../../icons.js";
 import type { AddScreen, DeviceMethod, ScreenFlow, ScreenParts } from "../types.js";
 import { codeField, verifyCode } from "./code.js";
 
