@@ -1,32 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { safeLogoStyle, safeLogoUrl } from "./branding.js";
+import { safeLogoStyle, safeUrl } from "./branding.js";
 
 const HTTPS_PAGE = "https://shop.example/account/";
 const HTTP_PAGE = "http://localhost:3000/account/";
 
-describe("safeLogoUrl", () => {
+describe("safeUrl", () => {
   it("accepts https URLs on any host", () => {
-    expect(safeLogoUrl("https://cdn.example/logo.svg", HTTP_PAGE, "http://localhost:3000")).toBe(
+    expect(safeUrl("https://cdn.example/logo.svg", HTTP_PAGE, "http://localhost:3000")).toBe(
       "https://cdn.example/logo.svg",
     );
   });
 
   it("resolves relative URLs against the page", () => {
-    expect(safeLogoUrl("logo.png", HTTPS_PAGE, "https://shop.example")).toBe("https://shop.example/account/logo.png");
-    expect(safeLogoUrl("/img/logo.png", HTTP_PAGE, "http://localhost:3000")).toBe("http://localhost:3000/img/logo.png");
+    expect(safeUrl("logo.png", HTTPS_PAGE, "https://shop.example")).toBe("https://shop.example/account/logo.png");
+    expect(safeUrl("/img/logo.png", HTTP_PAGE, "http://localhost:3000")).toBe("http://localhost:3000/img/logo.png");
   });
 
   it("accepts plain http only from the page's own origin", () => {
-    expect(safeLogoUrl("http://localhost:3000/logo.png", HTTP_PAGE, "http://localhost:3000")).toBe(
+    expect(safeUrl("http://localhost:3000/logo.png", HTTP_PAGE, "http://localhost:3000")).toBe(
       "http://localhost:3000/logo.png",
     );
-    expect(safeLogoUrl("http://localhost:3001/logo.png", HTTP_PAGE, "http://localhost:3000")).toBeNull();
-    expect(safeLogoUrl("http://other.example/logo.png", HTTPS_PAGE, "https://shop.example")).toBeNull();
+    expect(safeUrl("http://localhost:3001/logo.png", HTTP_PAGE, "http://localhost:3000")).toBeNull();
+    expect(safeUrl("http://other.example/logo.png", HTTPS_PAGE, "https://shop.example")).toBeNull();
   });
 
   it("resolves protocol-relative URLs with the page's scheme", () => {
-    expect(safeLogoUrl("//evil.example/x.png", HTTP_PAGE, "http://localhost:3000")).toBeNull();
-    expect(safeLogoUrl("//cdn.example/x.png", HTTPS_PAGE, "https://shop.example")).toBe("https://cdn.example/x.png");
+    expect(safeUrl("//evil.example/x.png", HTTP_PAGE, "http://localhost:3000")).toBeNull();
+    expect(safeUrl("//cdn.example/x.png", HTTPS_PAGE, "https://shop.example")).toBe("https://cdn.example/x.png");
   });
 
   it.each([
@@ -41,17 +41,17 @@ describe("safeLogoUrl", () => {
     "ftp://shop.example/logo.png",
     "vbscript:msgbox(1)",
   ])("refuses %j", (raw) => {
-    expect(safeLogoUrl(raw, HTTPS_PAGE, "https://shop.example")).toBeNull();
+    expect(safeUrl(raw, HTTPS_PAGE, "https://shop.example")).toBeNull();
   });
 
   it("refuses a data: URL even where the page origin is opaque", () => {
-    expect(safeLogoUrl("data:image/png;base64,AAAA", "about:blank", "null")).toBeNull();
+    expect(safeUrl("data:image/png;base64,AAAA", "about:blank", "null")).toBeNull();
   });
 
   it("ignores empty and unparsable values", () => {
-    expect(safeLogoUrl(undefined, HTTPS_PAGE, "https://shop.example")).toBeNull();
-    expect(safeLogoUrl("   ", HTTPS_PAGE, "https://shop.example")).toBeNull();
-    expect(safeLogoUrl("https://", HTTPS_PAGE, "https://shop.example")).toBeNull();
+    expect(safeUrl(undefined, HTTPS_PAGE, "https://shop.example")).toBeNull();
+    expect(safeUrl("   ", HTTPS_PAGE, "https://shop.example")).toBeNull();
+    expect(safeUrl("https://", HTTPS_PAGE, "https://shop.example")).toBeNull();
   });
 });
 

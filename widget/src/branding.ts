@@ -1,10 +1,11 @@
 /**
  * The host's branding attributes are untrusted strings (they may come from a tenant's settings):
  * the logo may only load over https or from the page's own origin, and its style may only size and space it.
+ * The help page of the activity screen (`data-help-url`) is held to the same rule as the logo.
  */
 
-/** The logo's absolute URL, or null when it must not be loaded at all. */
-export function safeLogoUrl(raw: string | null | undefined, baseURI: string, pageOrigin: string): string | null {
+/** A host-given URL's absolute form (the logo, the help page), or null when it must not be used at all. */
+export function safeUrl(raw: string | null | undefined, baseURI: string, pageOrigin: string): string | null {
   const value = raw?.trim();
   if (!value) return null;
   let url: URL;

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { ApiError, apiRequest, type ApiRequest, type ApiResponse } from "./api/client.js";
-import { safeLogoStyle, safeLogoUrl } from "./branding.js";
+import { safeLogoStyle, safeUrl } from "./branding.js";
 import { emit, type Flow } from "./events.js";
 import { en, intlLocaleFor, languageFor, loadTranslation, type Translation } from "./i18n/index.js";
 import { styles } from "./profile-widget.styles.js";
@@ -469,7 +469,7 @@ export class ProfileWidget extends LitElement {
   }
 
   private renderHeader(heading: string, subtitle: string, unknown = false) {
-    const logo = safeLogoUrl(this.logoUrl, document.baseURI, location.origin);
+    const logo = safeUrl(this.logoUrl, document.baseURI, location.origin);
     const { view } = this;
     const username = view.kind === "ready" ? this.form?.profile?.username : view.kind === "devices" ? this.devices?.username : undefined;
     return html`<header class="header" part="header">
