@@ -177,6 +177,8 @@ export class ProfileWidget extends LitElement {
   private i18nRun = 0;
   /** The locale for Intl (country names, dates): the requested tag when its language is the one shown. */
   private intlLocale = "en";
+  /** The language chosen (`de`, `pt-br`), sent as Accept-Language with every request, even before its strings are in. */
+  private language!: string;
 
   /**
    * Retries what failed: resubmits a change that waited for a fresh sign-in — a profile save, a device removal,
@@ -227,6 +229,7 @@ export class ProfileWidget extends LitElement {
     const requested = this.requestedLocale();
     const language = languageFor(requested);
     const run = ++this.i18nRun;
+    this.language = language;
     const apply = (t: Translation) => {
       if (run !== this.i18nRun) return;
       this.t = t;
@@ -289,7 +292,11 @@ export class ProfileWidget extends LitElement {
       token = null;
     }
     if (!token) throw new ApiError(0, "session_missing", "No session token");
-    return apiRequest<T>(this.apiUrl || SCRIPT_ORIGIN, path, token, { signal: this.run.signal, ...init });
+    return apiRequest<T>(this.apiUrl || SCRIPT_ORIGIN, path, token, {
+      signal: this.run.signal,
+      ...init,
+      headers: { "Accept-Language": this.language, ...init.headers },
+    });
   }
 
   private start(): Promise<void> {

@@ -404,9 +404,8 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
   }
 
   async activate(device: Device, proof: Record<string, unknown>): Promise<void> {
-    // In the widget's language: a passkey nobody named is named then ("Chrome auf macOS").
-    const headers = { "Accept-Language": this.ctx.t().lang };
-    await this.ctx.api(`/api/mfa/devices/${device.id}/activate`, { method: "POST", body: proof, headers });
+    // A passkey nobody named is named then, in the widget's language (every request says it): "Chrome auf macOS".
+    await this.ctx.api(`/api/mfa/devices/${device.id}/activate`, { method: "POST", body: proof });
     await this.changed("device_added", "deviceAdded");
   }
 
