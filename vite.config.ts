@@ -68,14 +68,17 @@ export default defineConfig({
       // going to a common chunk that the profile flow would have to fetch as a second file.
       preserveEntrySignatures: "allow-extension",
       // Vite leaves ES library output unminified by default (to keep annotations); this bundle is shipped as is.
-      // The flows' strings are named apart from the widget's (chunks/de-….js, chunks/devices-de-….js, chunks/verify-de-….js).
+      // The flows' strings are named apart from the widget's (chunks/de-….js, chunks/devices-de-….js, chunks/verify-de-….js,
+      // chunks/activity-de-….js).
       output: {
         chunkFileNames: (chunk) =>
           chunk.facadeModuleId?.includes("/i18n/devices/")
             ? "chunks/devices-[name]-[hash].js"
             : chunk.facadeModuleId?.includes("/i18n/verify/")
               ? "chunks/verify-[name]-[hash].js"
-              : "chunks/[name]-[hash].js",
+              : chunk.facadeModuleId?.includes("/i18n/activity/")
+                ? "chunks/activity-[name]-[hash].js"
+                : "chunks/[name]-[hash].js",
         minify: true,
       },
     },

@@ -1,4 +1,4 @@
-export type Flow = "profile" | "devices" | "verify";
+export type Flow = "profile" | "devices" | "verify" | "activity";
 
 /** What succeeded: the profile flow's save, or a step of the devices flow, or how the person left it. */
 export type ProfileWidgetAction =

@@ -6,6 +6,7 @@ import { emit, type Flow } from "./events.js";
 import { en, intlLocaleFor, languageFor, loadTranslation, type Translation } from "./i18n/index.js";
 import { styles } from "./profile-widget.styles.js";
 import type { Profile } from "./api/client.js";
+import type { ActivityFlow } from "./screens/activity/activity-flow.js";
 import type { DevicesFlow } from "./screens/devices/devices-flow.js";
 import type { VerifyFlow } from "./screens/verify/verify-flow.js";
 import type { FirstAnswers } from "./screens/devices/types.js";
@@ -26,16 +27,19 @@ type View =
   | { kind: "ready" }
   | { kind: "devices" }
   | { kind: "verify" }
+  | { kind: "activity" }
   | { kind: "error"; code: string; message: string };
 
 /**
- * `<profile-widget>`: lets a signed-in user edit their profile (`data-flow="profile"`) or manage their
- * multi-factor devices (`data-flow="devices"`, loaded on demand in its own chunks) on the host's page.
+ * `<profile-widget>`: lets a signed-in user edit their profile (`data-flow="profile"`), manage their
+ * multi-factor devices (`data-flow="devices"`, loaded on demand in its own chunks) or see their account's recent
+ * security activity and download their data (`data-flow="activity"`, also its own chunks) on the host's page.
  *
  * Colours default to a light and a dark value (`light-dark()`), picked by `data-theme` / the system setting; a
  * `--pw-*` colour set by the page applies in both (give it `light-dark(…, …)` to differ).
  *
- * @attr data-flow - `profile` (default), `devices`, or `verify` (MFA verification at sign-in or for a step-up).
+ * @attr data-flow - `profile` (default), `devices`, `verify` (MFA verification at sign-in or for a step-up), or
+ *   `activity` (the recent security activity and "Download my data"; the device list opens it too).
  * @attr data-nonce - verify flow: echoed in the MFA assertion's `nonce` (1–256 visible ASCII characters).
  * @attr data-purpose - verify flow: `sign_in` (default) or `step_up` (the success also counts as a recent sign-in
  *   for this session).
@@ -45,6 +49,8 @@ type View =
  * @attr data-company-name - shown in the header, and the logo's alt text.
  * @attr data-logo-url - https, or the page's own origin; anything else is not loaded.
  * @attr data-logo-style - size and spacing of the logo (`width`, `height`, `max-*`, `min-*`, `margin*`, `padding*`).
+ * @attr data-help-url - the activity screen's "Wasn't you?" link (opens in a new tab); held to the logo's rule: https,
+ *   or the page's own origin; anything else is ignored, and the screen advises what to do instead.
  * @attr data-locale - BCP 47 tag (`de`, `pt-BR`, `ar`…); default: the nearest `lang` attribute, then the browser's
  *   languages. Exact tag, then its base language, then English. en, de, fr, es, it, nl, pt-BR, ja and ar (right to
  *   left) are built in; each language but English is a chunk of its own, fetched only when chosen.
@@ -58,7 +64,8 @@ type View =
  *   validation: the server's codes (e.g. `session_expired`, `reauthentication_required`, `mfa_not_enabled`, `otp_invalid`,
  *   `otp_expired`, `too_many_attempts`, `rate_limited`, `delivery_failed`, `device_limit_reached`,
  *   `method_disabled`, `last_device`), `network_error`, and the browser's passkey outcomes
- *   `passkey_cancelled`, `passkey_exists`, `passkey_failed`.
+ *   `passkey_cancelled`, `passkey_exists`, `passkey_failed`. The activity screen's failures (loading it, "Show more",
+ *   "Download my data") say `flow: "activity"`, or `devices` when the device list opened it.
  *
  * @csspart card - the outer card.
  * @csspart header - logo, heading, subtitle and the signed-in user.
@@ -80,17 +87,22 @@ type View =
  * @csspart button-primary - the main action: Save, Enable MFA, Add device (with no device yet), Verify, Done…
  * @csspart button-danger - Remove and Turn off MFA in their confirmation steps.
  * @csspart message - a status message (saved, error, sign-in needed) and the full-card states.
- * @csspart screen - one screen of the devices flow or the verify flow.
+ * @csspart screen - one screen of the devices flow, the verify flow or the activity screen.
  * @csspart screen-heading - that screen's heading.
- * @csspart back - the "All devices" link above a device's screen.
+ * @csspart back - the "All devices" link above a device's screen and the activity screen opened from the list.
  * @csspart device-list - the list of devices.
  * @csspart device - one device's row (a button that opens it).
  * @csspart badge - a device's "Default" or "Pending verification" badge.
  * @csspart add-device - the "Add device" button.
  * @csspart disable-mfa - the "Turn off MFA" button.
- * @csspart empty - the list's empty state.
+ * @csspart empty - a list's empty state (no devices, no activity).
  * @csspart option - one device type offered by "Add device", or one method offered by "Use another method".
  * @csspart recovery-codes - the recovery codes' row on the device list.
+ * @csspart activity-link - the "Recent activity" row on the device list (a button that opens the activity screen).
+ * @csspart activity-list - the list of security events on the activity screen.
+ * @csspart activity-event - one event of that list.
+ * @csspart show-more - the "Show more" button under the list.
+ * @csspart data-export - the "Your data" block with "Download my data".
  * @csspart qr - the authenticator app's QR code.
  * @csspart secret - the authenticator app's setup key.
  *
@@ -114,7 +126,7 @@ type View =
 export class ProfileWidget extends LitElement {
   static override styles = styles;
 
-  /** `profile` (default), `devices` or `verify`. */
+  /** `profile` (default), `devices`, `verify` or `activity`. */
   @property({ attribute: "data-flow" }) flow: Flow = "profile";
 
   /** API origin; empty means the origin this script was loaded from. */
@@ -156,15 +168,14 @@ export class ProfileWidget extends LitElement {
     canConfirm: () => this.canConfirm(),
     confirm: () => void this.confirm(),
     signedOut: (error, kept) => this.signedOut(error, kept),
-    signIn: (code) => {
-      const flow = this.flow === "devices" || this.flow === "verify" ? this.flow : "profile";
-      emit(this, "profile-widget-error", { flow, code, message: errorText(this.t, code) });
-    },
+    signIn: (code) => emit(this, "profile-widget-error", { flow: this.shown, code, message: errorText(this.t, code) }),
   };
   /** The profile flow (screens/profile-flow.ts), once its chunk has loaded. */
   private form?: ProfileFlow;
   /** The devices flow, once its chunk has loaded. */
   private devices?: DevicesFlow;
+  /** The activity screen (`data-flow="activity"`), once its chunk has loaded. */
+  private activity?: ActivityFlow;
   /** The verify flow (`data-flow="verify"`), once its chunk has loaded. */
   private verifier?: VerifyFlow;
   /** "Confirm it's you" in place of the profile or devices flow, while a change waits for it. */
@@ -190,6 +201,11 @@ export class ProfileWidget extends LitElement {
     if (this.view.kind === "error") void this.start();
     else if (this.view.kind === "ready" && this.form?.notice?.retry) void this.form.save();
     else if (this.view.kind === "devices") void this.refreshDevices();
+  }
+
+  /** The flow shown: `data-flow`, or the profile flow for a value it does not know. */
+  private get shown(): Flow {
+    return ["devices", "verify", "activity"].includes(this.flow) ? this.flow : "profile";
   }
 
   override connectedCallback(): void {
@@ -301,7 +317,13 @@ export class ProfileWidget extends LitElement {
 
   private start(): Promise<void> {
     this.closeConfirm();
-    return this.flow === "devices" ? this.loadDevices() : this.flow === "verify" ? this.loadVerify() : this.loadProfile();
+    return this.flow === "devices"
+      ? this.loadDevices()
+      : this.flow === "verify"
+        ? this.loadVerify()
+        : this.flow === "activity"
+          ? this.loadActivity()
+          : this.loadProfile();
   }
 
   /** The verify flow: its chunk (screens, strings, styles), then the person's devices and the default one's screen. */
@@ -391,7 +413,7 @@ export class ProfileWidget extends LitElement {
 
   /** Who the current flow's screens belong to (kept while signed out, for `signedIn`). */
   private flowUser(): string | undefined {
-    return this.flow === "devices" ? this.devices?.username : this.flow === "verify" ? undefined : this.form?.profile?.username;
+    return this.flow === "devices" ? this.devices?.username : this.shown === "profile" ? this.form?.profile?.username : undefined;
   }
 
   /** The session ended while a flow was open: the signed-out card in its place, and the host told. */
@@ -437,6 +459,16 @@ export class ProfileWidget extends LitElement {
     });
   }
 
+  /** The activity screen: its chunk (screen, strings, styles), then the person's recent events. */
+  private loadActivity(): Promise<void> {
+    return this.begin(async () => {
+      const [{ ActivityFlow }] = await Promise.all([chunk(import("./screens/activity/activity-flow.js")), this.i18n]);
+      this.activity ??= new ActivityFlow(this.context);
+      await this.activity.load(this.username);
+      return { kind: "activity" };
+    });
+  }
+
   /** A new token while managing devices: the same user carries on where they are, someone else starts over. */
   private async refreshDevices(): Promise<void> {
     if (!(await this.devices?.refresh())) await this.loadDevices();
@@ -456,21 +488,22 @@ export class ProfileWidget extends LitElement {
           : errorText(this.t, code);
     if (kept) message += ` ${this.t.changesKept}`;
     this.view = { kind: "error", code, message };
-    const flow = this.flow === "devices" || this.flow === "verify" ? this.flow : "profile";
-    emit(this, "profile-widget-error", { flow, code, message });
+    emit(this, "profile-widget-error", { flow: this.shown, code, message });
   }
 
   override render() {
     const { t, view } = this;
-    const devices = this.flow === "devices";
-    const verify = this.flow === "verify" ? this.verifier?.t : undefined;
-    const [heading, subtitle] = verify
-      ? [verify.heading, verify.subtitle]
-      : devices
+    const flow = this.shown;
+    // The verify and activity flows bring their own headings, with their chunks: until then, a placeholder.
+    const lazy = flow === "verify" ? this.verifier : flow === "activity" ? this.activity : null;
+    const own = lazy?.t;
+    const [heading, subtitle] = own
+      ? [own.heading, own.subtitle]
+      : flow === "devices"
         ? [t.devicesHeading, t.devicesSubtitle]
         : [t.profileHeading, t.profileSubtitle];
     return html`<div class="card" part="card" lang=${t.lang} dir=${t.dir} aria-busy=${view.kind === "loading" ? "true" : "false"}>
-      ${this.renderHeader(heading, subtitle, this.flow === "verify" && !verify)}
+      ${this.renderHeader(heading, subtitle, lazy === undefined)}
       <div class="body" part="body">${this.renderBody()}</div>
     </div>`;
   }
@@ -503,8 +536,9 @@ export class ProfileWidget extends LitElement {
     switch (view.kind) {
       case "loading": {
         // Said once the person's language is in, not first in English.
-        const status = this.localizing ? "" : this.flow === "devices" || this.flow === "verify" ? t.loadingDevices : t.loading;
-        if (this.flow === "devices" || this.flow === "verify") {
+        const flow = this.shown;
+        const status = this.localizing ? "" : flow === "profile" ? t.loading : flow === "activity" ? t.loadingActivity : t.loadingDevices;
+        if (flow !== "profile") {
           return html`<p class="sr-only" role="status">${status}</p>
             <div class="skeleton rows" aria-hidden="true">
               <span class="bone title"></span>${[1, 2, 3].map(() => html`<span class="bone control"></span>`)}
@@ -529,6 +563,8 @@ export class ProfileWidget extends LitElement {
         return this.devices?.render();
       case "verify":
         return this.verifier?.render();
+      case "activity":
+        return this.activity?.render();
       case "error": {
         const title =
           view.code === "session_missing"
@@ -539,7 +575,9 @@ export class ProfileWidget extends LitElement {
                 ? t.signedOutTitle
                 : this.flow === "devices"
                   ? t.devicesLoadErrorTitle
-                  : t.loadErrorTitle;
+                  : this.shown === "profile"
+                    ? t.loadErrorTitle
+                    : "";
         // A session that ended: the way back is in the message (the host is told again, and signs the person in).
         const signIn = view.code === "session_expired" || view.code === "session_invalid" ? view.code : "";
         return this.renderState(title, view.message, !SIGN_IN_CODES.has(view.code) && view.code !== "username_mismatch", signIn);

@@ -29,9 +29,10 @@ export const wrongDetail = <profile-widget onprofile-widget-error={(event) => ev
 
 // The DOM typings: the tag's element type, and typed listeners.
 const element: ProfileWidget = document.createElement("profile-widget");
-element.addEventListener("profile-widget-success", (event) => event.detail.flow satisfies "profile" | "devices" | "verify");
+element.addEventListener("profile-widget-success", (event) => event.detail.flow satisfies "profile" | "devices" | "verify" | "activity");
 // The verify flow's success carries the assertion for the host's backend.
 element.addEventListener("profile-widget-success", (event) => event.detail.assertion satisfies string | undefined);
 export const verifyFlow = <profile-widget data-flow="verify" data-nonce="n-1" data-purpose="step_up" />;
+export const activityFlow = <profile-widget data-flow="activity" data-help-url="https://help.example/security" />;
 // @ts-expect-error — not a purpose
 export const wrongPurpose = <profile-widget data-flow="verify" data-purpose="login" />;

@@ -13,16 +13,20 @@ function stubFetch(response: Response | Error) {
 }
 
 describe("apiRequest", () => {
-  it("sends the token as a Bearer header and JSON, and returns the data with its ETag", async () => {
+  it("sends the token as a Bearer header and JSON, and returns the data with its ETag and headers", async () => {
     const fetch = stubFetch(
-      new Response(JSON.stringify({ username: "ada" }), { status: 200, headers: { ETag: '"v1"' } }),
+      new Response(JSON.stringify({ username: "ada" }), {
+        status: 200,
+        headers: { ETag: '"v1"', "Content-Disposition": 'attachment; filename="ada.json"' },
+      }),
     );
     const result = await apiRequest("https://api.example/", "/api/profile", "tok", {
       method: "PATCH",
       body: { givenName: "Ada" },
       headers: { "If-Match": '"v0"' },
     });
-    expect(result).toEqual({ data: { username: "ada" }, etag: '"v1"' });
+    expect(result).toMatchObject({ data: { username: "ada" }, etag: '"v1"' });
+    expect(result.headers.get("Content-Disposition")).toBe('attachment; filename="ada.json"');
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe("https://api.example/api/profile");
     expect(init.method).toBe("PATCH");

@@ -57,6 +57,8 @@ export interface ApiRequest {
 export interface ApiResponse<T> {
   data: T;
   etag: string | null;
+  /** All of the answer's headers the server lets the page read (e.g. the data export's Content-Disposition). */
+  headers: Headers;
 }
 
 /**
@@ -104,5 +106,5 @@ export async function apiRequest<T>(
       },
     );
   }
-  return { data: json as T, etag: response.headers.get("ETag") };
+  return { data: json as T, etag: response.headers.get("ETag"), headers: response.headers };
 }

@@ -72,6 +72,7 @@ const ar: Translation = {
   devicesHeading: "المصادقة متعددة العوامل",
   devicesSubtitle: "خطوة إضافية تُبقي حسابك آمنًا",
   loadingDevices: "جارٍ تحميل أجهزتك…",
+  loadingActivity: "جارٍ تحميل نشاطك…",
   devicesLoadErrorTitle: "تعذّر تحميل أجهزتك",
 
   errors: {

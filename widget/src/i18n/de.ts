@@ -68,6 +68,7 @@ const de: Translation = {
   devicesHeading: "Multi-Faktor-Authentifizierung",
   devicesSubtitle: "Ein zweiter Schritt, der Ihr Konto schützt",
   loadingDevices: "Ihre Geräte werden geladen …",
+  loadingActivity: "Ihre Aktivitäten werden geladen …",
   devicesLoadErrorTitle: "Ihre Geräte konnten nicht geladen werden",
 
   errors: {

@@ -88,6 +88,7 @@ const en = {
   devicesHeading: "Multi-factor authentication",
   devicesSubtitle: "A second step that keeps your account yours",
   loadingDevices: "Loading your devices…",
+  loadingActivity: "Loading your activity…",
   devicesLoadErrorTitle: "We couldn't load your devices",
 
   /**

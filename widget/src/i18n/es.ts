@@ -68,6 +68,7 @@ const es: Translation = {
   devicesHeading: "Autenticación multifactor",
   devicesSubtitle: "Un segundo paso para que tu cuenta siga siendo tuya",
   loadingDevices: "Cargando tus dispositivos…",
+  loadingActivity: "Cargando tu actividad…",
   devicesLoadErrorTitle: "No hemos podido cargar tus dispositivos",
 
   errors: {

@@ -69,6 +69,7 @@ const fr: Translation = {
   devicesHeading: "Authentification multifacteur",
   devicesSubtitle: "Une seconde étape pour que votre compte reste le vôtre",
   loadingDevices: "Chargement de vos appareils…",
+  loadingActivity: "Chargement de votre activité…",
   devicesLoadErrorTitle: "Impossible de charger vos appareils",
 
   errors: {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import activityEn, { type ActivityTranslation } from "./activity/en.js";
+import { loadActivityTranslation } from "./activity/index.js";
 import devicesEn, { type DevicesTranslation } from "./devices/en.js";
 import { loadDevicesTranslation } from "./devices/index.js";
 import en, { type Translation } from "./en.js";
@@ -42,17 +44,20 @@ describe("choosing a language", () => {
 });
 
 describe("the translation tables", () => {
-  it.each(LANGUAGES)("%s: both tables load, complete, and translated", async (language) => {
+  it.each(LANGUAGES)("%s: every table loads, complete, and translated", async (language) => {
     const t: Translation = await loadTranslation(language);
     const d: DevicesTranslation = await loadDevicesTranslation(t.lang);
+    const a: ActivityTranslation = await loadActivityTranslation(t.lang);
     expect(t).not.toBe(en);
     expect(d).not.toBe(devicesEn);
+    expect(a).not.toBe(activityEn);
     expect(languageFor(t.lang)).toBe(language);
     expect(t.dir).toBe(language === "ar" ? "rtl" : "ltr");
 
     for (const [table, english] of [
       [t, en],
       [d, devicesEn],
+      [a, activityEn],
     ] as const) {
       const own = new Map(phrases(table));
       const reference = phrases(english).filter(([path]) => !path.startsWith("invalidField"));
@@ -86,10 +91,12 @@ describe("the translation tables", () => {
   it("keeps interpolated values whole inside right-to-left text", async () => {
     const ar = await loadDevicesTranslation("ar");
     expect(ar.codeSent("+1•••••4567")).toContain("\u2068+1•••••4567\u2069");
+    expect((await loadActivityTranslation("ar")).browserOn("Chrome", "Linux")).toBe("\u2068Chrome\u2069 على \u2068Linux\u2069");
   });
 
   it("falls back to English for a language it does not have", async () => {
     expect(await loadTranslation("sv")).toBe(en);
     expect(await loadDevicesTranslation("sv")).toBe(devicesEn);
+    expect(await loadActivityTranslation("sv")).toBe(activityEn);
   });
 });

@@ -68,6 +68,7 @@ const it: Translation = {
   devicesHeading: "Autenticazione a più fattori",
   devicesSubtitle: "Un secondo passaggio per proteggere il tuo account",
   loadingDevices: "Caricamento dei dispositivi…",
+  loadingActivity: "Caricamento delle attività…",
   devicesLoadErrorTitle: "Impossibile caricare i dispositivi",
 
   errors: {

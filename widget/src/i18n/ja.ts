@@ -68,6 +68,7 @@ const ja: Translation = {
   devicesHeading: "多要素認証",
   devicesSubtitle: "アカウントを守るための追加の確認ステップ",
   loadingDevices: "デバイスを読み込んでいます…",
+  loadingActivity: "アクティビティを読み込んでいます…",
   devicesLoadErrorTitle: "デバイスを読み込めませんでした",
 
   errors: {

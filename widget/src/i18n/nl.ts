@@ -68,6 +68,7 @@ const nl: Translation = {
   devicesHeading: "Multifactorauthenticatie",
   devicesSubtitle: "Een extra stap die je account veilig houdt",
   loadingDevices: "Je apparaten worden geladen…",
+  loadingActivity: "Je activiteit wordt geladen…",
   devicesLoadErrorTitle: "We konden je apparaten niet laden",
 
   errors: {

@@ -68,6 +68,7 @@ const ptBR: Translation = {
   devicesHeading: "Autenticação multifator",
   devicesSubtitle: "Uma etapa extra que mantém sua conta protegida",
   loadingDevices: "Carregando seus dispositivos…",
+  loadingActivity: "Carregando sua atividade…",
   devicesLoadErrorTitle: "Não foi possível carregar seus dispositivos",
 
   errors: {

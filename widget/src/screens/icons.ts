@@ -1,6 +1,6 @@
 import { html, svg, type SVGTemplateResult } from "lit";
 
-/** 24×24 stroke icons, drawn with `currentColor` (see `.icon` in devices.styles.ts). */
+/** 24×24 stroke icons, drawn with `currentColor` (see `.icon` in screen.styles.ts). */
 const ICONS = {
   sms: svg`<rect x="6.5" y="2.5" width="11" height="19" rx="2.5" /><path d="M10.75 18.25h2.5" />`,
   email: svg`<rect x="3" y="5.5" width="18" height="13" rx="2.5" /><path d="m3.75 7.5 8.25 6 8.25-6" />`,
@@ -13,6 +13,9 @@ const ICONS = {
   key: svg`<circle cx="7.5" cy="12" r="3.5" /><path d="M11 12h9.5M17.5 12v3M20.5 12v2" />`,
   alert: svg`<path d="M12 3.5 2.75 19.5h18.5z" /><path d="M12 10v4M12 17h.01" />`,
   check: svg`<path d="m5 12.5 4.5 4.5L19 7.5" />`,
+  clock: svg`<circle cx="12" cy="12" r="8.5" /><path d="M12 7.5V12l3 2" />`,
+  download: svg`<path d="M12 4v11M7.5 10.5 12 15l4.5-4.5M5 19.5h14" />`,
+  user: svg`<circle cx="12" cy="8.5" r="3.75" /><path d="M4.75 19.5c.9-3.4 3.8-5.5 7.25-5.5s6.35 2.1 7.25 5.5" />`,
   copy: svg`<rect x="8.5" y="8.5" width="12" height="12" rx="2.5" /><path d="M15.5 8.5v-2a3 3 0 0 0-3-3h-6a3 3 0 0 0-3 3v6a3 3 0 0 0 3 3h2" />`,
 } satisfies Record<string, SVGTemplateResult>;
 

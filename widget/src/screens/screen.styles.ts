@@ -2,7 +2,8 @@ import { css } from "lit";
 
 /**
  * The frame the devices and the activity screens share (screens/screen.ts adopts it once, for either flow): the
- * screen, its Back link, heading and intro, its live region, the icons and their tiles. Tokens come from :host.
+ * screen, its Back link, heading and intro, its live region, the icons and their tiles, a list's empty state. Tokens
+ * come from :host.
  */
 export const screenStyles = css`
   .screen {
@@ -94,5 +95,29 @@ export const screenStyles = css`
     color: var(--_primary);
     background: color-mix(in srgb, var(--_primary) 9%, var(--_surface));
     border: 1px solid color-mix(in srgb, var(--_primary) 16%, var(--_surface));
+  }
+
+  /* A list's empty state */
+  .empty {
+    display: grid;
+    justify-items: center;
+    gap: 4px;
+    text-align: center;
+    padding: calc(var(--_space) * 1.75) var(--_space);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_tint);
+  }
+  .empty .tile {
+    margin-bottom: 6px;
+  }
+  .empty-title {
+    font-weight: 600;
+  }
+  .empty-text {
+    color: var(--_muted);
+    font-size: 14px;
+    max-width: 42ch;
+    margin-bottom: 10px;
   }
 `;

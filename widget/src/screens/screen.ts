@@ -3,7 +3,8 @@ import type { FlowContext } from "./shared.js";
 
 /**
  * What the screens of the devices flow and the activity flow share, in a chunk of its own that either loads (the
- * profile flow never does): their sheets joined to the widget's, dates as people say them, a line of parts.
+ * profile flow never does): their sheets joined to the widget's, dates as people say them, a line of parts, a file
+ * to save.
  */
 
 /** Joins a flow's sheets to the widget's shadow root, each once, only when the flow loads. */
@@ -50,3 +51,14 @@ export function formatAgo(iso: string, locale: string, now = Date.now()): string
 
 /** Parts of a line, between middle dots (not read out). */
 export const joined = (parts: TemplateResult[]) => parts.map((part, i) => (i ? html`<span aria-hidden="true"> · </span>${part}` : part));
+
+/** Saves `text` as a file the person downloads (`name`), through a temporary link to a blob, revoked soon after. */
+export function saveFile(text: string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  // Not at once: the browser may still be reading the blob when click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

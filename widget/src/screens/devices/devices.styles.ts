@@ -190,28 +190,6 @@ const lifecycleStyles = css`
     background: var(--_tint);
     border: 1px solid var(--_line);
   }
-  .empty {
-    display: grid;
-    justify-items: center;
-    gap: 4px;
-    text-align: center;
-    padding: calc(var(--_space) * 1.75) var(--_space);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_tint);
-  }
-  .empty .tile {
-    margin-bottom: 6px;
-  }
-  .empty-title {
-    font-weight: 600;
-  }
-  .empty-text {
-    color: var(--_muted);
-    font-size: 14px;
-    max-width: 42ch;
-    margin-bottom: 10px;
-  }
   .quiet {
     margin: 0;
     margin-inline: -8px auto;

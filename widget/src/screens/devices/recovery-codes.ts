@@ -3,6 +3,7 @@ import type { RecoveryCodes } from "../../../../contract/api.js";
 import { emit } from "../../events.js";
 import { actionButton, messageSlot } from "./controls.js";
 import { icon } from "../icons.js";
+import { saveFile } from "../screen.js";
 import type { ScreenFlow, ScreenParts } from "./types.js";
 
 /**
@@ -67,14 +68,8 @@ async function copy(flow: ScreenFlow, screen: RecoveryScreen): Promise<void> {
   flow.update();
 }
 
-function download(flow: ScreenFlow, screen: RecoveryScreen): void {
-  const url = URL.createObjectURL(new Blob([fileText(flow, screen)], { type: "text/plain;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = "recovery-codes.txt";
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const download = (flow: ScreenFlow, screen: RecoveryScreen): void =>
+  saveFile(fileText(flow, screen), "recovery-codes.txt", "text/plain;charset=utf-8");
 
 /** Prints the codes alone, from a window of their own (printing the page would print the host's page). */
 function print(flow: ScreenFlow, screen: RecoveryScreen): void {

@@ -1,0 +1,66 @@
+import type { ActivityTranslation } from "./en.js";
+
+const de: ActivityTranslation = {
+  heading: "Kontosicherheit",
+  subtitle: "Was in Ihrem Konto passiert ist, und eine Kopie Ihrer Daten",
+
+  title: "Letzte Aktivitäten",
+  intro: "Anmeldungen, Änderungen an Ihrem Profil und an Ihren Anmeldegeräten, die neuesten zuerst.",
+  listLabel: "Sicherheitsereignisse",
+  loading: "Ihre Aktivitäten werden geladen …",
+  empty: "Noch keine Aktivitäten",
+  emptyText: "Anmeldungen und Änderungen an Ihrem Konto erscheinen hier.",
+  loadFailed: "Ihre Aktivitäten konnten nicht geladen werden.",
+  showMore: "Mehr anzeigen",
+  loadingMore: "Wird geladen …",
+  justNow: "Gerade eben",
+  browserOn: (browser, os) => `${browser} auf ${os}`,
+
+  events: {
+    "user.created": "Konto erstellt",
+    "profile.updated": "Profil aktualisiert",
+    "profile.change.opened": "Neue Adresse eingegeben",
+    "profile.change.verified": "Neue Adresse bestätigt",
+    "profile.change.code_rejected": "Falscher Code für eine neue Adresse",
+    "profile.change.cancelled": "Adressänderung abgebrochen",
+    "mfa.enabled": "MFA aktiviert",
+    "mfa.disabled": "MFA deaktiviert",
+    "mfa.recovery_codes.created": "Wiederherstellungscodes erstellt",
+    "mfa.recovery_codes.replaced": "Wiederherstellungscodes ersetzt",
+    "mfa.device.added": "Einrichtung eines Anmeldegeräts begonnen",
+    "mfa.device.activated": "Anmeldegerät hinzugefügt",
+    "mfa.device.renamed": "Anmeldegerät umbenannt",
+    "mfa.device.default_set": "Standard-Anmeldegerät geändert",
+    "mfa.device.removed": "Anmeldegerät entfernt",
+    "mfa.device.code_rejected": "Falscher Code für ein neues Anmeldegerät",
+    "mfa.device.discarded": "Nicht fertig eingerichtetes Anmeldegerät entfernt",
+    "mfa.verification.succeeded": "Mit MFA angemeldet",
+    "mfa.verification.failed": "Bestätigung fehlgeschlagen",
+  },
+  stepUp: "Identität bestätigt",
+  recoverySignIn: "Mit einem Wiederherstellungscode angemeldet",
+  recoveryStepUp: "Identität mit einem Wiederherstellungscode bestätigt",
+  recoveryCode: "Wiederherstellungscode",
+  reasons: {
+    wrong_proof: "Code oder Passkey war nicht richtig",
+    expired: "Die Anfrage war abgelaufen",
+    locked: "Zu viele Fehlversuche",
+    delivery_failed: "Der Code konnte nicht gesendet werden",
+    device_gone: "Das Gerät war nicht mehr vorhanden",
+  },
+  types: { sms: "SMS", email: "E-Mail", totp: "Authenticator-App", passkey: "Passkey" },
+  nicknames: { sms: "Telefon", email: "E-Mail", totp: "Authenticator-App", passkey: "Passkey" },
+
+  notYou: "Waren Sie das nicht?",
+  getHelp: "Hilfe beim Schützen Ihres Kontos",
+  newTab: "(öffnet in einem neuen Tab)",
+  notYouAdvice: "Wenn Ihnen hier etwas unbekannt vorkommt, ändern Sie Ihr Passwort und entfernen Sie jedes Anmeldegerät, das Sie nicht kennen.",
+
+  dataTitle: "Ihre Daten",
+  dataText: "Laden Sie eine Kopie Ihres Profils, Ihrer Anmeldegeräte und dieser Aktivitäten als JSON-Datei herunter.",
+  download: "Meine Daten herunterladen",
+  downloading: "Download wird vorbereitet …",
+  downloadFailed: "Ihre Daten konnten nicht heruntergeladen werden.",
+};
+
+export default de;

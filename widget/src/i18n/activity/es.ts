@@ -1,0 +1,66 @@
+import type { ActivityTranslation } from "./en.js";
+
+const es: ActivityTranslation = {
+  heading: "Seguridad de la cuenta",
+  subtitle: "Lo que ha pasado en tu cuenta, y una copia de tus datos",
+
+  title: "Actividad reciente",
+  intro: "Inicios de sesión y cambios en tu perfil y en tus dispositivos de inicio de sesión, de más reciente a más antiguo.",
+  listLabel: "Eventos de seguridad",
+  loading: "Cargando tu actividad…",
+  empty: "Todavía no hay actividad",
+  emptyText: "Aquí aparecerán los inicios de sesión y los cambios en tu cuenta.",
+  loadFailed: "No hemos podido cargar tu actividad.",
+  showMore: "Mostrar más",
+  loadingMore: "Cargando…",
+  justNow: "Ahora mismo",
+  browserOn: (browser, os) => `${browser} en ${os}`,
+
+  events: {
+    "user.created": "Cuenta creada",
+    "profile.updated": "Perfil actualizado",
+    "profile.change.opened": "Nueva dirección introducida",
+    "profile.change.verified": "Nueva dirección confirmada",
+    "profile.change.code_rejected": "Código incorrecto para una nueva dirección",
+    "profile.change.cancelled": "Cambio de dirección cancelado",
+    "mfa.enabled": "MFA activada",
+    "mfa.disabled": "MFA desactivada",
+    "mfa.recovery_codes.created": "Códigos de recuperación creados",
+    "mfa.recovery_codes.replaced": "Códigos de recuperación sustituidos",
+    "mfa.device.added": "Configuración de un dispositivo iniciada",
+    "mfa.device.activated": "Dispositivo de inicio de sesión añadido",
+    "mfa.device.renamed": "Dispositivo de inicio de sesión renombrado",
+    "mfa.device.default_set": "Dispositivo predeterminado cambiado",
+    "mfa.device.removed": "Dispositivo de inicio de sesión quitado",
+    "mfa.device.code_rejected": "Código incorrecto para un nuevo dispositivo",
+    "mfa.device.discarded": "Dispositivo sin terminar de configurar quitado",
+    "mfa.verification.succeeded": "Inicio de sesión con MFA",
+    "mfa.verification.failed": "Verificación fallida",
+  },
+  stepUp: "Identidad confirmada",
+  recoverySignIn: "Inicio de sesión con un código de recuperación",
+  recoveryStepUp: "Identidad confirmada con un código de recuperación",
+  recoveryCode: "Código de recuperación",
+  reasons: {
+    wrong_proof: "El código o la llave de acceso no era correcto",
+    expired: "La solicitud había caducado",
+    locked: "Demasiados intentos fallidos",
+    delivery_failed: "No se pudo enviar el código",
+    device_gone: "El dispositivo ya no existía",
+  },
+  types: { sms: "Mensaje de texto (SMS)", email: "Correo electrónico", totp: "App de autenticación", passkey: "Llave de acceso" },
+  nicknames: { sms: "Teléfono", email: "Correo electrónico", totp: "App de autenticación", passkey: "Llave de acceso" },
+
+  notYou: "¿No has sido tú?",
+  getHelp: "Obtén ayuda para proteger tu cuenta",
+  newTab: "(se abre en una pestaña nueva)",
+  notYouAdvice: "Si no reconoces algo de lo que ves aquí, cambia tu contraseña y quita cualquier dispositivo de inicio de sesión que no conozcas.",
+
+  dataTitle: "Tus datos",
+  dataText: "Descarga una copia de tu perfil, tus dispositivos de inicio de sesión y esta actividad en un archivo JSON.",
+  download: "Descargar mis datos",
+  downloading: "Preparando la descarga…",
+  downloadFailed: "No se han podido descargar tus datos.",
+};
+
+export default es;

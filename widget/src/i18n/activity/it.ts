@@ -1,0 +1,66 @@
+import type { ActivityTranslation } from "./en.js";
+
+const it: ActivityTranslation = {
+  heading: "Sicurezza dell’account",
+  subtitle: "Cosa è successo sul tuo account, e una copia dei tuoi dati",
+
+  title: "Attività recenti",
+  intro: "Accessi e modifiche al tuo profilo e ai tuoi dispositivi di accesso, dai più recenti.",
+  listLabel: "Eventi di sicurezza",
+  loading: "Caricamento delle attività…",
+  empty: "Ancora nessuna attività",
+  emptyText: "Qui compariranno gli accessi e le modifiche al tuo account.",
+  loadFailed: "Non è stato possibile caricare le tue attività.",
+  showMore: "Mostra altro",
+  loadingMore: "Caricamento…",
+  justNow: "Proprio ora",
+  browserOn: (browser, os) => `${browser} su ${os}`,
+
+  events: {
+    "user.created": "Account creato",
+    "profile.updated": "Profilo aggiornato",
+    "profile.change.opened": "Nuovo indirizzo inserito",
+    "profile.change.verified": "Nuovo indirizzo confermato",
+    "profile.change.code_rejected": "Codice errato per un nuovo indirizzo",
+    "profile.change.cancelled": "Modifica dell’indirizzo annullata",
+    "mfa.enabled": "MFA attivata",
+    "mfa.disabled": "MFA disattivata",
+    "mfa.recovery_codes.created": "Codici di recupero creati",
+    "mfa.recovery_codes.replaced": "Codici di recupero sostituiti",
+    "mfa.device.added": "Configurazione di un dispositivo di accesso avviata",
+    "mfa.device.activated": "Dispositivo di accesso aggiunto",
+    "mfa.device.renamed": "Dispositivo di accesso rinominato",
+    "mfa.device.default_set": "Dispositivo di accesso predefinito cambiato",
+    "mfa.device.removed": "Dispositivo di accesso rimosso",
+    "mfa.device.code_rejected": "Codice errato per un nuovo dispositivo di accesso",
+    "mfa.device.discarded": "Dispositivo di accesso non completato rimosso",
+    "mfa.verification.succeeded": "Accesso con MFA",
+    "mfa.verification.failed": "Verifica non riuscita",
+  },
+  stepUp: "Identità confermata",
+  recoverySignIn: "Accesso con un codice di recupero",
+  recoveryStepUp: "Identità confermata con un codice di recupero",
+  recoveryCode: "Codice di recupero",
+  reasons: {
+    wrong_proof: "Il codice o la passkey non erano corretti",
+    expired: "La richiesta era scaduta",
+    locked: "Troppi tentativi errati",
+    delivery_failed: "Non è stato possibile inviare il codice",
+    device_gone: "Il dispositivo non c’era più",
+  },
+  types: { sms: "SMS", email: "Email", totp: "App di autenticazione", passkey: "Passkey" },
+  nicknames: { sms: "Telefono", email: "Email", totp: "App di autenticazione", passkey: "Passkey" },
+
+  notYou: "Non sei stato tu?",
+  getHelp: "Ricevi aiuto per proteggere il tuo account",
+  newTab: "(si apre in una nuova scheda)",
+  notYouAdvice: "Se qui c’è qualcosa che non riconosci, cambia la password e rimuovi ogni dispositivo di accesso che non conosci.",
+
+  dataTitle: "I tuoi dati",
+  dataText: "Scarica una copia del tuo profilo, dei tuoi dispositivi di accesso e di queste attività in un file JSON.",
+  download: "Scarica i miei dati",
+  downloading: "Preparazione del download…",
+  downloadFailed: "Non è stato possibile scaricare i tuoi dati.",
+};
+
+export default it;

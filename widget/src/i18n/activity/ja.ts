@@ -1,0 +1,66 @@
+import type { ActivityTranslation } from "./en.js";
+
+const ja: ActivityTranslation = {
+  heading: "アカウントのセキュリティ",
+  subtitle: "アカウントで行われた操作と、データのコピー",
+
+  title: "最近のアクティビティ",
+  intro: "ログイン、プロフィールの変更、ログイン用デバイスの変更を新しい順に表示します。",
+  listLabel: "セキュリティイベント",
+  loading: "アクティビティを読み込んでいます…",
+  empty: "アクティビティはまだありません",
+  emptyText: "ログインやアカウントの変更がここに表示されます。",
+  loadFailed: "アクティビティを読み込めませんでした。",
+  showMore: "さらに表示",
+  loadingMore: "読み込み中…",
+  justNow: "たった今",
+  browserOn: (browser, os) => `${os} の ${browser}`,
+
+  events: {
+    "user.created": "アカウントを作成しました",
+    "profile.updated": "プロフィールを更新しました",
+    "profile.change.opened": "新しいアドレスが入力されました",
+    "profile.change.verified": "新しいアドレスを確認しました",
+    "profile.change.code_rejected": "新しいアドレスの確認コードが間違っていました",
+    "profile.change.cancelled": "アドレスの変更をキャンセルしました",
+    "mfa.enabled": "MFA を有効にしました",
+    "mfa.disabled": "MFA を無効にしました",
+    "mfa.recovery_codes.created": "リカバリーコードを作成しました",
+    "mfa.recovery_codes.replaced": "リカバリーコードを作り直しました",
+    "mfa.device.added": "ログイン用デバイスの設定を開始しました",
+    "mfa.device.activated": "ログイン用デバイスを追加しました",
+    "mfa.device.renamed": "ログイン用デバイスの名前を変更しました",
+    "mfa.device.default_set": "デフォルトのログイン用デバイスを変更しました",
+    "mfa.device.removed": "ログイン用デバイスを削除しました",
+    "mfa.device.code_rejected": "新しいログイン用デバイスのコードが間違っていました",
+    "mfa.device.discarded": "設定が完了していないログイン用デバイスを削除しました",
+    "mfa.verification.succeeded": "MFA でログインしました",
+    "mfa.verification.failed": "確認に失敗しました",
+  },
+  stepUp: "本人確認をしました",
+  recoverySignIn: "リカバリーコードでログインしました",
+  recoveryStepUp: "リカバリーコードで本人確認をしました",
+  recoveryCode: "リカバリーコード",
+  reasons: {
+    wrong_proof: "コードまたはパスキーが正しくありませんでした",
+    expired: "リクエストの有効期限が切れていました",
+    locked: "間違いが多すぎました",
+    delivery_failed: "コードを送信できませんでした",
+    device_gone: "デバイスがすでにありませんでした",
+  },
+  types: { sms: "SMS（テキストメッセージ）", email: "メール", totp: "認証アプリ", passkey: "パスキー" },
+  nicknames: { sms: "電話", email: "メール", totp: "認証アプリ", passkey: "パスキー" },
+
+  notYou: "心当たりがありませんか？",
+  getHelp: "アカウントを保護する方法を見る",
+  newTab: "（新しいタブで開きます）",
+  notYouAdvice: "心当たりのない操作がある場合は、パスワードを変更し、見覚えのないログイン用デバイスを削除してください。",
+
+  dataTitle: "あなたのデータ",
+  dataText: "プロフィール、ログイン用デバイス、このアクティビティのコピーを JSON ファイルでダウンロードできます。",
+  download: "データをダウンロード",
+  downloading: "ダウンロードを準備しています…",
+  downloadFailed: "データをダウンロードできませんでした。",
+};
+
+export default ja;

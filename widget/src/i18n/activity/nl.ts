@@ -1,0 +1,66 @@
+import type { ActivityTranslation } from "./en.js";
+
+const nl: ActivityTranslation = {
+  heading: "Accountbeveiliging",
+  subtitle: "Wat er met je account is gebeurd, en een kopie van je gegevens",
+
+  title: "Recente activiteit",
+  intro: "Inlogactiviteit en wijzigingen in je profiel en je inlogapparaten, de nieuwste eerst.",
+  listLabel: "Beveiligingsgebeurtenissen",
+  loading: "Je activiteit wordt geladen…",
+  empty: "Nog geen activiteit",
+  emptyText: "Inlogactiviteit en wijzigingen in je account verschijnen hier.",
+  loadFailed: "We konden je activiteit niet laden.",
+  showMore: "Meer tonen",
+  loadingMore: "Laden…",
+  justNow: "Zojuist",
+  browserOn: (browser, os) => `${browser} op ${os}`,
+
+  events: {
+    "user.created": "Account aangemaakt",
+    "profile.updated": "Profiel bijgewerkt",
+    "profile.change.opened": "Nieuw adres ingevoerd",
+    "profile.change.verified": "Nieuw adres bevestigd",
+    "profile.change.code_rejected": "Verkeerde code voor een nieuw adres",
+    "profile.change.cancelled": "Adreswijziging geannuleerd",
+    "mfa.enabled": "MFA ingeschakeld",
+    "mfa.disabled": "MFA uitgeschakeld",
+    "mfa.recovery_codes.created": "Herstelcodes aangemaakt",
+    "mfa.recovery_codes.replaced": "Herstelcodes vervangen",
+    "mfa.device.added": "Instellen van een inlogapparaat gestart",
+    "mfa.device.activated": "Inlogapparaat toegevoegd",
+    "mfa.device.renamed": "Inlogapparaat hernoemd",
+    "mfa.device.default_set": "Standaard inlogapparaat gewijzigd",
+    "mfa.device.removed": "Inlogapparaat verwijderd",
+    "mfa.device.code_rejected": "Verkeerde code voor een nieuw inlogapparaat",
+    "mfa.device.discarded": "Niet afgemaakt inlogapparaat verwijderd",
+    "mfa.verification.succeeded": "Ingelogd met MFA",
+    "mfa.verification.failed": "Verificatie mislukt",
+  },
+  stepUp: "Bevestigd dat jij het bent",
+  recoverySignIn: "Ingelogd met een herstelcode",
+  recoveryStepUp: "Met een herstelcode bevestigd dat jij het bent",
+  recoveryCode: "Herstelcode",
+  reasons: {
+    wrong_proof: "De code of passkey klopte niet",
+    expired: "Het verzoek was verlopen",
+    locked: "Te veel verkeerde pogingen",
+    delivery_failed: "De code kon niet worden verstuurd",
+    device_gone: "Het apparaat bestond niet meer",
+  },
+  types: { sms: "Sms", email: "E-mail", totp: "Authenticator-app", passkey: "Passkey" },
+  nicknames: { sms: "Telefoon", email: "E-mail", totp: "Authenticator-app", passkey: "Passkey" },
+
+  notYou: "Was jij dit niet?",
+  getHelp: "Hulp bij het beveiligen van je account",
+  newTab: "(opent in een nieuw tabblad)",
+  notYouAdvice: "Herken je hier iets niet? Wijzig dan je wachtwoord en verwijder elk inlogapparaat dat je niet kent.",
+
+  dataTitle: "Je gegevens",
+  dataText: "Download een kopie van je profiel, je inlogapparaten en deze activiteit als JSON-bestand.",
+  download: "Mijn gegevens downloaden",
+  downloading: "Download wordt voorbereid…",
+  downloadFailed: "Je gegevens konden niet worden gedownload.",
+};
+
+export default nl;

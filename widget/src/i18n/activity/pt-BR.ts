@@ -1,0 +1,66 @@
+import type { ActivityTranslation } from "./en.js";
+
+const ptBR: ActivityTranslation = {
+  heading: "Segurança da conta",
+  subtitle: "O que aconteceu na sua conta, e uma cópia dos seus dados",
+
+  title: "Atividade recente",
+  intro: "Acessos e alterações no seu perfil e nos seus dispositivos de acesso, dos mais recentes para os mais antigos.",
+  listLabel: "Eventos de segurança",
+  loading: "Carregando sua atividade…",
+  empty: "Nenhuma atividade ainda",
+  emptyText: "Os acessos e as alterações na sua conta vão aparecer aqui.",
+  loadFailed: "Não foi possível carregar sua atividade.",
+  showMore: "Mostrar mais",
+  loadingMore: "Carregando…",
+  justNow: "Agora mesmo",
+  browserOn: (browser, os) => `${browser} no ${os}`,
+
+  events: {
+    "user.created": "Conta criada",
+    "profile.updated": "Perfil atualizado",
+    "profile.change.opened": "Novo endereço informado",
+    "profile.change.verified": "Novo endereço confirmado",
+    "profile.change.code_rejected": "Código incorreto para um novo endereço",
+    "profile.change.cancelled": "Alteração de endereço cancelada",
+    "mfa.enabled": "MFA ativada",
+    "mfa.disabled": "MFA desativada",
+    "mfa.recovery_codes.created": "Códigos de recuperação criados",
+    "mfa.recovery_codes.replaced": "Códigos de recuperação substituídos",
+    "mfa.device.added": "Configuração de um dispositivo de acesso iniciada",
+    "mfa.device.activated": "Dispositivo de acesso adicionado",
+    "mfa.device.renamed": "Dispositivo de acesso renomeado",
+    "mfa.device.default_set": "Dispositivo de acesso padrão alterado",
+    "mfa.device.removed": "Dispositivo de acesso removido",
+    "mfa.device.code_rejected": "Código incorreto para um novo dispositivo de acesso",
+    "mfa.device.discarded": "Dispositivo de acesso não concluído removido",
+    "mfa.verification.succeeded": "Acesso com MFA",
+    "mfa.verification.failed": "Falha na verificação",
+  },
+  stepUp: "Identidade confirmada",
+  recoverySignIn: "Acesso com um código de recuperação",
+  recoveryStepUp: "Identidade confirmada com um código de recuperação",
+  recoveryCode: "Código de recuperação",
+  reasons: {
+    wrong_proof: "O código ou a chave de acesso não estava correto",
+    expired: "A solicitação tinha expirado",
+    locked: "Tentativas incorretas demais",
+    delivery_failed: "Não foi possível enviar o código",
+    device_gone: "O dispositivo não existia mais",
+  },
+  types: { sms: "Mensagem de texto (SMS)", email: "E-mail", totp: "App autenticador", passkey: "Chave de acesso" },
+  nicknames: { sms: "Telefone", email: "E-mail", totp: "App autenticador", passkey: "Chave de acesso" },
+
+  notYou: "Não foi você?",
+  getHelp: "Receba ajuda para proteger sua conta",
+  newTab: "(abre em uma nova aba)",
+  notYouAdvice: "Se você não reconhecer algo aqui, altere sua senha e remova qualquer dispositivo de acesso que você não conheça.",
+
+  dataTitle: "Seus dados",
+  dataText: "Baixe uma cópia do seu perfil, dos seus dispositivos de acesso e desta atividade em um arquivo JSON.",
+  download: "Baixar meus dados",
+  downloading: "Preparando o download…",
+  downloadFailed: "Não foi possível baixar seus dados.",
+};
+
+export default ptBR;
