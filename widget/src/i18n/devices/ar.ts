@@ -121,6 +121,8 @@ const ar: DevicesTranslation = {
   recoveryFile: (account, date) =>
     `رموز الاسترداد للحساب ${isolate(account)}، أُنشئت في ${isolate(date)}.\nيعمل كل رمز مرة واحدة فقط. احتفظ بها في مكان آمن.`,
   recoveryCreated: "تم إنشاء رموز الاسترداد.",
+  activityLink: "النشاط الأخير",
+  activityLinkText: "عمليات تسجيل الدخول والتغييرات على حسابك",
 
   back: "كل الأجهزة",
   type: "النوع",

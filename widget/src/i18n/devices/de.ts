@@ -101,6 +101,8 @@ const de: DevicesTranslation = {
   recoveryFile: (account, date) =>
     `Wiederherstellungscodes für ${account}, erstellt am ${date}.\nJeder Code funktioniert nur einmal. Bewahren Sie sie an einem sicheren Ort auf.`,
   recoveryCreated: "Wiederherstellungscodes erstellt.",
+  activityLink: "Letzte Aktivitäten",
+  activityLinkText: "Anmeldungen und Änderungen an Ihrem Konto",
 
   back: "Alle Geräte",
   type: "Art",

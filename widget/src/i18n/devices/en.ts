@@ -113,6 +113,9 @@ const en = {
   recoveryFile: (account: string, date: string) =>
     `Recovery codes for ${account}, created ${date}.\nEach code works once. Keep them somewhere safe.`,
   recoveryCreated: "Recovery codes created.",
+  /** The device list's way to the activity screen (screens/activity/, a chunk of its own). */
+  activityLink: "Recent activity",
+  activityLinkText: "Sign-ins and changes to your account",
 
   back: "All devices",
   type: "Type",

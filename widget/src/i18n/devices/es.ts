@@ -102,6 +102,8 @@ const es: DevicesTranslation = {
   recoveryFile: (account, date) =>
     `Códigos de recuperación de ${account}, creados el ${date}.\nCada código funciona una sola vez. Guárdalos en un lugar seguro.`,
   recoveryCreated: "Códigos de recuperación creados.",
+  activityLink: "Actividad reciente",
+  activityLinkText: "Inicios de sesión y cambios en tu cuenta",
 
   back: "Todos los dispositivos",
   type: "Tipo",

@@ -102,6 +102,8 @@ const fr: DevicesTranslation = {
   recoveryFile: (account, date) =>
     `Codes de récupération de ${account}, créés le ${date}.\nChaque code ne fonctionne qu’une seule fois. Conservez-les en lieu sûr.`,
   recoveryCreated: "Codes de récupération créés.",
+  activityLink: "Activité récente",
+  activityLinkText: "Connexions et modifications de votre compte",
 
   back: "Tous les appareils",
   type: "Type",

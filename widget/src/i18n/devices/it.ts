@@ -103,6 +103,8 @@ const it: DevicesTranslation = {
   recoveryFile: (account, date) =>
     `Codici di recupero per ${account}, creati il ${date}.\nOgni codice funziona una sola volta. Conservali in un luogo sicuro.`,
   recoveryCreated: "Codici di recupero creati.",
+  activityLink: "Attività recenti",
+  activityLinkText: "Accessi e modifiche al tuo account",
 
   back: "Tutti i dispositivi",
   type: "Tipo",

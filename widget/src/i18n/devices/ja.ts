@@ -99,6 +99,8 @@ const ja: DevicesTranslation = {
   recoveryFile: (account, date) =>
     `${account} のリカバリーコード（${date} 作成）\n各コードは 1 回だけ使えます。安全な場所に保管してください。`,
   recoveryCreated: "リカバリーコードを作成しました。",
+  activityLink: "最近のアクティビティ",
+  activityLinkText: "ログインとアカウントの変更",
 
   back: "すべてのデバイス",
   type: "種類",

@@ -101,6 +101,8 @@ const nl: DevicesTranslation = {
   recoveryFile: (account, date) =>
     `Herstelcodes voor ${account}, aangemaakt op ${date}.\nElke code werkt maar één keer. Bewaar ze op een veilige plek.`,
   recoveryCreated: "Herstelcodes aangemaakt.",
+  activityLink: "Recente activiteit",
+  activityLinkText: "Inlogactiviteit en wijzigingen in je account",
 
   back: "Alle apparaten",
   type: "Type",

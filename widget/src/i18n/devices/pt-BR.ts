@@ -102,6 +102,8 @@ const ptBR: DevicesTranslation = {
   recoveryFile: (account, date) =>
     `Códigos de recuperação de ${account}, criados em ${date}.\nCada código funciona uma única vez. Guarde-os em um lugar seguro.`,
   recoveryCreated: "Códigos de recuperação criados.",
+  activityLink: "Atividade recente",
+  activityLinkText: "Acessos e alterações na sua conta",
 
   back: "Todos os dispositivos",
   type: "Tipo",

@@ -127,6 +127,28 @@ function protection(flow: ScreenFlow) {
     : html`<p class="protection pending" part="message">${icon("alert")}<span>${t.notProtected}</span></p>`;
 }
 
+/** The way to the recent activity: a row like a device's, which opens the activity screen (busy while its chunk loads). */
+function activityRow(flow: ScreenFlow) {
+  const { t } = flow;
+  const busy = flow.busy === "activity";
+  return html`<button
+      type="button"
+      class="device activity-link"
+      part="button activity-link"
+      aria-disabled=${flow.blocked ? "true" : "false"}
+      aria-busy=${busy ? "true" : "false"}
+      @click=${guarded(flow, () => flow.openActivity())}
+    >
+      <span class="tile" aria-hidden="true">${icon("clock")}</span>
+      <span class="device-main">
+        <span class="device-name">${t.activityLink}</span>
+        <span class="device-meta">${t.activityLinkText}</span>
+      </span>
+      ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : icon("chevron")}
+    </button>
+    ${messageSlot(flow, "activity")}`;
+}
+
 /**
  * The devices, whether they protect sign-ins, a way to add one (or why not); turning MFA off stays out of the way.
  * No Done or Cancel: nothing is pending here, and the panel stays where the host put it.
@@ -159,7 +181,7 @@ export function renderList(flow: ScreenFlow): ScreenParts {
             <p class="empty-title">${t.emptyTitle}</p>
             ${addButton}
           </div>`}
-      ${recoverySummary(flow)}
+      ${recoverySummary(flow)} ${activityRow(flow)}
       <div class="footer">
         <button
           type="button"

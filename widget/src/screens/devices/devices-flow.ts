@@ -1,6 +1,7 @@
 import type { ReactiveController, TemplateResult } from "lit";
 import { ApiError, type AddedDevice, type Device, type DeviceType, type MfaConfig, type MfaState } from "../../api/client.js";
 import { isDisplaySafe, NICKNAME_MAX_LENGTH } from "../../../../contract/rules.js";
+import type { ActivityFlow } from "../activity/activity-flow.js";
 import { emit, type ProfileWidgetAction } from "../../events.js";
 import en, { type DevicesErrorCode, type DevicesTranslation } from "../../i18n/devices/en.js";
 import { loadDevicesTranslation } from "../../i18n/devices/index.js";
@@ -57,6 +58,8 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
   /** What had focus when a request started: its button is disabled meanwhile, so focus comes back to it after. */
   private refocus?: HTMLElement;
   private timers = new Set<ReturnType<typeof setTimeout>>();
+  /** The activity screen (its own chunk), once "Recent activity" has been opened. */
+  activity?: ActivityFlow;
 
   constructor(readonly ctx: DevicesContext) {
     ctx.host.addController(this);
@@ -293,6 +296,26 @@ export class DevicesFlow implements ReactiveController, ScreenFlow {
     await this.reloadState();
     if (done) this.succeed("done");
     this.show({ kind: "list" });
+  };
+
+  /** "Recent activity": its chunk on first use (the row busy meanwhile, in the person's language once shown). */
+  openActivity = (): Promise<void> =>
+    this.act("activity", async () => {
+      try {
+        const { ActivityFlow } = await import("../activity/activity-flow.js");
+        this.activity ??= new ActivityFlow(this.ctx, { flow: "devices", back: { label: this.t.back, run: this.closeActivity } });
+        await this.activity.load();
+        this.show({ kind: "activity" });
+      } catch (error) {
+        // The chunk could not be fetched: the network's failure, beside the row.
+        this.fail(error instanceof ApiError ? error : new ApiError(0, "network_error", String(error)), { at: "activity" });
+      }
+    });
+
+  /** Back from the activity: the list, focus on "Recent activity" where the person left it. */
+  closeActivity = (): void => {
+    this.show({ kind: "list" }, null, false);
+    this.focusSelector = ".activity-link";
   };
 
   cancel = (): void => {

@@ -173,6 +173,18 @@ const lifecycleStyles = css`
   .option > .icon {
     color: var(--_muted);
   }
+  /* The way to the recent activity: a device-like row of its own. */
+  .activity-link {
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+  }
+  .activity-link:focus-visible {
+    outline-offset: 2px;
+  }
+  .activity-link .spinner {
+    margin-inline-end: 3px;
+    color: var(--_muted);
+  }
   .add {
     width: 100%;
     color: var(--_primary);

@@ -9,8 +9,7 @@ import { renderRecoveryCodes } from "./recovery-codes.js";
 import type { ScreenFlow, ScreenParts } from "./types.js";
 
 /** Which module draws each screen: the lifecycle's own, and the steps of adding a device by their method. */
-function screenParts(flow: ScreenFlow): ScreenParts {
-  const { screen } = flow;
+function screenParts(flow: ScreenFlow, screen: Exclude<ScreenFlow["screen"], { kind: "activity" }>): ScreenParts {
   switch (screen.kind) {
     case "enable":
       return renderEnable(flow);
@@ -36,8 +35,11 @@ function screenParts(flow: ScreenFlow): ScreenParts {
  * messages that are about the whole screen (the others sit beside their control: `messageSlot`), the body.
  */
 export function renderScreen(flow: ScreenFlow): TemplateResult {
-  const parts = screenParts(flow);
-  return html`<section class="screen screen-${flow.screen.kind}" part="screen">
+  const { screen } = flow;
+  // The activity screen draws its own frame (it is also shown on its own, `data-flow="activity"`).
+  if (screen.kind === "activity") return flow.activity?.render() ?? html``;
+  const parts = screenParts(flow, screen);
+  return html`<section class="screen screen-${screen.kind}" part="screen">
     ${parts.back
       ? html`<button type="button" class="back" part="button back" @click=${parts.back}>${icon("back")}${flow.t.back}</button>`
       : nothing}

@@ -28,7 +28,9 @@ export type LifecycleScreen =
   | { kind: "device"; id: string }
   | { kind: "remove"; id: string }
   | { kind: "disable" }
-  | { kind: "recovery"; codes: string[]; createdAt: string; copied?: boolean };
+  | { kind: "recovery"; codes: string[]; createdAt: string; copied?: boolean }
+  /** The recent activity (screens/activity/, a chunk of its own), with a way back to the list. */
+  | { kind: "activity" };
 
 /** The steps of adding a device, each drawn by its method's module (methods/*.ts). */
 export type AddScreen =
@@ -49,9 +51,10 @@ export interface NoticeAction {
 
 /**
  * Where a message sits: beside what it is about. `footer`: above a screen's actions; `rename`, `default`: their blocks
- * on a device's screen; `recovery`: the list's recovery-code row. Without one, under the screen's heading.
+ * on a device's screen; `recovery`, `activity`: the list's recovery-code and activity rows. Without one, under the
+ * screen's heading.
  */
-export type NoticeAnchor = "footer" | "rename" | "default" | "recovery";
+export type NoticeAnchor = "footer" | "rename" | "default" | "recovery" | "activity";
 
 export interface Notice extends SharedNotice {
   action?: NoticeAction;
@@ -128,6 +131,8 @@ export interface ScreenFlow {
   readonly blocked: boolean;
   /** The methods this server lets people add, in their order. */
   readonly methods: readonly DeviceMethod[];
+  /** The activity screen, once "Recent activity" has loaded it. */
+  readonly activity?: { render(): TemplateResult };
 
   /** Draws the widget again (after a change it cannot see). */
   update(): void;
@@ -153,6 +158,8 @@ export interface ScreenFlow {
   cancelRemove(): void;
   /** Brings the MFA state up to date and shows the device list; `done` tells the host a setup was finished. */
   showList(done?: boolean): Promise<void>;
+  /** "Recent activity": loads its chunk (the row busy meanwhile) and shows it; Back returns to the list. */
+  openActivity(): Promise<void>;
 
   /** What choosing a type on "Add a device" does (its method's `choose`). */
   choose(type: DeviceType): Promise<void> | void;
