@@ -2,8 +2,6 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PendingChange, Profile, ResentChange } from "../../contract/api";
-import { createApp } from "../src/app";
-import { createSessionVerifier } from "../src/auth/verify-session";
 import { smtpNotifier } from "../src/notify/email";
 import { smsWebhookNotifier } from "../src/notify/sms";
 import { NoticeDispatcher } from "../src/services/security-notices";
@@ -13,7 +11,6 @@ import { expectError, otherCode } from "./mfa-helpers";
 import { startSmsReceiver, startSmtpReceiver } from "../../testkit/receivers";
 
 const WEBHOOK_SECRET = "a-webhook-secret-of-some-length";
-const now = () => Math.floor(Date.now() / 1000);
 
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {
