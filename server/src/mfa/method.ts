@@ -201,7 +201,7 @@ export class MfaKit {
       last_used_at: null,
     };
     await insertDevice(trx, row);
-    await this.audit(trx, user.id, "mfa.device.added", { deviceId: row.id, type: row.type });
+    await this.audit(trx, user.id, "mfa.device.added", { deviceId: row.id, type: row.type, nickname: row.nickname });
     return row;
   }
 
@@ -216,7 +216,7 @@ export class MfaKit {
     const isDefault = (await findDefaultDevice(trx, device.user_id)) ? 0 : 1;
     const all = { ...changes, activated_at: now, last_used_at: now, is_default: isDefault };
     if (!(await activatePendingDevice(trx, device.id, all, guard))) return null;
-    await this.audit(trx, device.user_id, "mfa.device.activated", { deviceId: device.id, type: device.type });
+    await this.audit(trx, device.user_id, "mfa.device.activated", { deviceId: device.id, type: device.type, nickname: device.nickname });
     await this.notice(trx, device.user_id, { kind: "device_activated", device: { type: device.type, nickname: device.nickname } });
     return { ...device, ...all, status: "ACTIVE" };
   }

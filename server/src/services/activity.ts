@@ -97,8 +97,14 @@ export class ActivityService {
   private async describe(db: Kysely<Database>, userId: string, rows: AuditEventRow[]): Promise<ActivityEvent[]> {
     const needsDevices = rows.some((row) => row.detail.includes('"deviceId"'));
     const devices = new Map(needsDevices ? (await listDevices(db, userId)).map((d) => [d.id, d]) : []);
-    return rows.map((row) => {
-      const stored = JSON.parse(row.detail) as Record<string, unknown>;
+    const details = rows.map((row) => JSON.parse(row.detail) as Record<string, unknown>);
+    // A removed device is named as its newest event of these names it (its removal keeps the nickname it had).
+    const recorded = new Map<string, string>();
+    for (const d of details) {
+      if (typeof d.deviceId === "string" && typeof d.nickname === "string" && !recorded.has(d.deviceId)) recorded.set(d.deviceId, d.nickname);
+    }
+    return rows.map((row, i) => {
+      const stored = details[i]!;
       const detail: ActivityDetail = {};
       if (Array.isArray(stored.fields)) detail.fields = stored.fields.filter((f): f is string => typeof f === "string");
       if (typeof stored.field === "string") detail.field = stored.field;
@@ -109,7 +115,7 @@ export class ActivityService {
           detail.device = {
             id: stored.deviceId,
             type,
-            nickname: device?.nickname ?? (typeof stored.nickname === "string" ? stored.nickname : null),
+            nickname: device?.nickname ?? recorded.get(stored.deviceId) ?? null,
           };
         }
       }
