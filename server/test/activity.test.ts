@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { serve } from "@hono/node-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ActivityEvent, ActivityPage, AddedDevice, Device, MfaVerified, Profile, ProfileExport, RecoveryCodes } from "../../contract/api";
 import { startBackgroundJobs } from "../src/background";
@@ -202,6 +203,21 @@ describe.each(ENGINES)("security activity, notices and export on %s", (engine) =
       expect(seen).toEqual(all);
       expect((await page()).events).toHaveLength(20);
       expect((await page("?limit=100")).events[0]!.detail).toEqual({ fields: ["givenName"] });
+    });
+
+    it("records the connection's address over real HTTP, and ignores X-Forwarded-For without TRUST_PROXY", async () => {
+      await build({ env: { TRUST_PROXY: "false" } });
+      const server = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" });
+      await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+      try {
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        const headers = { Authorization: `Bearer ${await t.tokenFor("ada")}`, "X-Forwarded-For": "198.51.100.99", "User-Agent": FIREFOX };
+        expect((await fetch(`${url}/api/profile`, { headers })).status).toBe(200);
+        const body = (await (await fetch(`${url}/api/activity`, { headers })).json()) as ActivityPage;
+        expect(body.events).toMatchObject([{ type: "user.created", ip: "127.0.0.1", userAgent: { browser: "Firefox 133", os: "Windows 10" } }]);
+      } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
     });
 
     it("refuses a bad limit or cursor with 422 in the error shape", async () => {
