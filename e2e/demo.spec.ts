@@ -54,7 +54,7 @@ test("a first visit opens signed in as a sample user with a filled profile and h
   // Nothing went wrong on the way in: no "not signed in" card, no error event, an empty inbox that says so.
   await expect(widget.getByText("You're not signed in")).toHaveCount(0);
   await expect(page.getByText("No events yet.")).toBeVisible();
-  await expect(page.getByText("No messages yet: codes sent to this user's email or phone appear here.")).toBeVisible();
+  await expect(page.getByText("No messages yet: codes and security notices sent to this user's email or phone appear here.")).toBeVisible();
 
   // Her authenticator app's code, on the page, and her recovery codes.
   const authenticator = page.getByRole("region", { name: "Authenticator app · Ana's iPhone" });
