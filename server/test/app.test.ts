@@ -117,6 +117,8 @@ describe("HTTP behaviour", () => {
     expect(evil.headers.get("Access-Control-Allow-Origin")).toBeNull();
     const get = await t.call("GET", "/api/profile", { headers: { Origin: "https://host.example.test" } });
     expect(get.headers.get("Access-Control-Expose-Headers")).toContain("ETag");
+    // The data export's file name, read by the widget from another origin.
+    expect(get.headers.get("Access-Control-Expose-Headers")).toContain("Content-Disposition");
   });
 
   it("sends security headers and no-store on API answers", async () => {
