@@ -218,7 +218,7 @@ export const ActivityEventSchema = v.pipe(
     ip: v.pipe(nullableText, v.description("The client's address (behind TRUST_PROXY proxies); null when unknown.")),
     userAgent: v.pipe(
       v.object({ browser: nullableText, os: nullableText }),
-      v.description("The User-Agent parsed into browser and OS, each with its version (`Chrome 140`, `Windows 10`); null when unknown."),
+      v.description("The User-Agent parsed into browser and OS, each with its version (`Chrome 140`, `iOS 18.1`; none for Windows, macOS and ChromeOS, whose User-Agents freeze it); null when unknown."),
     ),
     detail: v.pipe(
       v.object({

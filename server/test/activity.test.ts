@@ -171,7 +171,7 @@ describe.each(ENGINES)("security activity, notices and export on %s", (engine) =
       for (const event of events) {
         // The last hop appended by the one trusted proxy, not what the client wrote before it.
         expect([event.type, event.ip]).toEqual([event.type, "203.0.113.9"]);
-        expect(event.userAgent).toEqual({ browser: "Firefox 133", os: "Windows 10" });
+        expect(event.userAgent).toEqual({ browser: "Firefox 133", os: "Windows" });
         expect(Date.parse(event.at)).toBeGreaterThan(0);
       }
       const text = JSON.stringify(events);
@@ -214,7 +214,7 @@ describe.each(ENGINES)("security activity, notices and export on %s", (engine) =
         const headers = { Authorization: `Bearer ${await t.tokenFor("ada")}`, "X-Forwarded-For": "198.51.100.99", "User-Agent": FIREFOX };
         expect((await fetch(`${url}/api/profile`, { headers })).status).toBe(200);
         const body = (await (await fetch(`${url}/api/activity`, { headers })).json()) as ActivityPage;
-        expect(body.events).toMatchObject([{ type: "user.created", ip: "127.0.0.1", userAgent: { browser: "Firefox 133", os: "Windows 10" } }]);
+        expect(body.events).toMatchObject([{ type: "user.created", ip: "127.0.0.1", userAgent: { browser: "Firefox 133", os: "Windows" } }]);
       } finally {
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }
@@ -241,7 +241,7 @@ describe.each(ENGINES)("security activity, notices and export on %s", (engine) =
       const ada = await page();
       const bobs = await page("", bob);
       expect(bobs.events.map((e) => e.type)).toEqual(["profile.updated", "user.created"]);
-      expect(bobs.events[0]!.userAgent).toEqual({ browser: "Mobile Safari 17", os: "iOS 17.5" });
+      expect(bobs.events[0]!.userAgent).toEqual({ browser: "Safari 17", os: "iOS 17.5" });
       expect(bobs.events.filter((e) => ada.events.some((a) => a.id === e.id))).toEqual([]);
       // Ada's newest id as Bob's cursor shows Bob's older events only.
       const mixed = await page(`?before=${Number(ada.events[0]!.id) + 1}`, bob);

@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
-import UAParser from "ua-parser-js";
 import type { ActivityDetail, ActivityEvent, ActivityPage, ActivityType, DeviceType } from "../../../contract/api";
 import { errors } from "../errors";
 import type { Store } from "../store/db";
+import { softwareLabels } from "../user-agent";
 import { listUserEvents, pruneEventsBefore, type AuditEventRow } from "../store/activity";
 import { listDevices } from "../store/mfa-devices";
 import type { Database } from "../store/schema";
@@ -128,7 +128,7 @@ export class ActivityService {
         type: row.action as ActivityType,
         at: row.created_at,
         ip: row.ip,
-        userAgent: parseUserAgent(row.user_agent),
+        userAgent: softwareLabels(row.user_agent),
         detail,
       };
     });
@@ -148,20 +148,4 @@ function parseCursor(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^[1-9]\d{0,15}$/.test(value)) throw errors.validationFailed({ before: "Give the `next` of a previous page." });
   return Number(value);
-}
-
-const parsed = new Map<string, ActivityEvent["userAgent"]>();
-
-/** Browser and OS by ua-parser-js (kept up to date with new browsers), each with its major version; cached per string. */
-export function parseUserAgent(ua: string | null): ActivityEvent["userAgent"] {
-  if (!ua) return { browser: null, os: null };
-  const cached = parsed.get(ua);
-  if (cached) return cached;
-  const result = new UAParser(ua).getResult();
-  const name = (part: { name?: string; version?: string }, version?: string) =>
-    part.name ? [part.name, version].filter(Boolean).join(" ") : null;
-  const value = { browser: name(result.browser, result.browser.major), os: name(result.os, result.os.version) };
-  if (parsed.size >= 1000) parsed.clear();
-  parsed.set(ua, value);
-  return value;
 }
