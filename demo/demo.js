@@ -12,6 +12,8 @@ widget.setAttribute("data-flow", "profile");
 widget.setAttribute("data-company-name", "Acme Travel");
 widget.setAttribute("data-logo-url", "/logo.svg");
 widget.setAttribute("data-logo-style", "height: 28px; margin-bottom: 4px");
+// Where "Wasn't you?" in the activity screen leads: the host's own help page.
+widget.setAttribute("data-help-url", "/help.html");
 const signIn = $("sign-in");
 const signedIn = $("signed-in");
 const signedInTools = $("signed-in-tools");
@@ -554,7 +556,7 @@ async function refreshOutbox(reset = false) {
   outbox.hidden = messages.length === 0;
   outboxState.textContent =
     messages.length === 0
-      ? "No messages yet: codes sent to this user's email or phone appear here."
+      ? "No messages yet: codes and security notices sent to this user's email or phone appear here."
       : arrived
         ? `New: ${messages[0].channel === "sms" ? "a text message" : "an email"} to ${messages[0].to}.`
         : "";
@@ -562,7 +564,7 @@ async function refreshOutbox(reset = false) {
 setInterval(() => void refreshOutbox(), 2000);
 
 // The embed code of the widget as the page shows it now: its attributes as set, the session token left out.
-const SNIPPET_ATTRIBUTES = ["data-flow", "data-api-url", "data-company-name", "data-logo-url", "data-logo-style", "data-theme", "data-locale"];
+const SNIPPET_ATTRIBUTES = ["data-flow", "data-api-url", "data-company-name", "data-logo-url", "data-logo-style", "data-help-url", "data-theme", "data-locale"];
 const escapeAttribute = (value) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 function snippetText() {
   const attributes = ['data-session-token="SESSION_TOKEN"'];

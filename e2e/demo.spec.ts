@@ -54,7 +54,7 @@ test("a first visit opens signed in as a sample user with a filled profile and h
   // Nothing went wrong on the way in: no "not signed in" card, no error event, an empty inbox that says so.
   await expect(widget.getByText("You're not signed in")).toHaveCount(0);
   await expect(page.getByText("No events yet.")).toBeVisible();
-  await expect(page.getByText("No messages yet: codes sent to this user's email or phone appear here.")).toBeVisible();
+  await expect(page.getByText("No messages yet: codes and security notices sent to this user's email or phone appear here.")).toBeVisible();
 
   // Her authenticator app's code, on the page, and her recovery codes.
   const authenticator = page.getByRole("region", { name: "Authenticator app · Ana's iPhone" });
@@ -142,7 +142,14 @@ test("the embed code shows the attributes in use and copies", async ({ page, con
       "></profile-widget>",
     ].join("\n");
   await expect(snippet).toHaveText(
-    expected(['  data-flow="profile"', '  data-company-name="Acme Travel"', '  data-logo-url="/logo.svg"', '  data-logo-style="height: 28px; margin-bottom: 4px"', '  data-theme="auto"']),
+    expected([
+      '  data-flow="profile"',
+      '  data-company-name="Acme Travel"',
+      '  data-logo-url="/logo.svg"',
+      '  data-logo-style="height: 28px; margin-bottom: 4px"',
+      '  data-help-url="/help.html"',
+      '  data-theme="auto"',
+    ]),
   );
   await expect(snippet).not.toContainText("data-locale");
 
@@ -155,6 +162,7 @@ test("the embed code shows the attributes in use and copies", async ({ page, con
     '  data-company-name="Acme Travel"',
     '  data-logo-url="/logo.svg"',
     '  data-logo-style="height: 28px; margin-bottom: 4px"',
+    '  data-help-url="/help.html"',
     '  data-theme="dark"',
     '  data-locale="pt-BR"',
     '  class="brand-acme"',
@@ -174,7 +182,7 @@ test("the embed code shows the attributes in use and copies", async ({ page, con
   }, now);
   expect(parsed).toEqual({
     script: `${API_ORIGIN}/widget/profile-widget.js`,
-    attributes: ["data-session-token", "data-flow", "data-company-name", "data-logo-url", "data-logo-style", "data-theme", "data-locale", "class"],
+    attributes: ["data-session-token", "data-flow", "data-company-name", "data-logo-url", "data-logo-style", "data-help-url", "data-theme", "data-locale", "class"],
     locale: "pt-BR",
   });
 });
@@ -391,6 +399,21 @@ test("each visitor's inbox shows only the messages sent to them, newest first, i
     await ana1.context.close();
     await ana2.context.close();
   }
+});
+
+test("a security change reaches the inbox as a notice in the widget's language, without a code", async ({ page }) => {
+  test.setTimeout(60_000);
+  const { widget } = await openDemo(page);
+  // The widget speaks German now, and says so with every request: the server remembers it for the notices.
+  await page.getByLabel("Language").selectOption("de");
+  await expect(widget.getByLabel("Vorname")).toHaveValue("Ana");
+  const token = await demoToken(page);
+  expect((await callApi(token, "POST", "/api/mfa/recovery-codes", {})).status).toBe(201);
+  // Sent once the demo's ten-second burst is over, and shown by the inbox's next look.
+  const notice = page.locator("#outbox li").first();
+  await expect(notice).toContainText("Ihre Wiederherstellungscodes für Acme Travel wurden ersetzt", { timeout: 30_000 });
+  await expect(notice).toContainText("Wenn Sie das waren, müssen Sie nichts weiter tun.");
+  await expect(notice.locator(".code")).toHaveCount(0);
 });
 
 test("the inbox refuses a session that fails to verify", async ({ request }) => {

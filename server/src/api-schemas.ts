@@ -2,7 +2,17 @@ import * as v from "valibot";
 import type { ErrorBody } from "./errors";
 import { DEVICE_TYPES } from "./mfa/methods";
 import type { AddedDevice, Device, MfaState } from "./mfa/types";
-import type { MfaChallenge, MfaVerified, PendingChange, RecoveryCodes, ResentChange, ResentCode } from "../../contract/api";
+import type {
+  ActivityPage,
+  ActivityType,
+  MfaChallenge,
+  MfaVerified,
+  PendingChange,
+  ProfileExport,
+  RecoveryCodes,
+  ResentChange,
+  ResentCode,
+} from "../../contract/api";
 import type { DeviceStatus, DeviceType } from "./store/schema";
 
 /**
@@ -193,12 +203,74 @@ export const JwksSchema = v.pipe(
   v.description("The public keys MFA assertions are signed with: the current one, and the previous one after a rotation."),
 );
 
+const ACTIVITY_TYPE_VALUES = [
+  "user.created", "profile.updated", "profile.change.opened", "profile.change.verified", "profile.change.code_rejected",
+  "profile.change.cancelled", "mfa.enabled", "mfa.disabled", "mfa.recovery_codes.created", "mfa.recovery_codes.replaced",
+  "mfa.device.added", "mfa.device.activated", "mfa.device.renamed", "mfa.device.default_set", "mfa.device.removed",
+  "mfa.device.code_rejected", "mfa.device.discarded", "mfa.verification.succeeded", "mfa.verification.failed",
+] as const satisfies readonly ActivityType[];
+
+export const ActivityEventSchema = v.pipe(
+  v.object({
+    id: v.pipe(v.string(), v.description("Stable and opaque: a page's `next` is its last event's id.")),
+    type: v.picklist(ACTIVITY_TYPE_VALUES),
+    at: timestamp,
+    ip: v.pipe(nullableText, v.description("The client's address (behind TRUST_PROXY proxies); null when unknown.")),
+    userAgent: v.pipe(
+      v.object({ browser: nullableText, os: nullableText }),
+      v.description("The User-Agent parsed into browser and OS, each with its version (`Chrome 140`, `iOS 18.1`; none for Windows, macOS and ChromeOS, whose User-Agents freeze it); null when unknown."),
+    ),
+    detail: v.pipe(
+      v.object({
+        fields: v.optional(v.array(v.string())),
+        field: v.optional(v.string()),
+        device: v.optional(v.object({ id: v.string(), type: v.picklist(DEVICE_TYPE_VALUES), nickname: nullableText })),
+        method: v.optional(v.picklist([...DEVICE_TYPE_VALUES, "recovery_code"])),
+        purpose: v.optional(v.picklist(["sign_in", "step_up"])),
+        reason: v.optional(v.string()),
+        attempts: v.optional(v.pipe(v.number(), v.integer())),
+      }),
+      v.description("The fields (paths) or the device the event concerns; never a value, a code or a secret."),
+    ),
+  }),
+  v.description("A security event of the signed-in user."),
+);
+
+export const ActivityPageSchema = v.object({
+  events: v.array(ActivityEventSchema),
+  next: v.pipe(nullableText, v.description("Pass as `before` for the next (older) page; null on the last page.")),
+});
+
+export const ProfileExportSchema = v.pipe(
+  v.object({
+    exportedAt: timestamp,
+    account: v.object({
+      id: v.string(),
+      username: v.string(),
+      language: v.pipe(nullableText, v.description("The widget's language the user last used; security notices are written in it.")),
+      createdAt: timestamp,
+      updatedAt: timestamp,
+    }),
+    profile: v.pipe(v.record(v.string(), v.unknown()), v.description("Every stored profile value, those of fields the schema no longer has included.")),
+    pendingChanges: v.array(PendingChangeSchema),
+    mfa: v.object({
+      enabled: v.boolean(),
+      devices: v.array(DeviceSchema),
+      recoveryCodes: v.nullable(v.object({ remaining: v.pipe(v.number(), v.integer(), v.minValue(0)), createdAt: timestamp })),
+    }),
+    activity: v.array(ActivityEventSchema),
+  }),
+  v.description("Everything stored about the user (GDPR Art. 15 and 20), as one document: no code, secret or key."),
+);
+
 // Compile-time proofs that the handlers answer what the document describes.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 export type _PendingChangeIsDocumented = Assert<Same<v.InferOutput<typeof PendingChangeSchema>, PendingChange>>;
 export type _ResentChangeIsDocumented = Assert<Same<v.InferOutput<typeof ResentChangeSchema>, ResentChange>>;
 export type _DeviceIsDocumented = Assert<Same<v.InferOutput<typeof DeviceSchema>, Device>>;
+export type _ActivityPageIsDocumented = Assert<Same<v.InferOutput<typeof ActivityPageSchema>, ActivityPage>>;
+export type _ProfileExportIsDocumented = Assert<Same<v.InferOutput<typeof ProfileExportSchema>, ProfileExport>>;
 export type _MfaStateIsDocumented = Assert<Same<v.InferOutput<typeof MfaStateSchema>, MfaState>>;
 export type _ErrorBodyIsDocumented = Assert<Same<v.InferOutput<typeof ErrorBodySchema>, ErrorBody>>;
 // The creation options are an outline of the library's type, so only "fits" is checked.

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -19,7 +18,11 @@ import { staticRoutes, type StaticFiles } from "./routes/static";
 import { createAssertionSigner } from "./mfa/assertions";
 import { MfaService, type MfaServiceOptions } from "./mfa/service";
 import { VerificationService } from "./mfa/verification";
+import { acceptLanguageOf, clientAddress, currentRequest, runInRequest, userAgentOf } from "./request-context";
+import { ActivityService } from "./services/activity";
+import { AccountExport } from "./services/export";
 import { ProfileService } from "./services/profile";
+import { accountEmailField, SecurityNotices } from "./services/security-notices";
 import { ProfileChanges } from "./services/profile-changes";
 import type { Store } from "./store/db";
 import { signingKeyRing, type SigningKeyRing } from "./store/signing-keys";
@@ -47,6 +50,8 @@ export interface AppDeps {
    * a second app there with the example profile schema; demo routes and static files stay with the app at `/`.
    */
   basePath?: string;
+  /** Security notices closer together than this go out as one message (NOTICE_BURST_MS). */
+  noticeBurstMs?: number;
 }
 
 declare module "hono" {
@@ -67,8 +72,17 @@ export function createApp(deps: AppDeps): Hono {
   if (!config.secretsKey) throw new Error("SECRETS_KEY: required (it keys the one-time code hashes and encrypts authenticator secrets)");
   const write = deps.log ?? (() => {});
   // Whatever is logged while a request runs (services included) carries its request id.
-  const requestScope = new AsyncLocalStorage<{ requestId: string }>();
-  const log = (entry: Record<string, unknown>) => write({ ...requestScope.getStore(), ...entry });
+  const log = (entry: Record<string, unknown>) => {
+    const requestId = currentRequest()?.requestId;
+    write(requestId ? { requestId, ...entry } : entry);
+  };
+  const notices = new SecurityNotices({
+    on: config.securityNotifications,
+    email: Boolean(deps.notifiers?.email),
+    emailField: accountEmailField(config.profile),
+    burstMs: deps.noticeBurstMs,
+    now: deps.now,
+  });
   const profiles = new ProfileService(store, {
     reauthMaxAgeSeconds: config.auth.reauthMaxAgeSeconds,
     definition: config.profile,
@@ -79,6 +93,7 @@ export function createApp(deps: AppDeps): Hono {
       now: deps.now,
       log,
     }),
+    notices,
     now: deps.now,
     log,
   });
@@ -95,6 +110,7 @@ export function createApp(deps: AppDeps): Hono {
     relyingParty: config.webauthn,
     secretsKey: Buffer.from(config.secretsKey, "base64"),
     notifiers: deps.notifiers ?? {},
+    notices,
     now: deps.now,
     log,
   };
@@ -108,6 +124,8 @@ export function createApp(deps: AppDeps): Hono {
     mfaOptions,
     createAssertionSigner(signingKeys, { issuer: config.publicUrl, audience: config.mfa.assertionAudience }),
   );
+  const activity = new ActivityService(store, { retentionDays: config.activityRetentionDays, now: deps.now });
+  const exports = new AccountExport(store, { profiles, mfa, activity, now: deps.now });
   const basePath = deps.basePath?.replace(/\/+$/, "") ?? "";
   const app = basePath ? new Hono().basePath(basePath) : new Hono();
 
@@ -117,7 +135,7 @@ export function createApp(deps: AppDeps): Hono {
     c.set("requestId", id);
     c.header("X-Request-Id", id);
     const started = performance.now();
-    await requestScope.run({ requestId: id }, next);
+    await runInRequest({ requestId: id, ip: clientAddress(c, config.trustProxyHops), userAgent: userAgentOf(c), acceptLanguage: acceptLanguageOf(c) }, next);
     log({
       level: c.res.status >= 500 ? "error" : "info",
       msg: "request",
@@ -136,7 +154,7 @@ export function createApp(deps: AppDeps): Hono {
   // The demo inbox keeps each message for the session whose request sent it.
   if (deps.demo) app.use("/api/*", inboxOwnerScope());
 
-  mountRoutes(app, API_ROUTES, { config, store, profiles, mfa, verification, methods, signingKeys }, requireSession(deps.verifySession));
+  mountRoutes(app, API_ROUTES, { config, store, profiles, mfa, verification, activity, exports, methods, signingKeys }, requireSession(deps.verifySession));
   app.route("/", apiDocsRoutes({ serverUrl: config.publicUrl + basePath, profile: config.profile }));
 
   if (deps.demo && !basePath) {

@@ -119,6 +119,19 @@ const EnvSchema = v.object({
   ),
   MFA_ASSERTION_AUDIENCE: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
   PROFILE_SCHEMA: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
+  SECURITY_NOTIFICATIONS: v.optional(bool, "true"),
+  ACTIVITY_RETENTION_DAYS: v.optional(int(1, 3650), "400"),
+  // How many reverse proxies in front of the server append to X-Forwarded-For; 0 takes the socket's address.
+  TRUST_PROXY: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.toLowerCase(),
+      v.regex(/^(true|false|\d{1,2})$/, "must be false, true (one proxy) or the number of proxies"),
+      v.transform((s) => (s === "true" ? 1 : s === "false" ? 0 : Number(s))),
+    ),
+    "0",
+  ),
   SECRETS_KEY: v.optional(
     v.pipe(
       v.string(),
@@ -165,6 +178,12 @@ export interface Config {
   secretsKey?: string;
   /** The profile's fields: PROFILE_SCHEMA's, else the built-in ones. */
   profile: ProfileDefinition;
+  /** SECURITY_NOTIFICATIONS: email the account about security changes. */
+  securityNotifications: boolean;
+  /** ACTIVITY_RETENTION_DAYS: security events older than this are deleted. */
+  activityRetentionDays: number;
+  /** TRUST_PROXY: the X-Forwarded-For hops to trust for the client's address (0: the socket's). */
+  trustProxyHops: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -264,6 +283,9 @@ export function loadConfig(env: Env, options: { demo?: boolean } = {}): Config {
     sms: e.SMS_WEBHOOK_URL && e.SMS_WEBHOOK_SECRET ? { url: e.SMS_WEBHOOK_URL, secret: e.SMS_WEBHOOK_SECRET } : undefined,
     secretsKey: e.SECRETS_KEY,
     profile,
+    securityNotifications: e.SECURITY_NOTIFICATIONS,
+    activityRetentionDays: e.ACTIVITY_RETENTION_DAYS,
+    trustProxyHops: e.TRUST_PROXY,
   };
 }
 

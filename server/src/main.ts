@@ -6,6 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
+import { startBackgroundJobs } from "./background";
 import { cacheVerifiedSessions, SESSION_CACHE_BOUNDS } from "./auth/session-cache";
 import { createSessionVerifier } from "./auth/verify-session";
 import { ConfigError, loadConfig } from "./config";
@@ -94,7 +95,8 @@ async function main() {
   });
   await signingKeys.current();
 
-  const shared = { store, signingKeys, verifySession, demo: demoIssuer, notifiers, log };
+  // The demo page shows its notices soon after the changes: a burst there is ten seconds rather than a minute.
+  const shared = { store, signingKeys, verifySession, demo: demoIssuer, notifiers, log, noticeBurstMs: demo ? 10_000 : undefined };
   const app = createApp({
     ...shared,
     config: { ...config, auth, secretsKey },
@@ -108,6 +110,12 @@ async function main() {
     : undefined;
   const fetch: typeof app.fetch = (request, ...rest) =>
     example && new URL(request.url).pathname.startsWith(`${EXAMPLE_PATH}/`) ? example.fetch(request, ...rest) : app.fetch(request, ...rest);
+
+  // One set per process, whichever apps it serves: security notices that are due, and pruning old activity.
+  if (config.securityNotifications && !notifiers.email) {
+    log({ level: "warn", msg: "Security notifications cannot be sent: set SMTP_URL and EMAIL_FROM, or SECURITY_NOTIFICATIONS=false to silence this" });
+  }
+  const jobs = startBackgroundJobs({ store, config, email: notifiers.email, log, pollMs: demo ? 2_000 : undefined });
 
   const server = serve({ fetch, port: config.port, hostname: config.host }, (info) => {
     log({ msg: "listening", url: config.publicUrl, address: `${info.address}:${info.port}`, database: store.engine, demo });
@@ -125,7 +133,7 @@ async function main() {
     log({ msg: "shutting down", signal });
     // Stop accepting, let in-flight requests finish, then close the database.
     server.close(() => {
-      void store.close().then(() => {
+      void jobs.stop().then(() => store.close()).then(() => {
         log({ msg: "stopped", signal });
         // The last lines get a moment to go out while the event loop still runs; a log reader
         // that has stalled or gone costs those lines, never the exit (see LogOutput).

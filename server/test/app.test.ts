@@ -117,6 +117,8 @@ describe("HTTP behaviour", () => {
     expect(evil.headers.get("Access-Control-Allow-Origin")).toBeNull();
     const get = await t.call("GET", "/api/profile", { headers: { Origin: "https://host.example.test" } });
     expect(get.headers.get("Access-Control-Expose-Headers")).toContain("ETag");
+    // The data export's file name, read by the widget from another origin.
+    expect(get.headers.get("Access-Control-Expose-Headers")).toContain("Content-Disposition");
   });
 
   it("sends security headers and no-store on API answers", async () => {
@@ -174,6 +176,18 @@ describe("configuration", () => {
     expect(fails({ ...base, SMS_OTP_ENABLED: "maybe" })).toMatch(/^SMS_OTP_ENABLED: must be true or false/);
     expect(fails({ ...base, SECRETS_KEY: "c2hvcnQ=" })).toMatch(/^SECRETS_KEY: must be 32 bytes/);
     expect(fails({ ...base, SESSION_MAX_AGE_MINUTES: "0" })).toMatch(/^SESSION_MAX_AGE_MINUTES: must be at least 1/);
+    expect(fails({ ...base, SECURITY_NOTIFICATIONS: "sometimes" })).toMatch(/^SECURITY_NOTIFICATIONS: must be true or false/);
+    expect(fails({ ...base, ACTIVITY_RETENTION_DAYS: "0" })).toMatch(/^ACTIVITY_RETENTION_DAYS: must be at least 1/);
+    expect(fails({ ...base, TRUST_PROXY: "all" })).toMatch(/^TRUST_PROXY: must be false, true \(one proxy\) or the number of proxies/);
+  });
+
+  it("reads the activity's and the notices' settings", () => {
+    expect(loadConfig({ ...base, TRUST_PROXY: "true" }).trustProxyHops).toBe(1);
+    expect(loadConfig({ ...base, TRUST_PROXY: "2" }).trustProxyHops).toBe(2);
+    expect(loadConfig({ ...base, SECURITY_NOTIFICATIONS: "false", ACTIVITY_RETENTION_DAYS: "30" })).toMatchObject({
+      securityNotifications: false,
+      activityRetentionDays: 30,
+    });
   });
 
   it("refuses to run outside demo mode without auth settings", () => {
@@ -194,6 +208,9 @@ describe("configuration", () => {
       auth: { algorithms: ["RS256", "PS256", "ES256", "EdDSA"], usernameClaim: "preferred_username" },
       mfa: { maxDevices: 5, smsEnabled: true },
       webauthn: { rpId: "localhost", rpName: "Profile" },
+      securityNotifications: true,
+      activityRetentionDays: 400,
+      trustProxyHops: 0,
     });
   });
 });

@@ -5,6 +5,7 @@ import { createSessionVerifier } from "../src/auth/verify-session";
 import { loadConfig, type Config } from "../src/config";
 import { outboxNotifier } from "../src/notify/outbox";
 import type { Notifiers } from "../src/notify/types";
+import { NoticeDispatcher } from "../src/services/security-notices";
 import { openStore, type Store } from "../src/store/db";
 import { freshPostgresSchema } from "../../testkit/postgres";
 
@@ -90,6 +91,8 @@ export interface TestApp {
   tokenFor: (username: string, claims?: JWTPayload & { auth_time?: number }) => Promise<string>;
   /** The code in the newest outbox message to `to` (the default notifiers write there). */
   outboxCode: (to: string) => Promise<string>;
+  /** Sends the security notices due by the app's clock through its email notifier; answers how many messages went. */
+  dispatchNotices: () => Promise<number>;
 }
 
 /**
@@ -105,19 +108,25 @@ export async function buildTestApp(
     keys?: TestKeys;
     notifiers?: Notifiers;
     now?: () => Date;
+    noticeBurstMs?: number;
   } = {},
 ): Promise<TestApp> {
   const keys = options.keys ?? (await makeKeys());
   const db = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await freshDatabaseUrl(options.engine ?? "sqlite");
   const config = testConfig({ DATABASE_URL: db.url, SECRETS_KEY: randomBytes(32).toString("base64"), ...options.env }, keys);
   const store = await openStore(config.databaseUrl);
+  const notifiers = options.notifiers ?? { sms: outboxNotifier(store.db, "sms"), email: outboxNotifier(store.db, "email") };
   const app = createApp({
     config,
     store,
     verifySession: await createSessionVerifier(config.auth),
-    notifiers: options.notifiers ?? { sms: outboxNotifier(store.db, "sms"), email: outboxNotifier(store.db, "email") },
+    notifiers,
     now: options.now,
+    noticeBurstMs: options.noticeBurstMs,
   });
+  const dispatcher = notifiers.email
+    ? new NoticeDispatcher(store, { email: notifiers.email, appName: config.webauthn.rpName, now: options.now })
+    : null;
   const tokenFor = (username: string, claims: JWTPayload = {}) =>
     signToken(keys, { sub: `sub-${username}`, preferred_username: username, ...claims });
   const call: TestApp["call"] = async (method, path, { token, body, headers = {} } = {}) => {
@@ -150,6 +159,7 @@ export async function buildTestApp(
     call,
     tokenFor,
     outboxCode,
+    dispatchNotices: async () => (dispatcher ? dispatcher.runOnce() : 0),
     close: async () => {
       await store.close();
       await db.drop();

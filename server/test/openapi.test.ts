@@ -148,8 +148,8 @@ describe("OpenAPI document", () => {
       expect(Object.keys(op.responses).filter((status) => status.startsWith("2")), `${method} ${path}`).toHaveLength(1);
       expect(op.summary, `${method} ${path}`).toBeTruthy();
       const params = (op.parameters ?? []).map((p) => {
-        const ref = (p as { $ref: string }).$ref.split("/").pop() as string;
-        return (doc.components.parameters as Record<string, { name: string; in: string }>)[ref];
+        const ref = (p as { $ref?: string }).$ref?.split("/").pop();
+        return ref ? (doc.components.parameters as Record<string, { name: string; in: string }>)[ref] : (p as { name: string; in: string });
       });
       for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
         expect(params.some((p) => p?.in === "path" && p.name === name), `${method} ${path} declares {${name}}`).toBe(true);
@@ -160,6 +160,11 @@ describe("OpenAPI document", () => {
       }
     }
     expect(doc.components.securitySchemes).toMatchObject({ sessionToken: { type: "http", scheme: "bearer", bearerFormat: "JWT" } });
+    // The activity's query parameters are declared, each optional.
+    expect(doc.paths["/api/activity"]?.get?.parameters).toEqual([
+      expect.objectContaining({ name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100 } }),
+      expect.objectContaining({ name: "before", in: "query", required: false }),
+    ]);
     // ETag out, If-Match in, on the profile.
     expect(doc.paths["/api/profile"]?.get?.responses["200"]?.headers).toHaveProperty("ETag");
     expect(JSON.stringify(doc.paths["/api/profile"]?.patch?.parameters)).toContain("IfMatch");

@@ -11,6 +11,8 @@ import type { OtpMessage } from "../notify/types";
 interface InboxScope {
   /** The request's `Authorization` header. */
   authorization?: string;
+  /** Outside a request (a security notice sent later): the subject it is for. */
+  owner?: string | null;
   /** While the demo sets up a sample user: the codes sent land here instead (nobody is sent them). */
   capture?: OtpMessage[];
 }
@@ -26,6 +28,8 @@ export const inboxOwnerScope = () =>
 
 /** The subject of the session the current request runs for, or null outside a request with a session. */
 export function currentInboxOwner(): string | null {
+  const owner = scope.getStore()?.owner;
+  if (owner !== undefined) return owner;
   const match = /^Bearer +([^\s]+) *$/i.exec(scope.getStore()?.authorization ?? "");
   if (!match?.[1]) return null;
   try {
@@ -36,6 +40,9 @@ export function currentInboxOwner(): string | null {
     return null;
   }
 }
+
+/** Runs `work` (sending a message outside any request) with its messages kept for the session subject `owner`. */
+export const sendingFor = <T>(owner: string | null, work: () => Promise<T>): Promise<T> => scope.run({ owner }, work);
 
 /** Where the current request's messages are to be captured instead of sent, if anywhere. */
 export const currentCapture = (): OtpMessage[] | undefined => scope.getStore()?.capture;

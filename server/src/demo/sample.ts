@@ -87,6 +87,9 @@ export async function createSampleUser(deps: { issuer: DemoIssuer; api: ApiCall;
 
     return (await call<{ codes: string[] }>("POST", "/api/mfa/recovery-codes", {})).body.codes;
   });
+  // Her devices came with her: the notices their setup queued would tell the visitor of changes they never made.
+  const user = await findUserBySubject(deps.db, `demo|${username}`);
+  if (user) await deps.db.deleteFrom("security_notices").where("user_id", "=", user.id).execute();
   return { username, token, expiresAt, recoveryCodes: result };
 }
 

@@ -15,6 +15,7 @@ import type { MfaChallengeRow } from "../store/mfa-challenges";
 import type { RelyingParty, RequestOptions } from "./webauthn";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import type { VerificationMethod, VerificationPurpose } from "../../../contract/api";
+import type { NoticeItem, SecurityNotices } from "../services/security-notices";
 
 export interface MfaServiceOptions {
   engine: Engine;
@@ -26,6 +27,8 @@ export interface MfaServiceOptions {
   /** 32 bytes (SECRETS_KEY): encrypts TOTP secrets and keys the code hashes. */
   secretsKey: Buffer;
   notifiers: Notifiers;
+  /** Security notices to the account's email (SECURITY_NOTIFICATIONS), queued with the change. */
+  notices?: SecurityNotices;
   now?: () => Date;
   log?: (entry: Record<string, unknown>) => void;
 }
@@ -164,6 +167,11 @@ export class MfaKit {
     await insertAuditEvent(trx, { userId, action, detail, now: this.now().toISOString() });
   }
 
+  /** Queues a security notice to the account's email, in the transaction of the change it tells of. */
+  async notice(trx: Transaction<Database>, userId: string, item: NoticeItem): Promise<void> {
+    await this.options.notices?.queue(trx, userId, item);
+  }
+
   /** Inserts the pending device if the user is below the limit — count and insert under the user lock. */
   async insertPendingDevice(
     trx: Transaction<Database>,
@@ -193,7 +201,7 @@ export class MfaKit {
       last_used_at: null,
     };
     await insertDevice(trx, row);
-    await this.audit(trx, user.id, "mfa.device.added", { deviceId: row.id, type: row.type });
+    await this.audit(trx, user.id, "mfa.device.added", { deviceId: row.id, type: row.type, nickname: row.nickname });
     return row;
   }
 
@@ -208,7 +216,8 @@ export class MfaKit {
     const isDefault = (await findDefaultDevice(trx, device.user_id)) ? 0 : 1;
     const all = { ...changes, activated_at: now, last_used_at: now, is_default: isDefault };
     if (!(await activatePendingDevice(trx, device.id, all, guard))) return null;
-    await this.audit(trx, device.user_id, "mfa.device.activated", { deviceId: device.id, type: device.type });
+    await this.audit(trx, device.user_id, "mfa.device.activated", { deviceId: device.id, type: device.type, nickname: device.nickname });
+    await this.notice(trx, device.user_id, { kind: "device_activated", device: { type: device.type, nickname: device.nickname } });
     return { ...device, ...all, status: "ACTIVE" };
   }
 

@@ -81,6 +81,7 @@ export class MfaService {
         // Recovery codes recover MFA; with it off they would only be a way in.
         if (!enabled) await deleteRecoveryCodes(trx, user.id);
         await this.kit.audit(trx, user.id, enabled ? "mfa.enabled" : "mfa.disabled", {});
+        if (!enabled) await this.kit.notice(trx, user.id, { kind: "mfa_disabled" });
       }
       return this.stateOf(trx, { ...user, mfa_enabled: enabled ? 1 : 0 });
     });
@@ -130,6 +131,7 @@ export class MfaService {
       const key = this.kit.options.secretsKey;
       await replaceRecoveryCodes(trx, user.id, codes.map((code) => hashRecoveryCode(key, user.id, code)), createdAt);
       await this.kit.audit(trx, user.id, existing ? "mfa.recovery_codes.replaced" : "mfa.recovery_codes.created", {});
+      if (existing) await this.kit.notice(trx, user.id, { kind: "recovery_codes_replaced" });
       return { codes, createdAt };
     });
   }
@@ -185,6 +187,8 @@ export class MfaService {
       await this.kit.audit(trx, user.id, "mfa.device.removed", {
         deviceId: id,
         type: device.type,
+        // The activity names a removed device by the nickname it had.
+        nickname: device.nickname,
         ...(promoted ? { newDefaultDeviceId: promoted } : {}),
       });
     });

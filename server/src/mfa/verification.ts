@@ -163,6 +163,7 @@ export class VerificationService {
         }
         await kit.audit(trx, user.id, "mfa.verification.succeeded", detail);
         const remaining = device ? undefined : (await recoveryCodesSummary(trx, user.id))?.remaining ?? 0;
+        if (remaining !== undefined) await kit.notice(trx, user.id, { kind: "recovery_code_used", remaining });
         return {
           ok: true,
           device: device ? { ...device, last_used_at: nowIso } : null,

@@ -10,9 +10,10 @@ export interface OtpMessage {
   subject: string;
   /**
    * Why it was sent: to activate a new device, to verify an active one (sign-in, step-up), to confirm a new email
-   * address or phone number of the profile, or to tell the old one that it was replaced.
+   * address or phone number of the profile, to tell the old one that it was replaced, or to tell the account of a
+   * security change (email only).
    */
-  purpose: "mfa_device_activation" | "mfa_verification" | "verify_address" | "address_changed";
+  purpose: "mfa_device_activation" | "mfa_verification" | "verify_address" | "address_changed" | "security_notice";
 }
 
 export interface Notifier {

@@ -48,6 +48,7 @@ const HEADERS: Record<HeaderName, { description: string; schema: Record<string, 
   "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer", minimum: 0 } },
   "WWW-Authenticate": { description: 'Bearer challenge, like `Bearer error="invalid_token"`.', schema: { type: "string" } },
   "Cache-Control": { description: "How long the answer may be cached.", schema: { type: "string" } },
+  "Content-Disposition": { description: 'A download: `attachment; filename="…"`.', schema: { type: "string" } },
 };
 const headerRefs = (names: HeaderName[]) =>
   Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
@@ -107,6 +108,7 @@ function operationOf(route: ApiRoute): OpenApiOperation {
   const parameters: unknown[] = [];
   if (route.path.includes("{id}")) parameters.push(DEVICE_ID);
   if (route.ifMatch) parameters.push({ $ref: "#/components/parameters/IfMatch" });
+  for (const q of route.query ?? []) parameters.push({ name: q.name, in: "query", required: false, description: q.description, schema: q.schema });
 
   const listed = [...(session ? SESSION_ERRORS : []), ...(route.body ? BODY_ERRORS : []), ...(route.errors ?? [])];
   // The session and the database can fail on every route that reads the user.
@@ -227,6 +229,7 @@ function buildDocument(profile: ProfileDefinition): Omit<OpenApiDocument, "serve
         name: "Verification",
         description: "Proving a device (or a recovery code) at sign-in or before a sensitive change; a signed MFA assertion for the host's backend.",
       },
+      { name: "Activity", description: "The user's own security events, and a copy of everything stored about them." },
       { name: "Operations", description: "Health checks and this document." },
     ],
     paths,

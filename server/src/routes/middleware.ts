@@ -12,7 +12,7 @@ import { refuseDeclaredOversize } from "./http";
 
 const CORS_METHODS = "GET,POST,PATCH,DELETE,OPTIONS";
 const CORS_REQUEST_HEADERS = "Authorization,Content-Type,If-Match,Idempotency-Key";
-const CORS_EXPOSED_HEADERS = "ETag,X-Request-Id,Retry-After";
+const CORS_EXPOSED_HEADERS = "ETag,X-Request-Id,Retry-After,Content-Disposition";
 const CORS_MAX_AGE_SECONDS = "600";
 
 /**

@@ -5,6 +5,8 @@ import type { MfaService } from "../mfa/service";
 import type { VerificationService } from "../mfa/verification";
 import type { MethodAvailability } from "../mfa/types";
 import type { SchemaName } from "../openapi/schemas";
+import type { ActivityService } from "../services/activity";
+import type { AccountExport } from "../services/export";
 import type { ProfileService } from "../services/profile";
 import type { Store } from "../store/db";
 import type { SigningKeyRing } from "../store/signing-keys";
@@ -17,15 +19,17 @@ export interface Services {
   profiles: ProfileService;
   mfa: MfaService;
   verification: VerificationService;
+  activity: ActivityService;
+  exports: AccountExport;
   /** The device types that can be added here. */
   methods: MethodAvailability;
   /** The keys that sign MFA assertions (their public parts are the JWKS). */
   signingKeys: Pick<SigningKeyRing, "jwks">;
 }
 
-export type Tag = "Configuration" | "Profile" | "MFA" | "Devices" | "Verification" | "Operations";
+export type Tag = "Configuration" | "Profile" | "MFA" | "Devices" | "Verification" | "Activity" | "Operations";
 /** Response headers the document describes once (openapi/document.ts). */
-export type HeaderName = "X-Request-Id" | "ETag" | "Location" | "Retry-After" | "WWW-Authenticate" | "Cache-Control";
+export type HeaderName = "X-Request-Id" | "ETag" | "Location" | "Retry-After" | "WWW-Authenticate" | "Cache-Control" | "Content-Disposition";
 
 /**
  * One route, declared once: its handler beside what the OpenAPI document says of it. The app registers the
@@ -42,6 +46,8 @@ export interface ApiRoute {
   /** Whether a session token is needed (the default). */
   session?: boolean;
   body?: { schemas: SchemaName[]; required: boolean; examples?: Record<string, unknown> };
+  /** Query parameters, all optional. */
+  query?: Array<{ name: string; description: string; schema: Record<string, unknown> }>;
   ifMatch?: boolean;
   ok: { status: 200 | 201 | 202 | 204; description: string; schema?: SchemaName; headers?: HeaderName[] };
   /** The errors this route can answer besides the session's, the body's and the database's (added by the document). */

@@ -15,7 +15,9 @@ import {
 import type { Store } from "../store/db";
 import type { Database } from "../store/schema";
 import { insertAuditEvent, profileDocumentOf, updateUserIfVersion, type UserRow } from "../store/users";
+import { maskEmail, maskPhone } from "../mfa/code-method";
 import { hasRecentSignIn } from "./recent-sign-in";
+import { accountPhoneFields, type SecurityNotices } from "./security-notices";
 import type { Session } from "./session";
 import { userForRead, userForSession } from "./users";
 
@@ -88,6 +90,8 @@ export class ProfileService {
       reauthMaxAgeSeconds: number;
       definition: ProfileDefinition;
       changes?: PendingChanges;
+      /** Security notices: an email or phone change is told to the account's email as it was. */
+      notices?: SecurityNotices;
       now?: () => Date;
       log?: (entry: Record<string, unknown>) => void;
     },
@@ -211,7 +215,10 @@ export class ProfileService {
           throw problemsError(outcome.problems);
       }
     }
-    if (outcome.notice) await changes.noticeApplied({ ...outcome.notice, at: new Date(now) });
+    // The old email address hears of it by the security notice queued with the change; an old phone number by SMS.
+    if (outcome.notice?.kind === "phone" && (this.options.notices?.on ?? true)) {
+      await changes.noticeApplied({ ...outcome.notice, at: new Date(now) });
+    }
     return outcome.applied;
   }
 
@@ -238,11 +245,38 @@ export class ProfileService {
     return this.write(trx, row, doc, [field], this.now());
   }
 
+  /**
+   * An email or phone change, told to the account's email as it was before (the old address learns of an email
+   * change; nothing is sent when there was none): the new address masked, never in full.
+   */
+  private async noticeAddressChanges(trx: Kysely<Database>, row: UserRow, doc: ProfileDocument): Promise<void> {
+    const notices = this.options.notices;
+    if (!notices?.enabled || !notices.emailField) return;
+    const before = profileDocumentOf(row);
+    const text = (d: ProfileDocument, path: string) => {
+      const value = valueAt(d, path);
+      return typeof value === "string" && value !== "" ? value : null;
+    };
+    const oldEmail = text(before, notices.emailField);
+    const newEmail = text(doc, notices.emailField);
+    const recipient = oldEmail ?? newEmail;
+    if (!recipient) return;
+    if (oldEmail && oldEmail !== newEmail) {
+      await notices.queue(trx, row.id, { kind: "email_changed", ...(newEmail ? { newTarget: maskEmail(newEmail) } : {}) }, oldEmail);
+    }
+    for (const path of accountPhoneFields(this.definition)) {
+      const [was, now] = [text(before, path), text(doc, path)];
+      if (was === now) continue;
+      await notices.queue(trx, row.id, { kind: "phone_changed", ...(now ? { newTarget: maskPhone(now) } : {}) }, recipient);
+    }
+  }
+
   private async write(trx: Kysely<Database>, row: UserRow, doc: ProfileDocument, fields: string[], now: string): Promise<VersionedProfile> {
     const profile = JSON.stringify(doc);
     const updated = await updateUserIfVersion(trx, row.id, row.version, { profile, updated_at: now });
     if (!updated) throw errors.versionConflict();
     await insertAuditEvent(trx, { userId: row.id, action: "profile.updated", detail: { fields }, now });
+    await this.noticeAddressChanges(trx, row, doc);
     return this.view(trx, { ...row, profile, updated_at: now, version: row.version + 1 }, doc);
   }
 }

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Store } from "../store/db";
 import type { Database } from "../store/schema";
-import { findUserBySubject, insertAuditEvent, insertUserIfMissing, setUsername, type UserRow } from "../store/users";
+import { noticeLanguage } from "../notify/security-text";
+import { currentRequest } from "../request-context";
+import { findUserBySubject, insertAuditEvent, insertUserIfMissing, setUserLocale, setUsername, type UserRow } from "../store/users";
 import type { Session } from "./session";
 
 /**
@@ -11,8 +13,19 @@ import type { Session } from "./session";
  */
 export async function userForRead(store: Pick<Store, "db" | "transact">, session: Session, now: string): Promise<UserRow> {
   const found = await findUserBySubject(store.db, session.subject);
-  if (found?.username === session.username) return found;
-  return store.transact((trx) => userForSession(trx, session, now));
+  const row = found?.username === session.username ? found : await store.transact((trx) => userForSession(trx, session, now));
+  return rememberLanguage(store, row);
+}
+
+/**
+ * Keeps the language the person's widget speaks (its Accept-Language) for the security notices written to them
+ * later, outside any request. Written only when it changed: a read stays one query.
+ */
+async function rememberLanguage(store: Pick<Store, "transact">, row: UserRow): Promise<UserRow> {
+  const language = noticeLanguage(currentRequest()?.acceptLanguage);
+  if (!language || language === row.locale) return row;
+  await store.transact((trx) => setUserLocale(trx, row.id, language));
+  return { ...row, locale: language };
 }
 
 /** The session user's row, created on first visit; the username follows the identity provider's. */

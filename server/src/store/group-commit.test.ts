@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -101,6 +102,21 @@ describe("group commit (SQLite)", () => {
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected"]);
     expect(await db.selectFrom("notes").selectAll().execute()).toEqual([]);
+    await db.destroy();
+  });
+
+  it("runs each unit in its caller's async context, though they share a batch", async () => {
+    const { db, transact } = open();
+    const scope = new AsyncLocalStorage<string>();
+    const seen = await Promise.all(
+      ["first", "second", "third"].map((name) =>
+        scope.run(name, () => transact(async (trx) => {
+          await insert(trx, name);
+          return scope.getStore();
+        })),
+      ),
+    );
+    expect(seen).toEqual(["first", "second", "third"]);
     await db.destroy();
   });
 });

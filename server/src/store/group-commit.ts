@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "./schema";
 
@@ -58,7 +59,9 @@ export function groupCommit(db: Kysely<Database>): Transact {
 
   return function transact<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      // Each unit runs in its caller's async context (the request it serves: its client, its demo inbox), not in
+      // that of whichever caller happened to start the batch.
+      queue.push({ work: AsyncResource.bind(work), resolve: resolve as (value: unknown) => void, reject });
       if (scheduled) return;
       scheduled = true;
       // After the event loop's I/O phase, so every request that arrived with this one joins its batch.

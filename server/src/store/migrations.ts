@@ -235,6 +235,33 @@ function migrations(engine: Engine): Record<string, Migration> {
       await db.schema.createIndex("profile_changes_one_per_field").on("profile_changes").columns(["user_id", "field"]).unique().execute();
     },
   },
+  "0009_activity_and_notices": {
+    // Where each security event came from; the person's language; the security notices waiting to be emailed.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("audit_events").addColumn("ip", "varchar(45)").execute();
+      await db.schema.alterTable("audit_events").addColumn("user_agent", "varchar(512)").execute();
+      await db.schema.createIndex("audit_events_created_idx").on("audit_events").column("created_at").execute();
+      await db.schema.alterTable("users").addColumn("locale", "varchar(16)").execute();
+      await db.schema
+        .createTable("security_notices")
+        .addColumn("id", "integer", autoId)
+        .addColumn("user_id", "varchar(36)", (c) => c.notNull().references("users.id"))
+        .addColumn("recipient", "varchar(254)", (c) => c.notNull())
+        .addColumn("kind", "varchar(32)", (c) => c.notNull())
+        .addColumn("detail", "text", (c) => c.notNull())
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("state", "varchar(8)", (c) => c.notNull().defaultTo("pending"))
+        .addColumn("next_attempt_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("claim", "varchar(36)")
+        .addColumn("claimed_until", "varchar(32)")
+        .addColumn("sent_at", "varchar(32)")
+        .addColumn("last_error", "varchar(500)")
+        .execute();
+      await db.schema.createIndex("security_notices_due_idx").on("security_notices").columns(["state", "next_attempt_at"]).execute();
+      await db.schema.createIndex("security_notices_user_idx").on("security_notices").columns(["user_id", "recipient", "state"]).execute();
+    },
+  },
   };
 }
 

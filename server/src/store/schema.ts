@@ -14,6 +14,8 @@ export interface UsersTable {
    */
   profile: ColumnType<string | Record<string, unknown>, string | undefined, string>;
   mfa_enabled: number;
+  /** The widget's language the person last used (a NOTICE_LANGUAGES tag): security notices are written in it. */
+  locale: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -25,6 +27,9 @@ export interface AuditEventsTable {
   action: string;
   detail: string;
   created_at: string;
+  /** The client's address and User-Agent of the request that caused it; null outside a request. */
+  ip: string | null;
+  user_agent: string | null;
 }
 
 export interface MfaDevicesTable {
@@ -98,6 +103,29 @@ export interface Database {
   mfa_lockouts: MfaLockoutsTable;
   mfa_step_ups: MfaStepUpsTable;
   profile_changes: ProfileChangesTable;
+  security_notices: SecurityNoticesTable;
+}
+
+/**
+ * A security notice waiting to be emailed (store/security-notices.ts), written with the change it tells of. The
+ * pending ones of one recipient go out as one message once the oldest is due; a failed delivery is tried again later.
+ */
+export interface SecurityNoticesTable {
+  id: Generated<number>;
+  user_id: string;
+  recipient: string;
+  kind: string;
+  /** JSON: what the message names (the device's type and nickname, the masked new address, codes left). */
+  detail: string;
+  created_at: string;
+  state: "pending" | "sent" | "failed";
+  next_attempt_at: string;
+  attempts: number;
+  /** The dispatcher run that is sending it, until `claimed_until`. */
+  claim: string | null;
+  claimed_until: string | null;
+  sent_at: string | null;
+  last_error: string | null;
 }
 
 /** A verified field's new value waiting for the code sent to it (services/profile-changes.ts); one per user and field. */

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Transaction, Updateable } from "kysely";
+import { currentRequest } from "../request-context";
 import type { Database, UsersTable } from "./schema";
 
 export type UserRow = Selectable<UsersTable>;
@@ -60,12 +61,29 @@ export async function setMfaEnabled(db: Db, id: string, enabled: boolean): Promi
   await db.updateTable("users").set({ mfa_enabled: enabled ? 1 : 0 }).where("id", "=", id).execute();
 }
 
+/** Remembers the language the person's widget speaks (security notices are written in it). */
+export async function setUserLocale(db: Db, id: string, locale: string): Promise<void> {
+  await db.updateTable("users").set({ locale }).where("id", "=", id).execute();
+}
+
+/**
+ * Records a security event, with the client's address and User-Agent when it happens inside a request (the request
+ * context, server/src/request-context.ts); `detail` names fields and devices, never values, codes or secrets.
+ */
 export async function insertAuditEvent(
   db: Db,
   event: { userId: string; action: string; detail: Record<string, unknown>; now: string },
 ): Promise<void> {
+  const request = currentRequest();
   await db
     .insertInto("audit_events")
-    .values({ user_id: event.userId, action: event.action, detail: JSON.stringify(event.detail), created_at: event.now })
+    .values({
+      user_id: event.userId,
+      action: event.action,
+      detail: JSON.stringify(event.detail),
+      created_at: event.now,
+      ip: request?.ip ?? null,
+      user_agent: request?.userAgent ?? null,
+    })
     .execute();
 }
