@@ -186,10 +186,11 @@ export class ProfileWidget extends LitElement {
   /** Settles once the strings for the current locale are in `t` (never rejects: English is the fallback). */
   private i18n: Promise<unknown> = Promise.resolve();
   private i18nRun = 0;
-  /** The locale for Intl (country names, dates): the requested tag when its language is the one shown. */
+  /**
+   * The locale for Intl (country names, dates): the requested tag when its language is the one shown. Every request
+   * says it as Accept-Language (the server writes the person's security emails in it), from before the strings are in.
+   */
   private intlLocale = "en";
-  /** The language chosen (`de`, `pt-br`), sent as Accept-Language with every request, even before its strings are in. */
-  private language!: string;
 
   /**
    * Retries what failed: resubmits a change that waited for a fresh sign-in — a profile save, a device removal,
@@ -245,7 +246,7 @@ export class ProfileWidget extends LitElement {
     const requested = this.requestedLocale();
     const language = languageFor(requested);
     const run = ++this.i18nRun;
-    this.language = language;
+    this.intlLocale = intlLocaleFor(requested, language);
     const apply = (t: Translation) => {
       if (run !== this.i18nRun) return;
       this.t = t;
@@ -311,7 +312,7 @@ export class ProfileWidget extends LitElement {
     return apiRequest<T>(this.apiUrl || SCRIPT_ORIGIN, path, token, {
       signal: this.run.signal,
       ...init,
-      headers: { "Accept-Language": this.language, ...init.headers },
+      headers: { "Accept-Language": this.intlLocale, ...init.headers },
     });
   }
 
