@@ -33,8 +33,8 @@ const en = {
     "profile.change.verified": "New address confirmed",
     "profile.change.code_rejected": "Wrong code for a new address",
     "profile.change.cancelled": "Address change cancelled",
-    "mfa.enabled": "MFA turned on",
-    "mfa.disabled": "MFA turned off",
+    "mfa.enabled": "Two-step verification turned on",
+    "mfa.disabled": "Two-step verification turned off",
     "mfa.recovery_codes.created": "Recovery codes created",
     "mfa.recovery_codes.replaced": "Recovery codes replaced",
     "mfa.device.added": "Sign-in device setup started",
@@ -44,7 +44,7 @@ const en = {
     "mfa.device.removed": "Sign-in device removed",
     "mfa.device.code_rejected": "Wrong code for a new sign-in device",
     "mfa.device.discarded": "Unfinished sign-in device removed",
-    "mfa.verification.succeeded": "Signed in with MFA",
+    "mfa.verification.succeeded": "Signed in with two-step verification",
     "mfa.verification.failed": "Verification failed",
   } satisfies Record<ActivityType, string>,
   /** A successful verification before a sensitive change (purpose `step_up`), and the two with a recovery code. */
@@ -77,7 +77,7 @@ const en = {
   notYou: "Wasn't you?",
   getHelp: "Get help securing your account",
   newTab: "(opens in a new tab)",
-  notYouAdvice: "If you don't recognise something here, change your password and remove any sign-in device you don't know.",
+  notYouAdvice: "If you don't recognize something here, change your password and remove any sign-in device you don't know.",
 
   dataTitle: "Your data",
   dataText: "Download a copy of your profile, your sign-in devices and this activity, as a JSON file.",

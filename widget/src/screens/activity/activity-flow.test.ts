@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { TemplateResult } from "lit";
 import { isTemplateResult } from "lit/directive-helpers.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ActivityEvent, ActivityPage, ActivityType } from "../../../../contract/api.js";
@@ -23,16 +24,17 @@ const text = (part: unknown): string => raw(part).replace(/\s+/g, " ").trim();
 function raw(part: unknown): string {
   if (Array.isArray(part)) return part.map(raw).join("");
   if (!isTemplateResult(part)) return part === undefined || part === null || typeof part === "symbol" ? "" : String(part);
+  const { strings, values } = part as TemplateResult;
   let out = "";
   let inTag = false;
-  part.strings.forEach((chunk, i) => {
+  strings.forEach((chunk, i) => {
     for (const char of chunk) {
       if (char === "<") inTag = true;
       else if (char === ">") inTag = false;
       else if (!inTag) out += char;
     }
     // A value inside a tag is an attribute's: not read as text.
-    if (i < part.values.length && !inTag) out += raw(part.values[i]);
+    if (i < values.length && !inTag) out += raw(values[i]);
   });
   return out;
 }
@@ -83,7 +85,7 @@ describe("what an event says", () => {
     const types = Object.keys(activityEn.events) as ActivityType[];
     expect(types).toHaveLength(19);
     for (const type of types) expect(flow.title(event(type))).toBe(flow.t.events[type]);
-    expect(flow.title(event("mfa.verification.succeeded", { method: "totp", purpose: "sign_in" }))).toBe("Signed in with MFA");
+    expect(flow.title(event("mfa.verification.succeeded", { method: "totp", purpose: "sign_in" }))).toBe("Signed in with two-step verification");
     expect(flow.title(event("mfa.verification.succeeded", { method: "recovery_code", purpose: "sign_in" }))).toBe(
       "Signed in with a recovery code",
     );
