@@ -68,8 +68,6 @@ export interface ActivityOptions {
 
 export class ActivityFlow implements ReactiveController {
   t: ActivityTranslation = en;
-  /** The session's user, shown in the widget's header (`data-flow="activity"`). */
-  username = "";
   events: ActivityEvent[] = [];
   /** The cursor of the next page; null at the end. */
   next: string | null = null;
@@ -127,12 +125,12 @@ export class ActivityFlow implements ReactiveController {
   }
 
   /**
-   * (Re)loads the screen: its strings, the profile schema and the first page. With `expectedUsername` (on its own,
-   * where the widget's header names the person) the session's user is looked up too, and a different one than
-   * expected throws `username_mismatch`, as do the other failures of that lookup, for the widget to show full-card.
-   * The first page's own failure is shown on the screen, with "Try again".
+   * (Re)loads the screen: its strings, the profile schema and the first page. With `expectedUsername` (the host's
+   * `data-username`) the session's user is looked up too, and a different one throws `username_mismatch`, as do the
+   * other failures of that look-up, for the widget to show full-card. The first page's own failure is shown on the
+   * screen, with "Try again".
    */
-  async load(expectedUsername?: string): Promise<void> {
+  async load(expectedUsername = ""): Promise<void> {
     const run = ++this.run;
     this.status = "loading";
     this.events = [];
@@ -145,13 +143,9 @@ export class ActivityFlow implements ReactiveController {
       () => null,
     );
     first.catch(() => {});
-    const user =
-      expectedUsername === undefined
-        ? undefined
-        : this.ctx.api<{ username: string }>("/api/profile").then(({ data }) => {
-            if (expectedUsername) expectUser(data.username, expectedUsername);
-            this.username = data.username;
-          });
+    const user = expectedUsername
+      ? this.ctx.api<{ username: string }>("/api/profile").then(({ data }) => expectUser(data.username, expectedUsername))
+      : undefined;
     await Promise.all([this.localize(), user]);
     void this.settle(run, first, schema);
   }
@@ -323,7 +317,11 @@ export class ActivityFlow implements ReactiveController {
       return html`<p class="sr-only" role="status">${t.loading}</p>
         <div class="events skeleton" aria-hidden="true">
           ${[1, 2, 3].map(
-            () => html`<span class="event"><span class="bone square"></span><span class="event-main"><span class="bone line"></span><span class="bone line short"></span></span></span>`,
+            () =>
+              html`<span class="event">
+                <span class="bone square"></span>
+                <span class="event-main"><span class="bone line"></span><span class="bone line short"></span></span>
+              </span>`,
           )}
         </div>`;
     }
