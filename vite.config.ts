@@ -78,7 +78,10 @@ export default defineConfig({
               ? "chunks/verify-[name]-[hash].js"
               : chunk.facadeModuleId?.includes("/i18n/activity/")
                 ? "chunks/activity-[name]-[hash].js"
-                : "chunks/[name]-[hash].js",
+                : // What the devices and the activity screens share (screens/screen.ts, its styles, the icons).
+                  chunk.moduleIds.some((id) => id.endsWith("/screens/screen.ts"))
+                  ? "chunks/screens-[hash].js"
+                  : "chunks/[name]-[hash].js",
         minify: true,
       },
     },

@@ -75,7 +75,7 @@ test.describe("the widget speaks the person's language", () => {
       { type: "passkey", nickname: "Chrome auf Linux" },
     ]);
 
-    expect(chunks.sort()).toEqual(["de", "devices-de", "devices-flow", "passkey", "qr", "rules", "text"]);
+    expect(chunks.sort()).toEqual(["de", "devices-de", "devices-flow", "passkey", "qr", "rules", "screens", "text"]);
     expect(await cspViolations(page)).toEqual([]);
   });
 
