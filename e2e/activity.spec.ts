@@ -8,22 +8,12 @@ import {
   callApi,
   cspViolations,
   openHost,
+  patchProfile,
   tabTo,
   tokenFor,
   uniqueUser,
   widgetEvents,
 } from "./support";
-
-/** Changes the profile through the API, as another of the person's sessions would (no browser: no browser named). */
-async function patchProfile(token: string, patch: Record<string, unknown>) {
-  const current = await fetch(`${API_ORIGIN}/api/profile`, { headers: { Authorization: `Bearer ${token}` } });
-  const res = await fetch(`${API_ORIGIN}/api/profile`, {
-    method: "PATCH",
-    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "If-Match": current.headers.get("ETag") ?? "" },
-    body: JSON.stringify(patch),
-  });
-  expect(res.status).toBe(200);
-}
 
 /** Saves a first name in the widget's own profile form, so that one event comes from this browser. */
 async function saveNameInTheWidget(page: Page, token: string, name: string) {
@@ -47,6 +37,7 @@ test.describe("a person sees their account's recent activity and downloads their
     const username = uniqueUser("activity");
     const token = await tokenFor(username);
     await saveNameInTheWidget(page, token, "Ada");
+    // Through the API, as another of the person's sessions would: no browser to name.
     await patchProfile(token, { familyName: "Lovelace", address: { locality: "London", postalCode: "N1 9GU" } });
     const device = await addEmailDevice(token, `${username}@example.test`);
     expect((await callApi(token, "PATCH", `/api/mfa/devices/${device.id}`, { nickname: "Work email" })).status).toBe(200);
@@ -125,13 +116,17 @@ test.describe("a person sees their account's recent activity and downloads their
     await expect(events(widget)).toHaveCount(20);
     await expect(events(widget).first()).toContainText("Profile updated");
     const more = widget.getByRole("button", { name: "Show more" });
-    // The next page waits a moment, so that its loading state can be seen.
+    // The next page is held until its loading state has been seen.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(/\/api\/activity\?.*before=/, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await held;
       await route.continue();
     });
     await more.click();
     await expect(widget.getByRole("button", { name: "Loading…" })).toHaveAttribute("aria-disabled", "true");
+    await expect(widget.getByRole("button", { name: "Loading…" })).toBeFocused();
+    release();
     await expect(events(widget)).toHaveCount(25);
     await expect(events(widget).nth(20)).toBeFocused();
     await expect(events(widget).last()).toContainText("Account created");

@@ -66,6 +66,17 @@ export async function callApi<T = Record<string, unknown>>(token: string, method
   return { status: res.status, body: (res.status === 204 ? null : await res.json()) as T };
 }
 
+/** Changes the profile through the API with its ETag, as another of the person's sessions would. */
+export async function patchProfile(token: string, patch: Record<string, unknown>): Promise<void> {
+  const current = await fetch(`${API_ORIGIN}/api/profile`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(`${API_ORIGIN}/api/profile`, {
+    method: "PATCH",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "If-Match": current.headers.get("ETag") ?? "" },
+    body: JSON.stringify(patch),
+  });
+  expect(res.status).toBe(200);
+}
+
 export type Device = { id: string; type: string; nickname: string; status: string; isDefault: boolean; target: string | null };
 export type MfaState = { enabled: boolean; devices: Device[]; canAddDevice: boolean; maxDevices: number };
 

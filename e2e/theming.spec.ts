@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator } from "@playwright/test";
-import { addEmailDevice, callApi, cspViolations, openHost, tokenFor, uniqueUser } from "./support";
+import { addEmailDevice, callApi, cspViolations, openHost, patchProfile, tokenFor, uniqueUser } from "./support";
 
 const WHITE = "rgb(255, 255, 255)";
 const DARK = "rgb(22, 27, 38)";
@@ -97,6 +97,12 @@ test.describe("theming", () => {
     await collect(widget);
     await widget.getByRole("button", { name: "Authenticator app" }).click();
     await expect(widget.locator("[part=qr] svg")).toBeVisible();
+    await collect(widget);
+
+    // The activity screen, with more events than a page holds: its list, an event, Show more and Your data.
+    for (let i = 1; i <= 20; i++) await patchProfile(token, { givenName: `Ada ${i}` });
+    await openHost(page, { token, flow: "activity" });
+    await expect(widget.locator("[part~=show-more]")).toBeVisible();
     await collect(widget);
 
     expect([...seen].filter((part) => !DOCUMENTED_PARTS.includes(part)), "parts missing from the docs").toEqual([]);
