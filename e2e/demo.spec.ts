@@ -404,9 +404,12 @@ test("each visitor's inbox shows only the messages sent to them, newest first, i
 test("a security change reaches the inbox as a notice in the widget's language, without a code", async ({ page }) => {
   test.setTimeout(60_000);
   const { widget } = await openDemo(page);
-  // The widget speaks German now, and says so with every request: the server remembers it for the notices.
+  // The widget speaks German now, and says so with every request (here the device list's): the server remembers it
+  // for the notices. Switching the language alone sends none.
   await page.getByLabel("Language").selectOption("de");
   await expect(widget.getByLabel("Vorname")).toHaveValue("Ana");
+  await page.getByRole("button", { name: "Security devices", exact: true }).click();
+  await expect(widget.getByRole("heading", { name: "Ihre Geräte" })).toBeVisible();
   const token = await demoToken(page);
   expect((await callApi(token, "POST", "/api/mfa/recovery-codes", {})).status).toBe(201);
   // Sent once the demo's ten-second burst is over, and shown by the inbox's next look.
