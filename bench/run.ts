@@ -11,6 +11,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
 import autocannon from "autocannon";
 import { exportSPKI, generateKeyPair, SignJWT } from "jose";
+import { COUNTRY_CODES } from "../contract/countries";
 import { CHROMIUM_ARGS, findChromium } from "../e2e/chromium.mjs";
 import { base32Decode, totpCode, totpStep, TOTP_PERIOD_SECONDS } from "../server/src/mfa/totp-codes";
 import { freshPostgresSchema } from "../testkit/postgres";
@@ -159,8 +160,39 @@ function listFiles(dir: string): string[] {
 }
 
 // ---------------------------------------------------------------- 2. page cost
-type PageFlow = "none" | "profile" | "devices" | "verify";
-const PAGE_FLOWS: readonly PageFlow[] = ["none", "profile", "devices", "verify"];
+type PageFlow = "none" | "handwritten" | "profile" | "devices" | "verify";
+const PAGE_FLOWS: readonly PageFlow[] = ["none", "handwritten", "profile", "devices", "verify"];
+
+/**
+ * The baseline a widget is weighed against: the same host page doing the profile form's work by hand. One
+ * cross-origin GET /api/profile with the bearer token (so a preflight, as the widget's), then a plain form with the
+ * built-in schema's nine fields and the 249-option country list named by Intl.DisplayNames, as the widget names it.
+ * Interactive, like the widget's form, when the first name shows the person's data.
+ */
+function handwrittenPage(apiOrigin: string, token: string): string {
+  const field = (label: string, name: string, autocomplete: string, type = "text") =>
+    `<label>${label}<input name="${name}" type="${type}" autocomplete="${autocomplete}"></label>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench host</title>
+<style>form{display:grid;gap:8px;max-width:420px}label{display:grid;gap:4px}</style></head>
+<body><h1>Host page</h1><form id="profile">
+${field("First name", "givenName", "given-name")}${field("Last name", "familyName", "family-name")}
+${field("Email", "email", "email", "email")}${field("Phone", "phone", "tel", "tel")}
+${field("Street address", "streetAddress", "street-address")}${field("City", "locality", "address-level2")}
+${field("State / Province", "region", "address-level1")}${field("Postal code", "postalCode", "postal-code")}
+<label>Country<select name="countryCode" autocomplete="country"></select></label><button>Save</button></form>
+<script type="module">
+const codes = ${JSON.stringify(COUNTRY_CODES)};
+const res = fetch(${JSON.stringify(`${apiOrigin}/api/profile`)}, { headers: { Accept: "application/json", Authorization: ${JSON.stringify(`Bearer ${token}`)} } });
+const names = new Intl.DisplayNames(["en"], { type: "region" });
+const select = document.querySelector("select");
+select.append(new Option("", ""), ...codes.map((code) => new Option(names.of(code), code)));
+const profile = await (await res).json();
+const form = document.forms.profile;
+for (const [name, value] of Object.entries({ ...profile, ...(profile.address ?? {}) })) {
+  if (form.elements[name] && typeof value === "string") form.elements[name].value = value;
+}
+</script></body></html>`;
+}
 
 interface PageLoad {
   interactiveMs: number;
@@ -181,6 +213,7 @@ function startHostPage(api: { origin: string }, tokens: Map<string, string>): Pr
     const flow = asked === "devices" || asked === "verify" ? asked : "profile";
     const t = tokens.get(url.searchParams.get("user") ?? "") ?? "";
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+    if (asked === "handwritten") return void res.end(handwrittenPage(apiOrigin, t));
     // The floor: the same host page without the widget.
     if (url.searchParams.get("flow") === "none") return void res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench host</title></head><body><h1>Host page</h1></body></html>`);
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench host</title>
@@ -205,7 +238,9 @@ const INTERACTIVE_PROBE = `
     .observe({ type: "longtask", buffered: true });
   window.__interactive = new Promise((resolve) => {
     const ready = () => {
-      if (new URLSearchParams(location.search).get("flow") === "none") return document.readyState !== "loading";
+      const asked = new URLSearchParams(location.search).get("flow");
+      if (asked === "none") return document.readyState !== "loading";
+      if (asked === "handwritten") return document.querySelector('input[autocomplete="given-name"]')?.value === "Bench";
       const root = document.querySelector("profile-widget")?.shadowRoot;
       if (!root) return false;
       const flow = document.querySelector("profile-widget").getAttribute("data-flow");
@@ -280,6 +315,15 @@ async function measurePage(browser: Browser, url: string, apiOrigin: string): Pr
   }, apiOrigin);
   await context.close();
   return { interactiveMs, blockingMs, widgetFiles, laterWidgetFiles, milestones };
+}
+
+/** The widget against the hand-written page of the same run: the ratio of their medians, and each one's time above the empty page. */
+function pageCostLine(none: { medianMs: number }, handwritten: { medianMs: number }, widget: { medianMs: number }): string {
+  const above = (x: { medianMs: number }) => round(x.medianMs - none.medianMs);
+  return (
+    `Profile form, widget ÷ hand-written page: ${round(widget.medianMs / handwritten.medianMs, 2)} × (medians ${widget.medianMs} and ${handwritten.medianMs} ms); ` +
+    `above the empty page: widget ${above(widget)} ms, hand-written ${above(handwritten)} ms (${round(above(widget) / above(handwritten), 2)} ×).`
+  );
 }
 
 /** Medians (and p90) of a flow's page loads, with where the time went when resource timing said. */
@@ -733,7 +777,7 @@ async function main() {
   const hostPage = await startHostPage(apiRef, tokens);
   const api = await startBenchServer(`sqlite:${pageDb}`, hostPage.origin);
   apiRef.origin = api.origin;
-  for (const user of ["page-profile", "page-devices", "page-verify"]) {
+  for (const user of ["page-handwritten", "page-profile", "page-devices", "page-verify"]) {
     const t = await token(user);
     tokens.set(user, t);
     const auth = { Authorization: `Bearer ${t}` };
@@ -760,12 +804,12 @@ async function main() {
     }
   }
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  const pages: Record<PageFlow, PageLoad[]> = { none: [], profile: [], devices: [], verify: [] };
-  for (const flow of PAGE_FLOWS) {
-    await measurePage(browser, `${hostPage.origin}/?flow=${flow}&user=page-${flow}`, api.origin); // warm the server
-    for (let i = 0; i < LOADS; i++) {
-      pages[flow].push(await measurePage(browser, `${hostPage.origin}/?flow=${flow}&user=page-${flow}`, api.origin));
-    }
+  const pages: Record<PageFlow, PageLoad[]> = { none: [], handwritten: [], profile: [], devices: [], verify: [] };
+  const pageUrl = (flow: PageFlow) => `${hostPage.origin}/?flow=${flow}&user=page-${flow}`;
+  for (const flow of PAGE_FLOWS) await measurePage(browser, pageUrl(flow), api.origin); // warm the server
+  // Round by round, every flow once: the widget and the hand-written page meet the machine in the same state.
+  for (let i = 0; i < LOADS; i++) {
+    for (const flow of PAGE_FLOWS) pages[flow].push(await measurePage(browser, pageUrl(flow), api.origin));
   }
   await browser.close();
   await stop(api.child);
@@ -790,6 +834,7 @@ async function main() {
         `${flow}: median ${p.medianMs} ms, p90 ${p.p90Ms} ms, blocking ${p.blockingMedianMs} ms; script ${p.scriptLoadedMedianMs ?? "-"}, requested ${p.requestedMedianMs ?? "-"}, answered ${p.answeredMedianMs ?? "-"} ms`,
       );
     }
+    console.log(pageCostLine(summarizeLoads(pages.none), summarizeLoads(pages.handwritten), summarizeLoads(pages.profile)));
     for (const [flow, files] of [["profile", profileFiles], ["devices", devicesFiles], ["verify", verifyFiles]] as const) {
       console.log(`${flow} flow, first render: ${total(files).raw} B raw, ${total(files).gzip} B gzip -9 (${files.map((f) => `${f.file} ${f.gzip}`).join(", ")})`);
     }
@@ -814,6 +859,7 @@ async function main() {
 
   const page = {
     none: summarizeLoads(pages.none),
+    handwritten: summarizeLoads(pages.handwritten),
     profile: summarizeLoads(pages.profile),
     devices: summarizeLoads(pages.devices),
     verify: summarizeLoads(pages.verify),
@@ -935,11 +981,15 @@ function markdown(r: Report): string {
     "| page (Chromium, cold cache) | median | p90 | main-thread blocking (median) |",
     "|---|---:|---:|---:|",
     `| floor: the same host page without the widget, navigation → first frame | ${r.page.none.medianMs} ms | ${r.page.none.p90Ms} ms | ${r.page.none.blockingMedianMs} ms |`,
+    ...(r.page.handwritten
+      ? [`| baseline: a hand-written page doing the profile form's work, navigation → interactive | ${r.page.handwritten.medianMs} ms | ${r.page.handwritten.p90Ms} ms | ${r.page.handwritten.blockingMedianMs} ms |`]
+      : []),
     `| navigation → interactive profile form with data | ${r.page.profile.medianMs} ms | ${r.page.profile.p90Ms} ms | ${r.page.profile.blockingMedianMs} ms |`,
     `| navigation → interactive device list | ${r.page.devices.medianMs} ms | ${r.page.devices.p90Ms} ms | ${r.page.devices.blockingMedianMs} ms |`,
     `| navigation → interactive verify screen (authenticator app, its challenge answered) | ${r.page.verify.medianMs} ms | ${r.page.verify.p90Ms} ms | ${r.page.verify.blockingMedianMs} ms |`,
     "",
   );
+  if (r.page.handwritten) lines.push(pageCostLine(r.page.none, r.page.handwritten, r.page.profile), "");
   const steps = r.page.profile;
   if (steps.scriptLoadedMedianMs !== undefined) {
     lines.push(
