@@ -44,6 +44,10 @@ describe("choosing a language", () => {
 });
 
 describe("the translation tables", () => {
+  it("en: the activity names device types and default nicknames with the devices flow's words", () => {
+    expect({ types: activityEn.types, nicknames: activityEn.nicknames }).toEqual({ types: devicesEn.types, nicknames: devicesEn.nicknames });
+  });
+
   it.each(LANGUAGES)("%s: every table loads, complete, and translated", async (language) => {
     const t: Translation = await loadTranslation(language);
     const d: DevicesTranslation = await loadDevicesTranslation(t.lang);
@@ -67,6 +71,9 @@ describe("the translation tables", () => {
       const same = reference.filter(([path, text]) => own.get(path) === text && text.length > 12);
       expect(same, `${language}: left in English`).toEqual([]);
     }
+    // The activity names device types and default nicknames with the devices flow's words (its own copy, so the
+    // activity screen needs none of the devices flow's chunks).
+    expect({ types: a.types, nicknames: a.nicknames }).toEqual({ types: d.types, nicknames: d.nicknames });
     // The server's English field messages are replaced by the language's own.
     expect(Object.values(t.invalidField ?? {})).toHaveLength(9);
   });

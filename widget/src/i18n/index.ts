@@ -29,14 +29,20 @@ export function languageFor(locale: string, supported: readonly string[] = Objec
   return [tag, base].find((key) => supported.includes(key!)) ?? supported.find((key) => key.startsWith(`${base}-`)) ?? "en";
 }
 
-/** The table for a language chosen by `languageFor`; English when the chunk can't be loaded. */
-export async function loadTranslation(language: string): Promise<Translation> {
+/**
+ * A language's table from `loaders` (keyed by lower-case tag, each a lazy chunk); `fallback` (English) when there is
+ * none for `lang` or its chunk can't be loaded. Every flow's strings load through this.
+ */
+export async function loadTable<T>(loaders: Record<string, () => Promise<{ default: T }>>, lang: string, fallback: T): Promise<T> {
   try {
-    return (await loaders[language]?.())?.default ?? en;
+    return (await loaders[lang.toLowerCase()]?.())?.default ?? fallback;
   } catch {
-    return en;
+    return fallback;
   }
 }
+
+/** The table for a language chosen by `languageFor`; English when the chunk can't be loaded. */
+export const loadTranslation = (language: string): Promise<Translation> => loadTable(loaders, language, en);
 
 /**
  * The locale for Intl (country names, dates) once `lang`'s table is shown for a `requested` tag: the requested tag

@@ -1,3 +1,4 @@
+import { loadTable } from "../index.js";
 import en, { type ActivityTranslation } from "./en.js";
 
 export type { ActivityTranslation };
@@ -18,10 +19,4 @@ const loaders: Record<string, () => Promise<{ default: ActivityTranslation }>> =
 };
 
 /** The activity table for a language tag such as `de` or `pt-BR`; English when there is none or it can't be loaded. */
-export async function loadActivityTranslation(lang: string): Promise<ActivityTranslation> {
-  try {
-    return (await loaders[lang.toLowerCase()]?.())?.default ?? en;
-  } catch {
-    return en;
-  }
-}
+export const loadActivityTranslation = (lang: string): Promise<ActivityTranslation> => loadTable(loaders, lang, en);

@@ -1,3 +1,4 @@
+import { loadTable } from "../index.js";
 import en, { type DevicesTranslation } from "./en.js";
 
 export type { DevicesTranslation };
@@ -18,10 +19,4 @@ const loaders: Record<string, () => Promise<{ default: DevicesTranslation }>> = 
 };
 
 /** The devices table for a language tag such as `de` or `pt-BR`; English when there is none or it can't be loaded. */
-export async function loadDevicesTranslation(lang: string): Promise<DevicesTranslation> {
-  try {
-    return (await loaders[lang.toLowerCase()]?.())?.default ?? en;
-  } catch {
-    return en;
-  }
-}
+export const loadDevicesTranslation = (lang: string): Promise<DevicesTranslation> => loadTable(loaders, lang, en);

@@ -1,3 +1,4 @@
+import { loadTable } from "../index.js";
 import en, { type VerifyTranslation } from "./en.js";
 
 export type { VerifyTranslation };
@@ -18,10 +19,4 @@ const loaders: Record<string, () => Promise<{ default: VerifyTranslation }>> = {
 };
 
 /** The verify table for a language tag such as `de` or `pt-BR`; English when there is none or it can't be loaded. */
-export async function loadVerifyTranslation(lang: string): Promise<VerifyTranslation> {
-  try {
-    return (await loaders[lang.toLowerCase()]?.())?.default ?? en;
-  } catch {
-    return en;
-  }
-}
+export const loadVerifyTranslation = (lang: string): Promise<VerifyTranslation> => loadTable(loaders, lang, en);
