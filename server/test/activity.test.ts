@@ -1,5 +1,4 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +9,7 @@ import { startBackgroundJobs } from "../src/background";
 import { smtpNotifier } from "../src/notify/email";
 import type { Notifier } from "../src/notify/types";
 import { NoticeDispatcher } from "../src/services/security-notices";
-import { buildTestApp, ENGINES, type TestApp } from "./helpers";
+import { buildTestApp, ENGINES, freePort, type TestApp } from "./helpers";
 import { appCode, expectError, mfaClient } from "./mfa-helpers";
 import { startSmtpReceiver, type ReceivedMail } from "../../testkit/receivers";
 
@@ -41,14 +40,6 @@ function readMail(mail: ReceivedMail): { subject: string; body: string } {
   return { subject, body: body.replace(/\r\n/g, "\n").trim() };
 }
 
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 describe.each(ENGINES)("security activity, notices and export on %s", (engine) => {
   let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
@@ -393,10 +384,10 @@ describe.each(ENGINES)("security activity, notices and export on %s", (engine) =
     });
 
     it("keeps a notice through a mail outage and sends it once the server is back; the change never waits", async () => {
-      await build({ email: smtpTo(`smtp://127.0.0.1:${await closedPort()}`) });
+      await build({ email: smtpTo(`smtp://127.0.0.1:${await freePort()}`) });
       await settleEmail("ada@example.com");
       const entries: Array<Record<string, unknown>> = [];
-      let server = smtpTo(`smtp://127.0.0.1:${await closedPort()}`);
+      let server = smtpTo(`smtp://127.0.0.1:${await freePort()}`);
       const dispatcher = new NoticeDispatcher(t.store, { email: { send: (m) => server.send(m) }, appName: "Acme Travel", now: () => new Date(clock), log: (e) => entries.push(e) });
       // The activation answers 200 whatever the mail server does: the notice waits in the database.
       await addTotp("Phone");

@@ -4,20 +4,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { smtpNotifier } from "../src/notify/email";
 import { smsWebhookNotifier } from "../src/notify/sms";
 import type { Device } from "../src/mfa/types";
-import { buildTestApp, type TestApp } from "./helpers";
+import { buildTestApp, freePort, type TestApp } from "./helpers";
 import { expectError, mfaClient } from "./mfa-helpers";
 import { startSmsReceiver, startSmtpReceiver } from "../../testkit/receivers";
 
 const WEBHOOK_SECRET = "a-webhook-secret-of-some-length";
 
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 describe("delivery over real SMTP and a signed webhook", () => {
   let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
@@ -78,7 +70,7 @@ describe("delivery over real SMTP and a signed webhook", () => {
   });
 
   it("answers 502 delivery_failed and leaves no device when SMTP is down", async () => {
-    const m = await build({ smtpUrl: `smtp://127.0.0.1:${await closedPort()}` });
+    const m = await build({ smtpUrl: `smtp://127.0.0.1:${await freePort()}` });
     await expectError(await m.add({ type: "email", email: "grace@example.com" }), 502, "delivery_failed");
     expect(await t.store.db.selectFrom("mfa_devices").selectAll().execute()).toEqual([]);
     expect(await t.store.db.selectFrom("otp_challenges").selectAll().execute()).toEqual([]);

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWK, type JWTPayload } from "jose";
 import { createApp } from "../src/app";
 import { createSessionVerifier } from "../src/auth/verify-session";
@@ -165,4 +167,13 @@ export async function buildTestApp(
       await db.drop();
     },
   };
+}
+
+/** A loopback port nothing listens on (taken from the system, then let go): for a server to start on, or to fail at. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

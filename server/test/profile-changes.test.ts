@@ -1,25 +1,15 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PendingChange, Profile, ResentChange } from "../../contract/api";
 import { smtpNotifier } from "../src/notify/email";
 import { smsWebhookNotifier } from "../src/notify/sms";
 import { NoticeDispatcher } from "../src/services/security-notices";
 import type { Notifier, Notifiers } from "../src/notify/types";
-import { buildTestApp, ENGINES, type TestApp } from "./helpers";
+import { buildTestApp, ENGINES, freePort, type TestApp } from "./helpers";
 import { expectError, otherCode } from "./mfa-helpers";
 import { startSmsReceiver, startSmtpReceiver } from "../../testkit/receivers";
 
 const WEBHOOK_SECRET = "a-webhook-secret-of-some-length";
 
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 /** Verified address changes, with codes delivered through a real SMTP server and the signed SMS webhook. */
 describe.each(ENGINES)("verified email and phone changes on %s", (engine) => {
@@ -345,7 +335,7 @@ describe.each(ENGINES)("verified email and phone changes on %s", (engine) => {
   });
 
   it("answers 502 delivery_failed when the code can't be sent: nothing waits, the other fields are saved", async () => {
-    await build({ email: smtpTo(`smtp://127.0.0.1:${await closedPort()}`), sms: smsWebhookNotifier({ url: hook.url, secret: WEBHOOK_SECRET }) });
+    await build({ email: smtpTo(`smtp://127.0.0.1:${await freePort()}`), sms: smsWebhookNotifier({ url: hook.url, secret: WEBHOOK_SECRET }) });
     await expectError(await patch({ givenName: "Ada", email: "ada@example.com" }), 502, "delivery_failed");
     expect((await load()).profile).toMatchObject({ givenName: "Ada", email: null, pendingChanges: [] });
 
