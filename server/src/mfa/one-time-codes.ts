@@ -123,21 +123,11 @@ export function otpMessageText(
 }
 
 /**
- * The notice to the old address once a verified change applied: when, and the new address masked; never a code. `at`
- * is written in UTC, the one time zone the server can be sure of.
+ * The SMS to the old phone number once a new one applied: when, and the new number masked; never a code. `at` is
+ * written in UTC, the one time zone the server can be sure of. (An old email address is told by the security notice
+ * queued with the change, services/security-notices.ts.)
  */
-export function addressChangedText(
-  appName: string,
-  channel: "sms" | "email",
-  maskedNew: string,
-  at: Date,
-): { subject: string; sms: string; email: string } {
-  const address = channel === "sms" ? "phone number" : "email address";
+export function phoneChangedSms(appName: string, maskedNew: string, at: Date): string {
   const when = `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  const what = `The ${address} of your ${appName} account was changed to ${maskedNew} on ${when}.`;
-  return {
-    subject: `The ${address} of your ${appName} account was changed`,
-    sms: `${what} If you didn't make this change, someone may know your password: change it.`,
-    email: `${what}\n\nThis ${address} no longer receives the account's messages. If you did not make this change, someone may know your password: change it.`,
-  };
+  return `The phone number of your ${appName} account was changed to ${maskedNew} on ${when}. If you didn't make this change, someone may know your password: change it.`;
 }

@@ -4,7 +4,7 @@ import type { PendingChange } from "../../../contract/api";
 import { errors } from "../errors";
 import { maskEmail, maskPhone } from "../mfa/code-method";
 import {
-  addressChangedText,
+  phoneChangedSms,
   codeHashKey,
   generateOtp,
   hashOtp,
@@ -186,24 +186,18 @@ export class ProfileChanges implements PendingChanges {
     await insertAuditEvent(trx, { userId, action: "profile.change.cancelled", detail: { changeId: id, field: row.field }, now: this.now().toISOString() });
   }
 
-  async noticeApplied(applied: { kind: VerifyKind; previous: string; value: string; at: Date }): Promise<void> {
-    const channel = CHANNEL[applied.kind];
-    const notifier = this.options.notifiers[channel];
+  async noticeApplied(applied: { previous: string; value: string; at: Date }): Promise<void> {
+    const notifier = this.options.notifiers.sms;
     if (!notifier) {
-      this.options.log?.({ level: "warn", msg: "address change notice not sent", channel, reason: "no notifier" });
+      this.options.log?.({ level: "warn", msg: "address change notice not sent", channel: "sms", reason: "no notifier" });
       return;
     }
-    const text = addressChangedText(this.options.appName, channel, maskOf(applied.kind, applied.value), applied.at);
+    const text = phoneChangedSms(this.options.appName, maskPhone(applied.value), applied.at);
     try {
-      await sendMessage(
-        notifier,
-        channel,
-        { to: applied.previous, subject: text.subject, text: channel === "sms" ? text.sms : text.email, purpose: "address_changed" },
-        this.options.log,
-      );
+      await sendMessage(notifier, "sms", { to: applied.previous, subject: "", text, purpose: "address_changed" }, this.options.log);
     } catch (err) {
-      // The change stands: the notice is a courtesy to the old address, not a condition of the change.
-      this.options.log?.({ level: "warn", msg: "address change notice not sent", channel, error: err instanceof Error ? err.message : String(err) });
+      // The change stands: the notice is a courtesy to the old number, not a condition of the change.
+      this.options.log?.({ level: "warn", msg: "address change notice not sent", channel: "sms", error: err instanceof Error ? err.message : String(err) });
     }
   }
 }

@@ -56,8 +56,8 @@ export interface PendingChanges {
   resend(trx: Kysely<Database>, userId: string, id: string): Promise<{ change: PendingChange; resendAvailableAt: string; deliver: () => Promise<void> }>;
   /** Cancels the user's change `id` (404 for any other id). */
   cancel(trx: Kysely<Database>, userId: string, id: string): Promise<void>;
-  /** After the change committed: tells the old address, with the masked new one. Never throws: a lost notice is logged. */
-  noticeApplied(applied: { kind: VerifyKind; previous: string; value: string; at: Date }): Promise<void>;
+  /** After a phone change committed: texts the old number, with the masked new one. Never throws: a lost notice is logged. */
+  noticeApplied(applied: { previous: string; value: string; at: Date }): Promise<void>;
 }
 
 /** Names the user as well as the version, so one user's ETag never matches another's profile. */
@@ -188,7 +188,7 @@ export class ProfileService {
     type Outcome =
       | Exclude<ChangeVerdict, { ok: true }>
       | { ok: false; error: "invalid"; problems: Problems }
-      | { ok: true; applied: VersionedProfile; notice: { kind: VerifyKind; previous: string; value: string } | null };
+      | { ok: true; applied: VersionedProfile; oldPhone: { previous: string; value: string } | null };
     const outcome = await this.store.transact(async (trx): Promise<Outcome> => {
       const row = await this.userFor(trx, session);
       const verdict = await changes.consume(trx, row.id, id, otp, now);
@@ -198,8 +198,8 @@ export class ProfileService {
       if (Object.keys(problems).length > 0) return { ok: false, error: "invalid", problems };
       const previous = valueAt(stored, verdict.field);
       const applied = await this.applyVerified(trx, row.id, verdict.field, verdict.value);
-      const notice = typeof previous === "string" && previous !== verdict.value ? { kind: verdict.kind, previous, value: verdict.value } : null;
-      return { ok: true, applied, notice };
+      const changed = typeof previous === "string" && previous !== verdict.value;
+      return { ok: true, applied, oldPhone: changed && verdict.kind === "phone" ? { previous, value: verdict.value } : null };
     });
     if (!outcome.ok) {
       switch (outcome.error) {
@@ -216,9 +216,7 @@ export class ProfileService {
       }
     }
     // The old email address hears of it by the security notice queued with the change; an old phone number by SMS.
-    if (outcome.notice?.kind === "phone" && (this.options.notices?.on ?? true)) {
-      await changes.noticeApplied({ ...outcome.notice, at: new Date(now) });
-    }
+    if (outcome.oldPhone && (this.options.notices?.on ?? true)) await changes.noticeApplied({ ...outcome.oldPhone, at: new Date(now) });
     return outcome.applied;
   }
 
