@@ -1,10 +1,10 @@
 import * as v from "valibot";
 import type { ErrorBody } from "./errors";
 import { DEVICE_TYPES } from "./mfa/methods";
+import { ACTIVITY_TYPES } from "./services/activity";
 import type { AddedDevice, Device, MfaState } from "./mfa/types";
 import type {
   ActivityPage,
-  ActivityType,
   MfaChallenge,
   MfaVerified,
   PendingChange,
@@ -203,17 +203,11 @@ export const JwksSchema = v.pipe(
   v.description("The public keys MFA assertions are signed with: the current one, and the previous one after a rotation."),
 );
 
-const ACTIVITY_TYPE_VALUES = [
-  "user.created", "profile.updated", "profile.change.opened", "profile.change.verified", "profile.change.code_rejected",
-  "profile.change.cancelled", "mfa.enabled", "mfa.disabled", "mfa.recovery_codes.created", "mfa.recovery_codes.replaced",
-  "mfa.device.added", "mfa.device.activated", "mfa.device.renamed", "mfa.device.default_set", "mfa.device.removed",
-  "mfa.device.code_rejected", "mfa.device.discarded", "mfa.verification.succeeded", "mfa.verification.failed",
-] as const satisfies readonly ActivityType[];
 
 export const ActivityEventSchema = v.pipe(
   v.object({
     id: v.pipe(v.string(), v.description("Stable and opaque: a page's `next` is its last event's id.")),
-    type: v.picklist(ACTIVITY_TYPE_VALUES),
+    type: v.picklist(ACTIVITY_TYPES),
     at: timestamp,
     ip: v.pipe(nullableText, v.description("The client's address (behind TRUST_PROXY proxies); null when unknown.")),
     userAgent: v.pipe(
