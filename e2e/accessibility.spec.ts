@@ -99,7 +99,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       const before = Date.now() - 1;
       await widget.getByLabel("Email").fill(email);
       await widget.getByRole("button", { name: "Send code" }).click();
-      const code = widget.getByLabel("Code");
+      const code = widget.getByLabel("Code", { exact: true });
       await expect(code).toBeVisible();
       await expectAccessible(page, "code entry");
       const received = await receivedCode(email, before);

@@ -255,7 +255,7 @@ test.describe("the demo's Sign in with MFA", () => {
     await expect(card).toBeVisible();
     expect((await card.boundingBox())!.y).toBeLessThan((await verifier.boundingBox())!.y);
     const code = ((await card.locator("#totp-code").textContent()) ?? "").replace(/\s/g, "");
-    await verifier.getByLabel("Code").fill(code);
+    await verifier.getByLabel("Code", { exact: true }).fill(code);
     await verifier.getByRole("button", { name: "Verify" }).click();
 
     // The page's backend checked the assertion and its nonce before the page counts the user as signed in.
@@ -286,7 +286,7 @@ test.describe("the demo's Sign in with MFA", () => {
     await widget.getByRole("button", { name: "Authenticator app" }).click();
     const secret = base32Decode((await widget.locator("[part~=secret]").textContent()) ?? "");
     const activationStep = totpStep(Date.now());
-    await widget.getByLabel("Code").fill(totpCode(secret, activationStep));
+    await widget.getByLabel("Code", { exact: true }).fill(totpCode(secret, activationStep));
     await widget.getByRole("button", { name: "Verify" }).click();
     await expect(widget.getByText("Device added")).toBeVisible();
 
@@ -297,7 +297,7 @@ test.describe("the demo's Sign in with MFA", () => {
     await expect(widget).toBeHidden();
     await expect(verifier.getByRole("heading", { name: "Verify it's you" })).toBeVisible();
     // A step is accepted only once and the activation used this one: the app's next code (within the drift allowed).
-    await verifier.getByLabel("Code").fill(totpCode(secret, activationStep + 1));
+    await verifier.getByLabel("Code", { exact: true }).fill(totpCode(secret, activationStep + 1));
     await verifier.getByRole("button", { name: "Verify" }).click();
 
     await expect(page.getByText(`Signed in as ${username} with an authenticator app`)).toBeVisible();
@@ -352,10 +352,10 @@ test("each visitor's inbox shows only the messages sent to them, newest first, i
   try {
     // The code in the inbox is the one the mail server got, and it signs the visitor in.
     expect(ana1.code).toBe(await receivedCode(ana1.email));
-    await ana1.verifier.getByLabel("Code").fill(ana1.code);
+    await ana1.verifier.getByLabel("Code", { exact: true }).fill(ana1.code);
     await ana1.verifier.getByRole("button", { name: "Verify" }).click();
     await expect(ana1.page.locator("#who")).toHaveText(`Signed in as Ana Souza (${ana1.username}) with an email code`);
-    await ana2.verifier.getByLabel("Code").fill(ana2.code);
+    await ana2.verifier.getByLabel("Code", { exact: true }).fill(ana2.code);
     await ana2.verifier.getByRole("button", { name: "Verify" }).click();
     await expect(ana2.page.locator("#who")).toHaveText(`Signed in as Ana Souza (${ana2.username}) with an email code`);
 

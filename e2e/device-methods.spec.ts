@@ -73,7 +73,7 @@ test.describe("adding a device: the code, the phone number, the passkey and the 
       await expect(phone).toHaveValue("01511 2345678");
       const before = Date.now() - 1;
       await widget.getByRole("button", { name: "Code senden" }).click();
-      await expect(widget.getByLabel("Code")).toBeVisible();
+      await expect(widget.getByLabel("Code", { exact: true })).toBeVisible();
       expect(await receivedCode("+4915112345678", before)).toMatch(/^\d{6}$/);
       expect((await readMfa(token)).devices).toMatchObject([{ type: "sms", status: "ACTIVATION_REQUIRED" }]);
     });
@@ -96,7 +96,7 @@ test.describe("adding a device: the code, the phone number, the passkey and the 
       await expect(country).toHaveValue("FR");
       const before = Date.now() - 1;
       await widget.getByRole("button", { name: "Send code" }).click();
-      await expect(widget.getByLabel("Code")).toBeVisible();
+      await expect(widget.getByLabel("Code", { exact: true })).toBeVisible();
       expect(await receivedCode("+33612345678", before)).toMatch(/^\d{6}$/);
     });
 
@@ -247,7 +247,7 @@ test.describe("adding a device: the code, the phone number, the passkey and the 
       expect(totp.x).toBeCloseTo(screen.x, 0);
       expect(totp.x + totp.width).toBeCloseTo(screen.x + screen.width, 0);
       // The code field stays under its step's text.
-      const field = (await widget.getByLabel("Code").boundingBox())!;
+      const field = (await widget.getByLabel("Code", { exact: true }).boundingBox())!;
       expect(field.x).toBeGreaterThan(totp.x + (width > 500 ? 30 : -1));
       await widget.getByRole("button", { name: "Cancel" }).click();
       await expect(widget.getByRole("button", { name: "Add device" })).toBeVisible();

@@ -71,7 +71,7 @@ test.describe("the devices flow at its edges", () => {
 
     await expect(widget.getByRole("img", { name: "QR image for your authenticator app" })).toBeVisible();
     const secret = (await widget.locator("[part~=secret]").textContent()) ?? "";
-    await widget.getByLabel("Code").fill(totpCode(secret));
+    await widget.getByLabel("Code", { exact: true }).fill(totpCode(secret));
     await widget.getByRole("button", { name: "Verify" }).click();
     await expect(widget.getByText("Device added")).toBeVisible();
     await expect(widget.getByText("Sign-ins are protected by 1 device.")).toBeVisible();

@@ -71,7 +71,7 @@ test.describe("a person manages their sign-in devices in a widget embedded on an
     await widget.getByLabel("Phone").fill(`${phone.slice(0, 2)} ${phone.slice(2, 5)} ${phone.slice(5)}`);
     await widget.getByRole("button", { name: "Send code" }).click();
     await expect(widget.getByText(`We sent a 6-digit code to +1•••••${phone.slice(-4)}.`)).toBeVisible();
-    const code = widget.getByLabel("Code");
+    const code = widget.getByLabel("Code", { exact: true });
     await expect(code).toHaveAttribute("autocomplete", "one-time-code");
     await expect(code).toHaveAttribute("inputmode", "numeric");
     await code.fill(await receivedCode(phone, before));
@@ -94,7 +94,7 @@ test.describe("a person manages their sign-in devices in a widget embedded on an
     const before = Date.now() - 1;
     await widget.getByLabel("Email").fill(email);
     await widget.getByRole("button", { name: "Send code" }).click();
-    await widget.getByLabel("Code").fill(await receivedCode(email, before));
+    await widget.getByLabel("Code", { exact: true }).fill(await receivedCode(email, before));
     await widget.getByRole("button", { name: "Verify" }).click();
 
     await expect(widget.getByText("Device added")).toBeVisible();
@@ -113,7 +113,7 @@ test.describe("a person manages their sign-in devices in a widget embedded on an
     await widget.getByRole("button", { name: "Send code" }).click();
     const first = await receivedCode(phone, before);
 
-    const code = widget.getByLabel("Code");
+    const code = widget.getByLabel("Code", { exact: true });
     await code.fill(first === "123456" ? "654321" : "123456");
     await widget.getByRole("button", { name: "Verify" }).click();
     await expect(code).toHaveAttribute("aria-invalid", "true");
@@ -148,7 +148,7 @@ test.describe("a person manages their sign-in devices in a widget embedded on an
     await expect(widget.getByRole("img", { name: "QR image for your authenticator app" })).toBeVisible();
     const secret = (await widget.locator("[part~=secret]").textContent()) ?? "";
     expect(secret).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
-    await widget.getByLabel("Code").fill(totpCode(secret));
+    await widget.getByLabel("Code", { exact: true }).fill(totpCode(secret));
     await widget.getByRole("button", { name: "Verify" }).click();
 
     await expect(widget.getByText("Device added")).toBeVisible();
@@ -212,7 +212,7 @@ test.describe("a person manages their sign-in devices in a widget embedded on an
     await startAdding(widget, "Text message (SMS)");
     await widget.getByLabel("Phone").fill(uniquePhone());
     await widget.getByRole("button", { name: "Send code" }).click();
-    await expect(widget.getByLabel("Code")).toBeVisible();
+    await expect(widget.getByLabel("Code", { exact: true })).toBeVisible();
     await widget.getByRole("button", { name: "Cancel" }).click();
 
     await expect(widget.getByText("No devices yet")).toBeVisible();
@@ -254,8 +254,8 @@ test.describe("a person manages their sign-in devices in a widget embedded on an
 
     const sent = Date.now() - 1;
     await setToken(page, await tokenFor(username));
-    await expect(widget.getByLabel("Code")).toBeVisible();
-    await widget.getByLabel("Code").fill(await receivedCode(phone, sent));
+    await expect(widget.getByLabel("Code", { exact: true })).toBeVisible();
+    await widget.getByLabel("Code", { exact: true }).fill(await receivedCode(phone, sent));
     await widget.getByRole("button", { name: "Verify" }).click();
     await expect(widget.getByText("Device added")).toBeVisible();
     expect((await readMfa(fresh)).devices).toMatchObject([{ type: "sms", status: "ACTIVE" }]);

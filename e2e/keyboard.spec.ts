@@ -105,7 +105,7 @@ test.describe("the whole widget works with the keyboard alone", () => {
     // "Resend code" waits for the time the server named: disabled meanwhile (Tab passes it), its countdown shown.
     await expect(widget.getByRole("button", { name: /^Resend code in \d+s$/ })).toBeDisabled();
 
-    const code = widget.getByLabel("Code");
+    const code = widget.getByLabel("Code", { exact: true });
     await tabTo(page, code);
     const received = await receivedCode(email, before);
     await page.keyboard.type(received === "000000" ? "111111" : "000000");

@@ -55,7 +55,7 @@ test.describe("the widget speaks the person's language", () => {
     await widget.getByRole("button", { name: "Authenticator-App" }).click();
     await expect(widget.getByRole("img", { name: "QR-Bild für Ihre Authenticator-App" })).toBeVisible();
     const secret = (await widget.locator("[part~=secret]").textContent()) ?? "";
-    await widget.getByLabel("Code").fill(totpCode(secret));
+    await widget.getByLabel("Code", { exact: true }).fill(totpCode(secret));
     await widget.getByRole("button", { name: "Bestätigen" }).click();
     await expect(widget.getByText("Gerät hinzugefügt")).toBeVisible();
     // Named in German (the server stores its default, the widget shows the type's German name), its last use said in German.
@@ -96,7 +96,7 @@ test.describe("the widget speaks the person's language", () => {
     await expect(widget.locator("[part~=option]").first()).toContainText("Authenticator-App");
     await expect(widget.locator("[part~=option]").first()).not.toContainText("Authenticator app");
     await widget.locator("[part~=option]").first().click();
-    await widget.getByLabel("Code").fill(totpCode(secret));
+    await widget.getByLabel("Code", { exact: true }).fill(totpCode(secret));
     await widget.getByRole("button", { name: "Bestätigen" }).click();
     await expect(widget.getByRole("heading", { name: "Identität bestätigt" })).toBeVisible();
     expect(chunks.sort()).toEqual(["de", "verify-de", "verify-flow"]);

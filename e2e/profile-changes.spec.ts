@@ -21,7 +21,7 @@ test.describe("a changed email waits for the code sent to it", () => {
     expect((await widgetEvents(page)).filter((e) => e.type === "profile-widget-success")).toEqual([]);
     const entry = widget.getByRole("group", { name: /^Enter the code we sent to n•+@example\.com\.$/ });
     await expect(entry).toBeVisible();
-    const code = entry.getByLabel("Code");
+    const code = entry.getByLabel("Code", { exact: true });
     // Focus stays on Save, where the person is; the status said what comes next.
     await expect(widget.getByRole("button", { name: "Save" })).toBeFocused();
     // A code was just sent: the next may be asked for in a while.
@@ -42,7 +42,7 @@ test.describe("a changed email waits for the code sent to it", () => {
     await expect(widget.getByLabel("Email")).toHaveValue("");
 
     // Keyboard only: to the code, type it, Enter verifies (it does not save the form around it).
-    await tabTo(page, entry.getByLabel("Code"));
+    await tabTo(page, entry.getByLabel("Code", { exact: true }));
     await page.keyboard.type(sent);
     await page.keyboard.press("Enter");
     await expect(widget.getByText("Email confirmed and saved.")).toBeVisible();

@@ -66,7 +66,7 @@ test.describe("a person proves a second factor in the verify flow", () => {
     await expect(heading(widget, "Enter your code")).toBeVisible();
     await expect(widget.getByText("Open your authenticator app and enter the 6-digit code it shows.")).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
-    await widget.getByLabel("Code").fill(totpCode(secret));
+    await widget.getByLabel("Code", { exact: true }).fill(totpCode(secret));
     await widget.getByRole("button", { name: "Verify" }).click();
 
     await expect(heading(widget, "You're verified")).toBeVisible();
@@ -86,10 +86,10 @@ test.describe("a person proves a second factor in the verify flow", () => {
     await expect(widget.getByText(/We sent a 6-digit code to \+1•••••\d{4}\./)).toBeVisible();
     const code = await receivedCode(phone, before);
     await expect(widget.getByRole("button", { name: /Resend code in \d+s/ })).toBeDisabled();
-    await widget.getByLabel("Code").fill(code === "000000" ? "111111" : "000000");
+    await widget.getByLabel("Code", { exact: true }).fill(code === "000000" ? "111111" : "000000");
     await widget.getByRole("button", { name: "Verify" }).click();
     await expect(widget.getByText("That code isn't right. 4 attempts left.")).toBeVisible();
-    await widget.getByLabel("Code").fill(code);
+    await widget.getByLabel("Code", { exact: true }).fill(code);
     await widget.getByRole("button", { name: "Verify" }).click();
     await expect(heading(widget, "You're verified")).toBeVisible();
     expect(await verifiedAssertion(page)).toMatchObject({ mfa_method: "sms", amr: ["mfa", "sms"] });
@@ -103,7 +103,7 @@ test.describe("a person proves a second factor in the verify flow", () => {
     const before = Date.now();
     const widget = await openHost(page, { token, flow: "verify" });
     await expect(widget.getByText(/We sent a 6-digit code to .•••@example\.com\./)).toBeVisible();
-    await widget.getByLabel("Code").fill(await receivedCode(email, before));
+    await widget.getByLabel("Code", { exact: true }).fill(await receivedCode(email, before));
     await widget.getByRole("button", { name: "Verify" }).click();
     await expect(heading(widget, "You're verified")).toBeVisible();
     expect(await verifiedAssertion(page)).toMatchObject({ mfa_method: "email" });
@@ -182,9 +182,9 @@ test.describe("a change that needs a recent sign-in is confirmed in place with a
 
     await expect(widget.getByText("This change needs a recent sign-in.", { exact: false })).toBeVisible();
     await expect(heading(widget, "Enter your code")).toBeVisible();
-    await expect(widget.getByLabel("Code")).toBeFocused();
+    await expect(widget.getByLabel("Code", { exact: true })).toBeFocused();
     expect(await axeViolations(page)).toEqual([]);
-    await widget.getByLabel("Code").fill(totpCode(secret));
+    await widget.getByLabel("Code", { exact: true }).fill(totpCode(secret));
     await widget.getByRole("button", { name: "Verify" }).click();
 
     await expect(widget.getByText("Device removed")).toBeVisible();
@@ -203,7 +203,7 @@ test.describe("a change that needs a recent sign-in is confirmed in place with a
     await widget.getByLabel("Email").fill(`${username}.new@example.com`);
     await widget.getByRole("button", { name: "Save" }).click();
     await widget.getByRole("button", { name: "Confirm it's you" }).click();
-    await widget.getByLabel("Code").fill(totpCode(secret));
+    await widget.getByLabel("Code", { exact: true }).fill(totpCode(secret));
     await widget.getByRole("button", { name: "Verify" }).click();
 
     // The change went through: the new address now waits beside its field for the code sent to it.
