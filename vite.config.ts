@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 
 /** Minifies the text of css`` literals without expressions (the widget's stylesheets); the JS minifier leaves template text as is. */
@@ -47,10 +48,41 @@ function domlessImport(): Plugin {
   };
 }
 
+/**
+ * Fetches a lazy chunk's own imports together with it. The browser learns of a chunk's static imports only once the
+ * chunk itself has arrived and been parsed, so `import("./chunks/profile-flow.js")` would fetch the shared rules chunk
+ * it imports one round trip later. Each dynamic import of a chunk is rewritten to start its imports (those the
+ * importer has not already loaded) at the same moment: `(import("./rules.js").catch(() => {}), import("./profile-flow.js"))`.
+ * The rewritten import answers the same module; a failed extra import is left to the chunk's own import to report.
+ */
+function parallelChunkImports(): Plugin {
+  return {
+    name: "parallel-chunk-imports",
+    generateBundle(_, bundle) {
+      const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === "chunk" ? [[c.fileName, c] as const] : [])));
+      const closure = (file: string, seen = new Set<string>()): Set<string> => {
+        for (const dep of chunks.get(file)?.imports ?? []) if (!seen.has(dep)) closure(dep, seen.add(dep));
+        return seen;
+      };
+      for (const chunk of chunks.values()) {
+        const loaded = closure(chunk.fileName, new Set([chunk.fileName]));
+        const dir = posix.dirname(chunk.fileName);
+        chunk.code = chunk.code.replace(/\bimport\(`(\.{1,2}\/[^`]+\.js)`\)/g, (call, spec: string) => {
+          const target = posix.normalize(posix.join(dir, spec));
+          const extra = [...closure(target)].filter((dep) => !loaded.has(dep));
+          if (!chunks.has(target) || !extra.length) return call;
+          const rel = (file: string) => (posix.relative(dir, file).startsWith(".") ? "" : "./") + posix.relative(dir, file);
+          return `(${extra.map((dep) => `import(\`${rel(dep)}\`).catch(()=>{})`).join(",")},${call})`;
+        });
+      }
+    },
+  };
+}
+
 // Builds the widget: one ES module entry (profile-widget.js) plus hashed lazy chunks.
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyCssLiterals(), domlessImport()],
+  plugins: [minifyCssLiterals(), domlessImport(), parallelChunkImports()],
   build: {
     outDir: "dist/widget",
     emptyOutDir: true,

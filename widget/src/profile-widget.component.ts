@@ -383,6 +383,18 @@ export class ProfileWidget extends LitElement {
       const schema = apiRequest<Record<string, unknown>>(this.apiUrl || SCRIPT_ORIGIN, "/api/profile/schema", "", { signal: this.run.signal });
       first.catch(() => {});
       schema.catch(() => {});
+      // Intl's country names take tens of milliseconds to load on a cold page: loaded once the loading state has
+      // painted, while the answer and the flow's chunk are on their way, instead of in the form's first render.
+      const locale = this.intlLocale;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          try {
+            new Intl.DisplayNames([locale, "en"], { type: "region" }).of("US");
+          } catch {
+            // Not a locale Intl takes: the form falls back to the codes.
+          }
+        }),
+      );
       const { ProfileFlow } = await chunk(import("./screens/profile-flow.js"));
       this.form ??= new ProfileFlow({
         ...this.context,
