@@ -1,4 +1,4 @@
-// `npm run manifest` (part of `npm run build`): dist/custom-elements.json from the element's JSDoc and Lit decorators.
+// `npm run manifest` (part of `npm run build`): dist/custom-elements.json from the element's JSDoc and its static `properties`.
 export default {
   globs: ["widget/src/profile-widget.ts", "widget/src/profile-widget.component.ts", "widget/src/events.ts"],
   outdir: "dist",

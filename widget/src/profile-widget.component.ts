@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues } from "lit";
-import { property, state } from "lit/decorators.js";
 import { ApiError, apiRequest, type ApiRequest, type ApiResponse } from "./api/client.js";
 import { safeLogoStyle, safeUrl } from "./branding.js";
 import { emit, type Flow } from "./events.js";
@@ -125,34 +124,51 @@ type View =
  */
 export class ProfileWidget extends LitElement {
   static override styles = styles;
+  /** Lit's reactive properties and their attributes (the last three are internal state: a change renders again). */
+  static override properties = {
+    flow: { attribute: "data-flow" },
+    apiUrl: { attribute: "data-api-url" },
+    sessionToken: { attribute: "data-session-token" },
+    getSessionToken: { attribute: false },
+    username: { attribute: "data-username" },
+    companyName: { attribute: "data-company-name" },
+    logoUrl: { attribute: "data-logo-url" },
+    logoStyle: { attribute: "data-logo-style" },
+    locale: { attribute: "data-locale" },
+    verifyNonce: { attribute: "data-nonce" },
+    verifyPurpose: { attribute: "data-purpose" },
+    view: { attribute: false },
+    t: { attribute: false },
+    localizing: { attribute: false },
+  };
 
   /** `profile` (default), `devices`, `verify` or `activity`. */
-  @property({ attribute: "data-flow" }) flow: Flow = "profile";
+  flow: Flow = "profile";
 
   /** API origin; empty means the origin this script was loaded from. */
-  @property({ attribute: "data-api-url" }) apiUrl = "";
+  apiUrl = "";
 
   /** The session JWT. Changing it retries what was waiting for a sign-in. */
-  @property({ attribute: "data-session-token" }) sessionToken = "";
+  sessionToken = "";
 
   /** Called before every request when set; takes precedence over `sessionToken`. */
-  @property({ attribute: false }) getSessionToken?: () => Promise<string | null | undefined> | string | null | undefined;
+  getSessionToken?: () => Promise<string | null | undefined> | string | null | undefined;
 
-  @property({ attribute: "data-username" }) username = "";
-  @property({ attribute: "data-company-name" }) companyName = "";
-  @property({ attribute: "data-logo-url" }) logoUrl = "";
-  @property({ attribute: "data-logo-style" }) logoStyle = "";
-  @property({ attribute: "data-locale" }) locale = "";
+  username = "";
+  companyName = "";
+  logoUrl = "";
+  logoStyle = "";
+  locale = "";
   /** Verify flow: the host's nonce, echoed in the assertion. */
-  @property({ attribute: "data-nonce" }) verifyNonce = "";
+  verifyNonce = "";
   /** Verify flow: `sign_in` (default) or `step_up`. */
-  @property({ attribute: "data-purpose" }) verifyPurpose = "";
+  verifyPurpose = "";
 
   /** Loading, a flow's screens (`ready`: the profile form; `devices`), or a failure shown full-card. */
-  @state() private view: View = { kind: "loading" };
-  @state() private t: Translation = en;
+  private view: View = { kind: "loading" };
+  private t: Translation = en;
   /** The chosen language's table is on its way: the header shows a placeholder rather than English. */
-  @state() private localizing = false;
+  private localizing = false;
   /** The inputs of the load started on first connection, until the first update has checked them. */
   private startedWith?: unknown[];
 

@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from "lit";
-import { live } from "lit/directives/live.js";
+import { live } from "./shared.js";
 import type { FormField } from "./profile-fields.js";
 import { fieldNotes, required, type FieldState, type ProfileFormView } from "./profile-form.js";
 

@@ -1,11 +1,10 @@
 import { html, nothing, type TemplateResult } from "lit";
-import { live } from "lit/directives/live.js";
 import { COUNTRY_CODES } from "../country-codes.js";
 import type { Translation } from "../i18n/en.js";
 import type { Profile } from "../api/client.js";
 import * as values from "./profile-fields.js";
 import { formFields, hintOf, labelOf, type FieldErrors, type FormField, type FormValues } from "./profile-fields.js";
-import { renderNotice, type FlowContext, type Notice as SharedNotice } from "./shared.js";
+import { live, renderNotice, type FlowContext, type Notice as SharedNotice } from "./shared.js";
 
 export { normalize, rebase, type FieldErrors, type FormField, type FormValues } from "./profile-fields.js";
 

@@ -1,5 +1,4 @@
 import { css, html, nothing, type TemplateResult } from "lit";
-import { live } from "lit/directives/live.js";
 import type { ResentChange } from "../../../contract/api.js";
 import { ApiError, type PendingChange, type Profile, type ProfilePatch } from "../api/client.js";
 import { emit } from "../events.js";
@@ -7,7 +6,7 @@ import type { Translation } from "../i18n/en.js";
 import profileEn, { type ProfileTranslation } from "../i18n/profile/en.js";
 import { labelOf, leaves, rebase, valuesOf, type FormField } from "./profile-fields.js";
 import type { ProfileState } from "./profile-form.js";
-import { errorText, SIGNED_OUT_CODES } from "./shared.js";
+import { errorText, live, SIGNED_OUT_CODES } from "./shared.js";
 
 /*
  * A new email or phone that waits for its code (DESIGN.md "Verified address changes"): beside its field, the code

@@ -1,7 +1,6 @@
 import { html, nothing } from "lit";
-import { live } from "lit/directives/live.js";
 import type { Device } from "../../api/client.js";
-import { renderNotice } from "../shared.js";
+import { live, renderNotice } from "../shared.js";
 import type { NoticeAnchor, ScreenFlow } from "./types.js";
 
 /** A click handler that does nothing while the flow is blocked (its control is aria-disabled, and keeps focus). */

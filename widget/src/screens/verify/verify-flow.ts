@@ -1,11 +1,10 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from "lit";
-import { live } from "lit/directives/live.js";
 import type { MfaChallenge, MfaVerified, VerificationPurpose } from "../../../../contract/api.js";
 import { ApiError, type Device, type MfaState } from "../../api/client.js";
 import { emit, type Flow } from "../../events.js";
 import { loadVerifyTranslation, type VerifyTranslation } from "../../i18n/verify/index.js";
 import en from "../../i18n/verify/en.js";
-import { renderNotice, type FlowContext, type Notice } from "../shared.js";
+import { live, renderNotice, type FlowContext, type Notice } from "../shared.js";
 import { verifyStyles } from "./verify.styles.js";
 
 /**

@@ -1,5 +1,5 @@
 import { html, nothing } from "lit";
-import { live } from "lit/directives/live.js";
+import { live } from "../../shared.js";
 import { E164, normalizePhone } from "../../../../../contract/rules.js";
 import type { Profile } from "../../../api/client.js";
 import type { AddScreen, ScreenFlow } from "../types.js";
