@@ -8,7 +8,8 @@ import type { ErrorCode, Translation } from "../i18n/en.js";
 /**
  * `.value=${live(x)}` / `.checked=${live(x)}`: sets the control's property whenever it differs from `x`, as the control
  * is now (what the person typed), not as it was last rendered. Lit's `live` does the same for every kind of binding;
- * the fields only bind properties, and this one is a fifth of its size in the entry (which every flow loads first).
+ * the fields only bind properties, and this one is about 100 B minified in the entry (which every flow loads first),
+ * against 1.9 KB for Lit's with the helpers it imports.
  */
 class Live extends Directive {
   render(value: unknown): unknown {
