@@ -472,6 +472,12 @@ interface LoadResult {
   p99: number;
   errors: number;
   requests: number;
+  /** Statements the server sent to the database per request (round trips, on PostgreSQL). */
+  statementsPerRequest?: number;
+}
+
+async function statementsSent(origin: string): Promise<number> {
+  return ((await (await fetch(`${origin}/bench/statements`)).json()) as { statements: number }).statements;
 }
 
 function load(
@@ -797,8 +803,12 @@ async function loadEngine(engine: "sqlite" | "postgres", databaseUrl: string) {
   ] as const) {
     // BENCH_ONLY=totp: the ceiling and PATCH (the other durable write), then the TOTP verifications.
     if (process.env.BENCH_ONLY === "totp" && name !== "ceiling: verify token only" && name !== "PATCH /api/profile") continue;
-    results.push(await load(name, origin, path, useTokens ? tokens : [], method));
-    console.error(`  ${engine} ${name}: ${results.at(-1)!.rps} req/s`);
+    const before = await statementsSent(origin);
+    const result = await load(name, origin, path, useTokens ? tokens : [], method);
+    // The server's own count of statements sent to the database (on PostgreSQL, round trips), per request.
+    result.statementsPerRequest = round(((await statementsSent(origin)) - before) / Math.max(result.requests, 1), 2);
+    results.push(result);
+    console.error(`  ${engine} ${name}: ${result.rps} req/s, ${result.statementsPerRequest} statements per request`);
   }
   // Memory as before the TOTP users: the same 200 users' load as always (the TOTP run's figure is kept beside it).
   const rss = rssMb(child.pid!);
@@ -877,7 +887,10 @@ async function loadEngines() {
 async function apiOnly() {
   for (const e of await loadEngines()) {
     console.log(`${e.engine}: RSS after load ${e.rssAfterLoadMb} MB (V8 heap ${e.heapTotalMb} MB, external ${e.externalMb} MB)`);
-    for (const x of e.results) console.log(`  ${x.name}: ${x.rps} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms, ${x.errors} errors`);
+    for (const x of e.results) {
+      const statements = x.statementsPerRequest === undefined ? "" : `, ${x.statementsPerRequest} statements per request`;
+      console.log(`  ${x.name}: ${x.rps} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms, ${x.errors} errors${statements}`);
+    }
     console.log(`  ${totpNote(e.totp)}`);
   }
 }
@@ -1147,11 +1160,11 @@ function markdown(r: Report): string {
     );
   }
   lines.push(
-    "| API | engine | req/s | p50 ms | p99 ms | errors |",
-    "|---|---|---:|---:|---:|---:|",
+    "| API | engine | req/s | p50 ms | p99 ms | errors | statements per request |",
+    "|---|---|---:|---:|---:|---:|---:|",
   );
   for (const e of r.api) {
-    for (const x of e.results) lines.push(`| ${x.name} | ${e.engine} | ${kb(x.rps)} | ${x.p50} | ${x.p99} | ${x.errors} |`);
+    for (const x of e.results) lines.push(`| ${x.name} | ${e.engine} | ${kb(x.rps)} | ${x.p50} | ${x.p99} | ${x.errors} | ${x.statementsPerRequest ?? "—"} |`);
   }
   const withTotp = r.api.filter((e) => e.totp);
   if (withTotp.length) {

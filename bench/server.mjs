@@ -15,7 +15,7 @@ import {
 } from "../dist/server/index.js";
 
 const config = loadConfig(process.env);
-const store = await openStore(config.databaseUrl);
+const store = await openStore(config.databaseUrl, config.databasePool);
 const verifySession = await createSessionVerifier(config.auth);
 // The same cache main.ts gives the app.
 const cachedSession = cacheVerifiedSessions(verifySession, {
@@ -38,6 +38,8 @@ app.get("/bench/verify", async (c) => {
   const session = await verifySession(token);
   return c.json({ sub: session.subject });
 });
+// Statements sent to the database so far (round trips, on PostgreSQL): the report divides them by each route's requests.
+app.get("/bench/statements", (c) => c.json({ statements: store.statements() }));
 // What the resident memory is made of, for the report.
 app.get("/bench/memory", (c) => c.json(process.memoryUsage()));
 

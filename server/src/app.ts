@@ -208,11 +208,14 @@ function loggablePath(path: string): string {
   return clean.length > 512 ? `${clean.slice(0, 512)}…` : clean;
 }
 
-/** Connection failures of either engine: answered 503 rather than 500. */
+/**
+ * Connection failures of either engine, no free connection within DATABASE_POOL_TIMEOUT_MS, a statement cancelled
+ * after DATABASE_STATEMENT_TIMEOUT_MS (57014): answered 503 rather than 500.
+ */
 function isDatabaseUnavailable(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return (
     typeof code === "string" &&
-    (["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P02", "57P03", "08006", "08001", "SQLITE_BUSY"].includes(code))
+    (["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57014", "57P01", "57P02", "57P03", "08006", "08001", "SQLITE_BUSY"].includes(code))
   ) || /Connection terminated|timeout exceeded when trying to connect/i.test(String(err));
 }

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { builtinProfile, loadProfileSchema, ProfileSchemaError, type ProfileDefinition } from "./profile-schema/definition";
+import { defaultPoolSize, type PoolOptions } from "./store/db";
 import { signingKeyProblem } from "./store/signing-keys";
 
 /** Thrown when the environment is unusable; its message is one line naming the variable. */
@@ -81,6 +82,11 @@ const EnvSchema = v.object({
     ),
     "sqlite:./data/profile.db",
   ),
+  // PostgreSQL only (SQLite has one connection): connections per process, how long a request waits for one before it
+  // is answered 503, and how long one statement may run.
+  DATABASE_POOL_SIZE: v.optional(int(1, 1000)),
+  DATABASE_POOL_TIMEOUT_MS: v.optional(int(1, 600_000), "2000"),
+  DATABASE_STATEMENT_TIMEOUT_MS: v.optional(int(1, 3_600_000), "5000"),
   AUTH_JWKS_URL: v.optional(httpUrl),
   AUTH_PUBLIC_KEY: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
   AUTH_ISSUER: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
@@ -146,6 +152,8 @@ export interface Config {
   host: string;
   publicUrl: string;
   databaseUrl: string;
+  /** PostgreSQL's connection pool (store/db.ts PoolOptions). */
+  databasePool: PoolOptions;
   demo: boolean;
   auth: {
     jwksUrl?: string;
@@ -250,6 +258,11 @@ export function loadConfig(env: Env, options: { demo?: boolean } = {}): Config {
     host: e.HOST,
     publicUrl,
     databaseUrl: e.DATABASE_URL,
+    databasePool: {
+      size: e.DATABASE_POOL_SIZE ?? defaultPoolSize(),
+      timeoutMs: e.DATABASE_POOL_TIMEOUT_MS,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
     demo,
     auth: {
       jwksUrl: e.AUTH_JWKS_URL,

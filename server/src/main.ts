@@ -30,7 +30,7 @@ const { log, flush: flushLog } = createLogger();
 
 async function main() {
   const config = loadConfig(process.env, { demo });
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, config.databasePool);
 
   const widgetDir = join(root, "dist/widget");
   if (!existsSync(join(widgetDir, "profile-widget.js"))) {

@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname } from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from "kysely";
@@ -11,15 +12,41 @@ export interface Store {
   engine: Engine;
   /** Runs a unit of work in a transaction (on SQLite, with group commit). */
   transact: Transact;
-  /** Runs a trivial query; throws when the database is unreachable. */
+  /**
+   * Throws when the database cannot serve: it does not answer a trivial query, or (PostgreSQL) a request was
+   * refused in the last REFUSALS_UNREADY_MS because no connection was free in time or a statement ran too long.
+   */
   ping(): Promise<void>;
+  /** Statements sent to the database since the store opened: on PostgreSQL, each is a network round trip. */
+  statements(): number;
   close(): Promise<void>;
 }
 
+/** PostgreSQL's connection pool (DATABASE_POOL_SIZE, DATABASE_POOL_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS). */
+export interface PoolOptions {
+  /** Connections this process keeps open at most. */
+  size: number;
+  /** How long a request waits for a free connection before it is answered 503. */
+  timeoutMs: number;
+  /** How long the database lets one statement run before cancelling it (the request is answered 503). */
+  statementTimeoutMs: number;
+}
+
+/**
+ * Two connections per core of this process's machine, and a few more: while one connection's answer is on the wire
+ * or being parsed, another's query runs; more than that only queues inside the database.
+ */
+export const defaultPoolSize = (): number => Math.max(4, 2 * availableParallelism() + 2);
+
+export const DEFAULT_POOL: PoolOptions = { size: defaultPoolSize(), timeoutMs: 2000, statementTimeoutMs: 5000 };
+
+/** After a request was refused for want of a connection or time, /readyz answers 503 for this long. */
+export const REFUSALS_UNREADY_MS = 5000;
+
 /** Opens `sqlite:PATH`, `sqlite::memory:` or `postgres://…` and brings the schema up to date. */
-export async function openStore(url: string): Promise<Store> {
+export async function openStore(url: string, pool: PoolOptions = DEFAULT_POOL): Promise<Store> {
   // Only the driver of the engine in use is loaded.
-  const store = url.startsWith("sqlite:") ? await openSqlite(url.slice("sqlite:".length)) : await openPostgres(url);
+  const store = url.startsWith("sqlite:") ? await openSqlite(url.slice("sqlite:".length)) : await openPostgres(url, pool);
   await migrate(store);
   return store;
 }
@@ -33,7 +60,8 @@ async function openSqlite(path: string): Promise<Store> {
   database.pragma("synchronous = FULL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const counted = withStatementCache(database);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: counted }) });
   return {
     db,
     engine: "sqlite",
@@ -41,6 +69,7 @@ async function openSqlite(path: string): Promise<Store> {
     ping: async () => {
       database.prepare("select 1").get();
     },
+    statements: () => counted.statements,
     close: () => db.destroy(),
   };
 }
@@ -53,11 +82,14 @@ const STATEMENT_CACHE_SIZE = 256;
  * each distinct SQL text's statement (statements take their parameters on each run). Nothing here
  * streams results, so a cached statement is never busy when it is reused.
  */
-function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase & { statements: number } {
   const statements = new Map<string, BetterSqlite3.Statement>();
   return {
+    // Kysely prepares once per statement it runs.
+    statements: 0,
     close: () => database.close(),
     prepare(text) {
+      this.statements++;
       let statement = statements.get(text);
       if (!statement) {
         statement = database.prepare(text);
@@ -69,26 +101,61 @@ function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
   };
 }
 
-async function openPostgres(url: string): Promise<Store> {
+async function openPostgres(url: string, options: PoolOptions): Promise<Store> {
   const { default: pg } = await import("pg");
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
-    connectionTimeoutMillis: 5000,
+    max: options.size,
+    // A request waits this long for a connection, then is answered 503 (app.ts) instead of queueing on.
+    connectionTimeoutMillis: options.timeoutMs,
     idleTimeoutMillis: 30_000,
+    // Enforced by the database: a statement running longer is cancelled (57014), a transaction left idle is ended.
+    statement_timeout: options.statementTimeoutMs,
+    idle_in_transaction_session_timeout: Math.max(options.statementTimeoutMs, 10_000),
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on("error", () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let statements = 0;
+  pool.on("connect", (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      statements++;
+      return query(...args);
+    };
+  });
+  let refusedAt = -Infinity;
+  const noteRefusal = (error: unknown) => {
+    if (isRefusal(error)) refusedAt = performance.now();
+    throw error;
+  };
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool: {
+        connect: () => pool.connect().catch(noteRefusal),
+        end: () => pool.end(),
+      },
+    }),
+    // A statement the database cancelled counts as a refusal as well.
+    log: (event) => {
+      if (event.level === "error" && isRefusal(event.error)) refusedAt = performance.now();
+    },
+  });
   return {
     db,
     engine: "postgres",
     transact: (work) => db.transaction().execute(work),
     ping: async () => {
-      await pool.query("select 1");
+      if (performance.now() - refusedAt < REFUSALS_UNREADY_MS) throw Object.assign(new Error("requests were refused just now"), { code: "57P03" });
+      await pool.query("select 1").catch(noteRefusal);
     },
+    statements: () => statements,
     close: () => db.destroy(),
   };
+}
+
+/** No connection was free within the pool's timeout, or the database cancelled a statement for running too long. */
+function isRefusal(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "57014" || /timeout exceeded when trying to connect/i.test(String(error));
 }
 
 async function migrate(store: Store): Promise<void> {

@@ -1,0 +1,93 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createIdentity, serverEnv, startServer, type Identity, type ServerProcess } from "../../soak/server-process";
+import { openStore } from "../src/store/db";
+import { freshDatabaseUrl } from "./helpers";
+
+type Json = { error?: { code: string; message: string } };
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("PostgreSQL's pool and timeouts", () => {
+  let identity: Identity;
+  let database: Awaited<ReturnType<typeof freshDatabaseUrl>>;
+  let server: ServerProcess;
+  let admin: pg.Client;
+  const get = async (path: string) => {
+    const started = performance.now();
+    const res = await fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${await identity.token("ada")}` } });
+    return { status: res.status, body: (await res.json()) as Json, retryAfter: res.headers.get("Retry-After"), ms: performance.now() - started };
+  };
+
+  beforeAll(async () => {
+    identity = await createIdentity();
+    database = await freshDatabaseUrl("postgres");
+    server = await startServer(
+      serverEnv(identity, {
+        DATABASE_URL: database.url,
+        DATABASE_POOL_SIZE: "1",
+        DATABASE_POOL_TIMEOUT_MS: "300",
+        DATABASE_STATEMENT_TIMEOUT_MS: "1500",
+      }),
+    );
+    admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+  }, 60_000);
+  afterAll(async () => {
+    await admin?.end();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  it("answers 503 in the error shape within its bounds when the one connection is busy, and /readyz says so", async () => {
+    expect((await get("/api/profile")).status).toBe(200);
+    // Another client holds the users table: the server's only connection waits on it.
+    await admin.query("begin");
+    await admin.query("lock table users in access exclusive mode");
+    const stuck = get("/api/profile");
+    await new Promise((r) => setTimeout(r, 100));
+    const queued = await get("/api/profile");
+    expect(queued.status).toBe(503);
+    expect(queued.body).toEqual({ error: { code: "service_unavailable", message: expect.any(String) } });
+    expect(queued.retryAfter).toMatch(/^\d+$/);
+    expect(queued.ms).toBeLessThan(1200);
+    // The statement on the busy connection is cancelled by the database after DATABASE_STATEMENT_TIMEOUT_MS.
+    const cancelled = await stuck;
+    expect(cancelled.status).toBe(503);
+    expect(cancelled.body.error?.code).toBe("service_unavailable");
+    expect(cancelled.ms).toBeLessThan(3000);
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
+    await admin.query("rollback");
+
+    // Served again at once; ready again once no request was refused for a few seconds.
+    expect((await get("/api/profile")).status).toBe(200);
+    const deadline = Date.now() + 10_000;
+    let ready = 0;
+    while (Date.now() < deadline && ready !== 200) {
+      ready = (await fetch(`${server.url}/readyz`)).status;
+      if (ready !== 200) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(ready).toBe(200);
+  }, 30_000);
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("three servers starting at once on an empty PostgreSQL", () => {
+  it("migrate it once and all serve", async () => {
+    const database = await freshDatabaseUrl("postgres");
+    try {
+      const stores = await Promise.all([0, 1, 2].map(() => openStore(database.url)));
+      const admin = new pg.Client({ connectionString: database.url });
+      await admin.connect();
+      const applied = await admin.query<{ name: string }>("select name from kysely_migration order by name");
+      const names = applied.rows.map((r) => r.name);
+      expect(names.length).toBeGreaterThan(0);
+      expect(new Set(names).size).toBe(names.length);
+      await admin.end();
+      for (const store of stores) {
+        await store.ping();
+        expect(await store.db.selectFrom("users").select("id").execute()).toEqual([]);
+        await store.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  }, 60_000);
+});
