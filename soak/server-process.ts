@@ -115,6 +115,17 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals, graceMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** Polls `server`'s /readyz every `intervalMs` until it answers 200 or `timeoutMs` passes; returns the last status. */
+export async function waitForReady(server: Pick<ServerProcess, "url">, timeoutMs: number, intervalMs = 200): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let status = 0;
+  while (Date.now() < deadline && status !== 200) {
+    status = (await fetch(`${server.url}/readyz`)).status;
+    if (status !== 200) await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  return status;
+}
+
 const running = new Set<ChildProcess>();
 // A harness that dies must not leave servers behind.
 process.once("exit", () => {

@@ -24,7 +24,7 @@ import { AccountExport } from "./services/export";
 import { ProfileService } from "./services/profile";
 import { accountEmailField, SecurityNotices } from "./services/security-notices";
 import { ProfileChanges } from "./services/profile-changes";
-import type { Store } from "./store/db";
+import { isPoolRefusal, type Store } from "./store/db";
 import { signingKeyRing, type SigningKeyRing } from "./store/signing-keys";
 
 export { MAX_BODY_BYTES };
@@ -216,6 +216,6 @@ function isDatabaseUnavailable(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return (
     typeof code === "string" &&
-    (["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57014", "57P01", "57P02", "57P03", "08006", "08001", "SQLITE_BUSY"].includes(code))
-  ) || /Connection terminated|timeout exceeded when trying to connect/i.test(String(err));
+    (["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P02", "57P03", "08006", "08001", "SQLITE_BUSY"].includes(code))
+  ) || isPoolRefusal(err) || /Connection terminated/i.test(String(err));
 }

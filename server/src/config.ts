@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { builtinProfile, loadProfileSchema, ProfileSchemaError, type ProfileDefinition } from "./profile-schema/definition";
-import { defaultPoolSize, type PoolOptions } from "./store/db";
+import { DEFAULT_POOL, type PoolOptions } from "./store/db";
 import { signingKeyProblem } from "./store/signing-keys";
 
 /** Thrown when the environment is unusable; its message is one line naming the variable. */
@@ -85,8 +85,8 @@ const EnvSchema = v.object({
   // PostgreSQL only (SQLite has one connection): connections per process, how long a request waits for one before it
   // is answered 503, and how long one statement may run.
   DATABASE_POOL_SIZE: v.optional(int(1, 1000)),
-  DATABASE_POOL_TIMEOUT_MS: v.optional(int(1, 600_000), "2000"),
-  DATABASE_STATEMENT_TIMEOUT_MS: v.optional(int(1, 3_600_000), "5000"),
+  DATABASE_POOL_TIMEOUT_MS: v.optional(int(1, 600_000), String(DEFAULT_POOL.timeoutMs)),
+  DATABASE_STATEMENT_TIMEOUT_MS: v.optional(int(1, 3_600_000), String(DEFAULT_POOL.statementTimeoutMs)),
   AUTH_JWKS_URL: v.optional(httpUrl),
   AUTH_PUBLIC_KEY: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
   AUTH_ISSUER: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1))),
@@ -259,7 +259,7 @@ export function loadConfig(env: Env, options: { demo?: boolean } = {}): Config {
     publicUrl,
     databaseUrl: e.DATABASE_URL,
     databasePool: {
-      size: e.DATABASE_POOL_SIZE ?? defaultPoolSize(),
+      size: e.DATABASE_POOL_SIZE ?? DEFAULT_POOL.size,
       timeoutMs: e.DATABASE_POOL_TIMEOUT_MS,
       statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     },

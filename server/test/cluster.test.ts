@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createIdentity, freePort, ROOT, serverEnv, startServer, type Identity, type ServerProcess } from "../../soak/server-process";
+import { createIdentity, freePort, ROOT, serverEnv, startServer, waitForReady, type Identity, type ServerProcess } from "../../soak/server-process";
 import { smtpNotifier } from "../src/notify/email";
 import { buildTestApp, freshDatabaseUrl } from "./helpers";
 import { expectError, mfaClient, otherCode } from "./mfa-helpers";
@@ -248,13 +248,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL || !pgBin)("a PostgreSQL restart 
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 
     cluster("start");
-    const deadline = Date.now() + 20_000;
-    let readyAgain = 0;
-    while (Date.now() < deadline && readyAgain !== 200) {
-      readyAgain = (await fetch(`${server.url}/readyz`)).status;
-      if (readyAgain !== 200) await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(readyAgain).toBe(200);
+    expect(await waitForReady(server, 20_000)).toBe(200);
     let after = await call("ada", "GET", "/api/profile");
     // A pooled connection that died with the old cluster may fail once more; the next one is new.
     if (after.status === 503) after = await call("ada", "GET", "/api/profile");

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createIdentity, serverEnv, startServer, type Identity, type ServerProcess } from "../../soak/server-process";
+import { createIdentity, serverEnv, startServer, waitForReady, type Identity, type ServerProcess } from "../../soak/server-process";
 import { openStore } from "../src/store/db";
 import { freshDatabaseUrl } from "./helpers";
 
@@ -59,13 +59,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("PostgreSQL's pool and timeouts"
 
     // Served again at once; ready again once no request was refused for a few seconds.
     expect((await get("/api/profile")).status).toBe(200);
-    const deadline = Date.now() + 10_000;
-    let ready = 0;
-    while (Date.now() < deadline && ready !== 200) {
-      ready = (await fetch(`${server.url}/readyz`)).status;
-      if (ready !== 200) await new Promise((r) => setTimeout(r, 250));
-    }
-    expect(ready).toBe(200);
+    expect(await waitForReady(server, 10_000, 250)).toBe(200);
   }, 30_000);
 });
 

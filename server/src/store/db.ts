@@ -36,9 +36,7 @@ export interface PoolOptions {
  * Two connections per core of this process's machine, and a few more: while one connection's answer is on the wire
  * or being parsed, another's query runs; more than that only queues inside the database.
  */
-export const defaultPoolSize = (): number => Math.max(4, 2 * availableParallelism() + 2);
-
-export const DEFAULT_POOL: PoolOptions = { size: defaultPoolSize(), timeoutMs: 2000, statementTimeoutMs: 5000 };
+export const DEFAULT_POOL: PoolOptions = { size: Math.max(4, 2 * availableParallelism() + 2), timeoutMs: 2000, statementTimeoutMs: 5000 };
 
 /** After a request was refused for want of a connection or time, /readyz answers 503 for this long. */
 export const REFUSALS_UNREADY_MS = 5000;
@@ -69,7 +67,7 @@ async function openSqlite(path: string): Promise<Store> {
     ping: async () => {
       database.prepare("select 1").get();
     },
-    statements: () => counted.statements,
+    statements: counted.statements,
     close: () => db.destroy(),
   };
 }
@@ -82,14 +80,15 @@ const STATEMENT_CACHE_SIZE = 256;
  * each distinct SQL text's statement (statements take their parameters on each run). Nothing here
  * streams results, so a cached statement is never busy when it is reused.
  */
-function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase & { statements: number } {
+function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase & { statements: () => number } {
   const statements = new Map<string, BetterSqlite3.Statement>();
+  // Kysely prepares once per statement it runs.
+  let prepared = 0;
   return {
-    // Kysely prepares once per statement it runs.
-    statements: 0,
+    statements: () => prepared,
     close: () => database.close(),
     prepare(text) {
-      this.statements++;
+      prepared++;
       let statement = statements.get(text);
       if (!statement) {
         statement = database.prepare(text);
@@ -125,7 +124,7 @@ async function openPostgres(url: string, options: PoolOptions): Promise<Store> {
   });
   let refusedAt = -Infinity;
   const noteRefusal = (error: unknown) => {
-    if (isRefusal(error)) refusedAt = performance.now();
+    if (isPoolRefusal(error)) refusedAt = performance.now();
     throw error;
   };
   const db = new Kysely<Database>({
@@ -137,7 +136,7 @@ async function openPostgres(url: string, options: PoolOptions): Promise<Store> {
     }),
     // A statement the database cancelled counts as a refusal as well.
     log: (event) => {
-      if (event.level === "error" && isRefusal(event.error)) refusedAt = performance.now();
+      if (event.level === "error" && isPoolRefusal(event.error)) refusedAt = performance.now();
     },
   });
   return {
@@ -154,7 +153,7 @@ async function openPostgres(url: string, options: PoolOptions): Promise<Store> {
 }
 
 /** No connection was free within the pool's timeout, or the database cancelled a statement for running too long. */
-function isRefusal(error: unknown): boolean {
+export function isPoolRefusal(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === "57014" || /timeout exceeded when trying to connect/i.test(String(error));
 }
 
