@@ -7,10 +7,13 @@ import {
   deleteDevice,
   findDevice,
   findNextDefaultCandidate,
+  findUserWithDevices,
   listDevices,
   setDefaultDevice,
   updateDevice,
+  type DeviceListing,
   type DeviceRow,
+  type RecoveryCodesSummary,
 } from "../store/mfa-devices";
 import { deleteRateLimits } from "../store/rate-limits";
 import { deleteRecoveryCodes, recoveryCodesSummary, replaceRecoveryCodes } from "../store/recovery-codes";
@@ -18,7 +21,7 @@ import type { Database } from "../store/schema";
 import { generateRecoveryCode, hashRecoveryCode, RECOVERY_CODE_COUNT } from "./recovery-codes";
 import { findUserBySubject, setMfaEnabled, type UserRow } from "../store/users";
 import type { Session } from "../services/session";
-import { userForRead } from "../services/users";
+import { readForSession } from "../services/users";
 import { MfaKit, type ActivationClient, type MfaServiceOptions } from "./method";
 import { METHODS, methodOf } from "./methods";
 import type { ActivationProof, AddedDevice, Device, MethodAvailability, MfaState, NewDevice } from "./types";
@@ -53,8 +56,12 @@ export class MfaService {
   }
 
   private async stateOf(db: Db, user: UserRow): Promise<MfaState> {
-    const { maxDevices } = this.kit.options;
     const [devices, recoveryCodes] = await Promise.all([listDevices(db, user.id), recoveryCodesSummary(db, user.id)]);
+    return this.present(user, devices, recoveryCodes);
+  }
+
+  private present(user: UserRow, devices: DeviceListing[], recoveryCodes: RecoveryCodesSummary): MfaState {
+    const { maxDevices } = this.kit.options;
     return {
       enabled: user.mfa_enabled === 1,
       devices: devices.map(toDevice),
@@ -64,9 +71,12 @@ export class MfaService {
     };
   }
 
+  /** One statement for a returning user: the row, the devices and the recovery codes' summary together. */
   async getState(session: Session): Promise<MfaState> {
-    const user = await userForRead(this.kit.store, session, this.kit.now().toISOString());
-    return this.stateOf(this.kit.db, user);
+    const { user, devices, recoveryCodes } = await readForSession(this.kit.store, session, this.kit.now().toISOString(), (db) =>
+      findUserWithDevices(db, this.kit.options.engine, session.subject),
+    );
+    return this.present(user, devices, recoveryCodes);
   }
 
   /**
@@ -196,7 +206,7 @@ export class MfaService {
 }
 
 /** A stored device as the API shows it: its target masked by its method. */
-export function toDevice(row: DeviceRow): Device {
+export function toDevice(row: DeviceListing): Device {
   const { mask } = methodOf(row.type);
   return {
     id: row.id,

@@ -23,14 +23,16 @@ import {
   deleteFieldChange,
   deleteProfileChange,
   findProfileChange,
+  findUserWithOpenChanges,
   listOpenProfileChanges,
   recordWrongChangeCode,
   replaceChangeCode,
   replaceProfileChange,
   type ProfileChangeRow,
 } from "../store/profile-changes";
+import type { Engine } from "../store/migrations";
 import type { Database } from "../store/schema";
-import { insertAuditEvent } from "../store/users";
+import { insertAuditEvent, type UserRow } from "../store/users";
 import type { ChangeVerdict, PendingChanges } from "./profile";
 
 /** Which channel each kind of address is reached through. */
@@ -143,6 +145,11 @@ export class ProfileChanges implements PendingChanges {
 
   async list(db: Kysely<Database>, userId: string, now: string): Promise<PendingChange[]> {
     return (await listOpenProfileChanges(db, userId, now, OTP_MAX_ATTEMPTS)).map((row) => this.pending(row));
+  }
+
+  async withUser(db: Kysely<Database>, engine: Engine, subject: string, now: string): Promise<{ user: UserRow; pending: PendingChange[] } | undefined> {
+    const found = await findUserWithOpenChanges(db, engine, subject, now, OTP_MAX_ATTEMPTS);
+    return found && { user: found.user, pending: found.changes.map((row) => this.pending(row)) };
   }
 
   async consume(trx: Kysely<Database>, userId: string, id: string, otp: string, now: string): Promise<ChangeVerdict> {

@@ -13,13 +13,14 @@ import {
   type Problems,
 } from "../profile-schema/validate";
 import type { Store } from "../store/db";
+import type { Engine } from "../store/migrations";
 import type { Database } from "../store/schema";
-import { insertAuditEvent, profileDocumentOf, updateUserIfVersion, type UserRow } from "../store/users";
+import { findUserBySubject, insertAuditEvent, profileDocumentOf, updateUserIfVersion, type UserRow } from "../store/users";
 import { maskEmail, maskPhone } from "../mfa/code-method";
 import { hasRecentSignIn } from "./recent-sign-in";
 import { accountPhoneFields, type SecurityNotices } from "./security-notices";
 import type { Session } from "./session";
-import { userForRead, userForSession } from "./users";
+import { readForSession, userForSession } from "./users";
 
 export type { Address, Profile } from "../../../contract/api";
 
@@ -50,6 +51,8 @@ export interface PendingChanges {
   /** Closes the field's open change, if any (the field was cleared, so no new address waits). */
   drop(trx: Kysely<Database>, userId: string, field: string): Promise<void>;
   list(db: Kysely<Database>, userId: string, now: string): Promise<PendingChange[]>;
+  /** The user with this subject and their open changes, in one statement; nothing when there is no such user. */
+  withUser(db: Kysely<Database>, engine: Engine, subject: string, now: string): Promise<{ user: UserRow; pending: PendingChange[] } | undefined>;
   /** Checks a code for the user's change `id`; when it fits, the change is closed and its field and value returned. */
   consume(trx: Kysely<Database>, userId: string, id: string, otp: string, now: string): Promise<ChangeVerdict>;
   /** A new code for the user's change `id` (404 for any other id); `deliver` sends it once that commits. */
@@ -85,7 +88,7 @@ function problemsError(problems: Problems) {
 
 export class ProfileService {
   constructor(
-    private readonly store: Pick<Store, "db" | "transact">,
+    private readonly store: Pick<Store, "db" | "transact" | "engine">,
     private readonly options: {
       reauthMaxAgeSeconds: number;
       definition: ProfileDefinition;
@@ -111,7 +114,10 @@ export class ProfileService {
 
   /** The API's view of a row: the schema's fields beside the username, and the changes waiting for a code. */
   async view(db: Kysely<Database>, row: UserRow, doc = profileDocumentOf(row)): Promise<VersionedProfile> {
-    const pendingChanges = (await this.options.changes?.list(db, row.id, this.now())) ?? [];
+    return this.present(row, doc, (await this.options.changes?.list(db, row.id, this.now())) ?? []);
+  }
+
+  private present(row: UserRow, doc: ProfileDocument, pendingChanges: PendingChange[]): VersionedProfile {
     const profile: Profile = {
       username: row.username,
       ...toApiFields(this.definition, doc),
@@ -121,9 +127,16 @@ export class ProfileService {
     return { profile, etag: etagOf(row) };
   }
 
+  /** One statement for a returning user: the row and its open changes together. */
   async getProfile(session: Session): Promise<VersionedProfile> {
-    const row = await userForRead(this.store, session, this.now());
-    return this.view(this.store.db, row);
+    const { changes } = this.options;
+    const now = this.now();
+    const { user, pending } = await readForSession(this.store, session, now, async (db) => {
+      if (changes) return changes.withUser(db, this.store.engine, session.subject, now);
+      const user = await findUserBySubject(db, session.subject);
+      return user && { user, pending: [] };
+    });
+    return this.present(user, profileDocumentOf(user), pending);
   }
 
   /**

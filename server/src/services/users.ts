@@ -12,9 +12,29 @@ import type { Session } from "./session";
  * username takes the writing path (userForSession in a transaction).
  */
 export async function userForRead(store: Pick<Store, "db" | "transact">, session: Session, now: string): Promise<UserRow> {
-  const found = await findUserBySubject(store.db, session.subject);
-  const row = found?.username === session.username ? found : await store.transact((trx) => userForSession(trx, session, now));
-  return rememberLanguage(store, row);
+  return (await readForSession(store, session, now, async (db) => {
+    const user = await findUserBySubject(db, session.subject);
+    return user && { user };
+  })).user;
+}
+
+/**
+ * A read of the session user's row with what belongs to it (`find`, one statement, answers nothing when there is no
+ * row for the subject): a first visit or a changed username takes the writing path first, then `find` runs again.
+ */
+export async function readForSession<R extends { user: UserRow }>(
+  store: Pick<Store, "db" | "transact">,
+  session: Session,
+  now: string,
+  find: (db: Kysely<Database>) => Promise<R | undefined>,
+): Promise<R> {
+  let found = await find(store.db);
+  if (found?.user.username !== session.username) {
+    await store.transact((trx) => userForSession(trx, session, now));
+    found = await find(store.db);
+    if (!found) throw new Error("user row missing after insert");
+  }
+  return { ...found, user: await rememberLanguage(store, found.user) };
 }
 
 /**

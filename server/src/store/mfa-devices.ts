@@ -1,10 +1,65 @@
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 import type { Engine } from "./migrations";
+import { nestedRows, parseNested } from "./nested";
 import type { Database, MfaDevicesTable } from "./schema";
 import type { UserRow } from "./users";
 
 export type DeviceRow = Selectable<MfaDevicesTable>;
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** What the device list shows of a device: no secret, key or counter. */
+export type DeviceListing = Pick<DeviceRow, "id" | "type" | "nickname" | "status" | "is_default" | "target" | "created_at" | "last_used_at">;
+
+/** The user's unused recovery codes and when they were made; null when the user has none at all. */
+export type RecoveryCodesSummary = { remaining: number; createdAt: string } | null;
+
+/**
+ * The user with this subject, their devices (oldest first) and their recovery codes' summary, in one statement:
+ * GET /api/mfa is one round trip.
+ */
+export async function findUserWithDevices(
+  db: Db,
+  engine: Engine,
+  subject: string,
+): Promise<{ user: UserRow; devices: DeviceListing[]; recoveryCodes: RecoveryCodesSummary } | undefined> {
+  const row = await db
+    .selectFrom("users")
+    .selectAll("users")
+    .select((eb) => [
+      nestedRows(
+        engine,
+        eb
+          .selectFrom("mfa_devices")
+          .select([
+            "mfa_devices.id",
+            "mfa_devices.type",
+            "mfa_devices.nickname",
+            "mfa_devices.status",
+            "mfa_devices.is_default",
+            "mfa_devices.target",
+            "mfa_devices.created_at",
+            "mfa_devices.last_used_at",
+          ])
+          .whereRef("mfa_devices.user_id", "=", "users.id")
+          .orderBy("mfa_devices.created_at")
+          .orderBy("mfa_devices.id"),
+      ).as("devices"),
+      eb.selectFrom("recovery_codes").select((c) => c.fn.countAll().as("n")).whereRef("recovery_codes.user_id", "=", "users.id").as("codes_total"),
+      eb
+        .selectFrom("recovery_codes")
+        .select((c) => c.fn.countAll().as("n"))
+        .whereRef("recovery_codes.user_id", "=", "users.id")
+        .where("recovery_codes.used_at", "is", null)
+        .as("codes_unused"),
+      eb.selectFrom("recovery_codes").select((c) => c.fn.min("recovery_codes.created_at").as("at")).whereRef("recovery_codes.user_id", "=", "users.id").as("codes_created_at"),
+    ])
+    .where("users.subject", "=", subject)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { devices, codes_total, codes_unused, codes_created_at, ...user } = row;
+  const recoveryCodes = Number(codes_total) > 0 && codes_created_at ? { remaining: Number(codes_unused), createdAt: codes_created_at } : null;
+  return { user, devices: parseNested(devices), recoveryCodes };
+}
 
 /**
  * Serialises a user's MFA changes: on PostgreSQL the user row is locked until the transaction ends

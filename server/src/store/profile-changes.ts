@@ -1,5 +1,8 @@
 import type { Insertable, Kysely, Selectable, Transaction } from "kysely";
+import type { Engine } from "./migrations";
+import { nestedRows, parseNested } from "./nested";
 import type { Database, ProfileChangesTable } from "./schema";
+import type { UserRow } from "./users";
 
 export type ProfileChangeRow = Selectable<ProfileChangesTable>;
 type Db = Kysely<Database> | Transaction<Database>;
@@ -27,6 +30,44 @@ export function listOpenProfileChanges(db: Db, userId: string, now: string, maxA
     .orderBy("created_at")
     .orderBy("field")
     .execute();
+}
+
+/** What the API shows of an open change. */
+export type OpenChangeRow = Pick<ProfileChangeRow, "id" | "field" | "kind" | "value" | "expires_at">;
+
+/**
+ * The user with this subject and their open changes (as listOpenProfileChanges finds them), in one statement:
+ * GET /api/profile is one round trip.
+ */
+export async function findUserWithOpenChanges(
+  db: Db,
+  engine: Engine,
+  subject: string,
+  now: string,
+  maxAttempts: number,
+): Promise<{ user: UserRow; changes: OpenChangeRow[] } | undefined> {
+  const row = await db
+    .selectFrom("users")
+    .selectAll("users")
+    .select((eb) =>
+      nestedRows(
+        engine,
+        eb
+          .selectFrom("profile_changes")
+          .select(["profile_changes.id", "profile_changes.field", "profile_changes.kind", "profile_changes.value", "profile_changes.expires_at"])
+          .whereRef("profile_changes.user_id", "=", "users.id")
+          .where("profile_changes.consumed", "=", 0)
+          .where("profile_changes.expires_at", ">", now)
+          .where("profile_changes.attempts", "<", maxAttempts)
+          .orderBy("profile_changes.created_at")
+          .orderBy("profile_changes.field"),
+      ).as("open_changes"),
+    )
+    .where("users.subject", "=", subject)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { open_changes, ...user } = row;
+  return { user, changes: parseNested(open_changes) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import type { RecoveryCodesSummary } from "./mfa-devices";
 import type { Database } from "./schema";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -17,7 +18,7 @@ export async function deleteRecoveryCodes(db: Db, userId: string): Promise<void>
 }
 
 /** How many unused codes the user has, and when they were made; null when the user has none at all. */
-export async function recoveryCodesSummary(db: Db, userId: string): Promise<{ remaining: number; createdAt: string } | null> {
+export async function recoveryCodesSummary(db: Db, userId: string): Promise<RecoveryCodesSummary> {
   const rows = await db
     .selectFrom("recovery_codes")
     .select(["created_at", "used_at"])

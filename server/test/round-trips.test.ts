@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Profile } from "../../contract/api";
+import { buildTestApp, ENGINES, type TestApp } from "./helpers";
+import { mfaClient } from "./mfa-helpers";
+
+/**
+ * Statements per request, from the store's own counter: on PostgreSQL each one is a network round trip, so the
+ * everyday reads are one statement each, whatever the account holds.
+ */
+describe.each(ENGINES)("statements per request on %s", (engine) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await buildTestApp({ engine });
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  /** The response, and how many statements answering it took. */
+  const counted = async (method: string, path: string, options?: Parameters<TestApp["call"]>[2]) => {
+    const before = t.store.statements();
+    const res = await t.call(method, path, options);
+    const body: unknown = await res.json();
+    return { res, body, statements: t.store.statements() - before };
+  };
+
+  it("answers GET /api/profile in one statement, its open changes included", async () => {
+    const first = await t.call("GET", "/api/profile");
+    await t.call("PATCH", "/api/profile", { body: { givenName: "Ada", email: "ada@example.com" }, headers: { "If-Match": first.headers.get("ETag")! } });
+    const { res, body, statements } = await counted("GET", "/api/profile");
+    expect(res.status).toBe(200);
+    const profile = body as Profile;
+    expect(profile.givenName).toBe("Ada");
+    expect(profile.pendingChanges).toEqual([expect.objectContaining({ field: "email", target: expect.stringContaining("@example.com") })]);
+    expect(statements).toBe(1);
+  });
+
+  it("answers GET /api/mfa in one statement, devices and recovery codes included", async () => {
+    const m = mfaClient(t);
+    await m.enable();
+    const email = await m.activeEmail("ada@example.com");
+    await m.add({ type: "totp" });
+    const codes = await t.call("POST", "/api/mfa/recovery-codes", { body: {} });
+    expect(codes.status).toBe(201);
+    const { res, body, statements } = await counted("GET", "/api/mfa");
+    expect(res.status).toBe(200);
+    expect(body).toMatchObject({
+      enabled: true,
+      devices: [
+        { id: email.id, type: "email", status: "ACTIVE", isDefault: true, target: "a•••@example.com" },
+        { type: "totp", status: "ACTIVATION_REQUIRED", isDefault: false, target: null },
+      ],
+      recoveryCodes: { remaining: 10, createdAt: expect.any(String) },
+    });
+    expect(statements).toBe(1);
+  });
+
+  it("takes the writing path once for a first visit, then reads in one statement", async () => {
+    const token = await t.tokenFor("grace");
+    const first = await counted("GET", "/api/mfa", { token });
+    expect(first.body).toMatchObject({ enabled: false, devices: [], recoveryCodes: null });
+    expect(first.statements).toBeGreaterThan(1);
+    expect((await counted("GET", "/api/mfa", { token })).statements).toBe(1);
+  });
+});
