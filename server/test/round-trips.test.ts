@@ -55,6 +55,22 @@ describe.each(ENGINES)("statements per request on %s", (engine) => {
     expect(statements).toBe(1);
   });
 
+  it.runIf(engine === "postgres")("saves a change of plain fields in two statements: the read, and the update with its audit row", async () => {
+    const first = await t.call("GET", "/api/profile");
+    const etag = first.headers.get("ETag")!;
+    const { res, body, statements } = await counted("PATCH", "/api/profile", { body: { givenName: "Ada", familyName: "Lovelace" }, headers: { "If-Match": etag } });
+    expect(res.status).toBe(200);
+    expect(body).toMatchObject({ givenName: "Ada", familyName: "Lovelace", pendingChanges: [] });
+    expect(statements).toBe(2);
+    const audit = await t.store.db.selectFrom("audit_events").select(["action", "detail"]).where("action", "=", "profile.updated").execute();
+    expect(audit.map((a) => JSON.parse(a.detail) as unknown)).toEqual([{ fields: ["givenName", "familyName"] }]);
+
+    const stale = await counted("PATCH", "/api/profile", { body: { givenName: "Grace" }, headers: { "If-Match": etag } });
+    expect(stale.res.status).toBe(412);
+    expect((await t.call("GET", "/api/profile").then((r) => r.json())) as Profile).toMatchObject({ givenName: "Ada" });
+    expect(await t.store.db.selectFrom("audit_events").select("id").where("action", "=", "profile.updated").execute()).toHaveLength(1);
+  });
+
   it("takes the writing path once for a first visit, then reads in one statement", async () => {
     const token = await t.tokenFor("grace");
     const first = await counted("GET", "/api/mfa", { token });

@@ -15,7 +15,7 @@ import {
 import type { Store } from "../store/db";
 import type { Engine } from "../store/migrations";
 import type { Database } from "../store/schema";
-import { findUserBySubject, insertAuditEvent, profileDocumentOf, updateUserIfVersion, type UserRow } from "../store/users";
+import { findUserBySubject, insertAuditEvent, profileDocumentOf, updateUserIfVersion, updateUserIfVersionAudited, type UserRow } from "../store/users";
 import { maskEmail, maskPhone } from "../mfa/code-method";
 import { hasRecentSignIn } from "./recent-sign-in";
 import { accountPhoneFields, type SecurityNotices } from "./security-notices";
@@ -129,14 +129,15 @@ export class ProfileService {
 
   /** One statement for a returning user: the row and its open changes together. */
   async getProfile(session: Session): Promise<VersionedProfile> {
-    const { changes } = this.options;
     const now = this.now();
-    const { user, pending } = await readForSession(this.store, session, now, async (db) => {
-      if (changes) return changes.withUser(db, this.store.engine, session.subject, now);
-      const user = await findUserBySubject(db, session.subject);
-      return user && { user, pending: [] };
-    });
+    const { user, pending } = await readForSession(this.store, session, now, (db) => this.findWithChanges(db, session.subject, now));
     return this.present(user, profileDocumentOf(user), pending);
+  }
+
+  private async findWithChanges(db: Kysely<Database>, subject: string, now: string): Promise<{ user: UserRow; pending: PendingChange[] } | undefined> {
+    if (this.options.changes) return this.options.changes.withUser(db, this.store.engine, subject, now);
+    const user = await findUserBySubject(db, subject);
+    return user && { user, pending: [] };
   }
 
   /**
@@ -145,6 +146,10 @@ export class ProfileService {
    * other fields save. Protected fields need a recent sign-in.
    */
   async updateProfile(session: Session, ifMatch: string, input: ProfilePatch): Promise<VersionedProfile> {
+    if (this.store.engine === "postgres") {
+      const saved = await this.updatePlainFields(session, ifMatch, input);
+      if (saved) return saved;
+    }
     const deliveries: Array<() => Promise<void>> = [];
     const result = await this.store.transact(async (trx) => {
       const row = await this.userFor(trx, session);
@@ -187,6 +192,39 @@ export class ProfileService {
     const failed = sent.find((outcome) => outcome.status === "rejected");
     if (failed) throw failed.reason;
     return result;
+  }
+
+  /**
+   * PostgreSQL's short path for a change of plain fields: a read, then the conditional update and its audit row in
+   * one statement (store/users.ts updateUserIfVersionAudited), committed on its own: two round trips and one commit.
+   * The checks and answers are updateProfile's. A change that needs more (a verified or protected field, an
+   * address the security notices watch, a first visit or a new username) answers undefined: it takes the transaction.
+   */
+  private async updatePlainFields(session: Session, ifMatch: string, input: ProfilePatch): Promise<VersionedProfile | undefined> {
+    const now = this.now();
+    const found = await this.findWithChanges(this.store.db, session.subject, now);
+    if (found?.user.username !== session.username) return undefined;
+    const { user: row, pending } = found;
+    const stored = profileDocumentOf(row);
+    const merged = mergePatch(stored, input.patch);
+    const problems = validateDocument(this.definition, merged, input.problems);
+    if (Object.keys(problems).length > 0) throw problemsError(problems);
+    if (!ifMatchAccepts(ifMatch, row)) throw errors.versionConflict();
+    const changed = changedPaths(this.definition, stored, merged);
+    if (changed.length === 0) return this.present(row, stored, pending);
+    if (changed.some((path) => this.needsTransaction(path))) return undefined;
+    const profile = JSON.stringify(merged);
+    const event = { action: "profile.updated", detail: { fields: changed }, now };
+    if (!(await updateUserIfVersionAudited(this.store.db, row.id, row.version, { profile, updated_at: now }, event))) throw errors.versionConflict();
+    return this.present({ ...row, profile, updated_at: now, version: row.version + 1 }, merged, pending);
+  }
+
+  /** Whether a change of this field needs updateProfile's transaction: a code to send, a sign-in to check or a notice to queue. */
+  private needsTransaction(path: string): boolean {
+    const field = this.definition.byPath.get(path);
+    if (field?.verify || field?.protected) return true;
+    const notices = this.options.notices;
+    return notices?.enabled === true && (path === notices.emailField || accountPhoneFields(this.definition).includes(path));
   }
 
   /**

@@ -52,6 +52,46 @@ export async function updateUserIfVersion(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * PostgreSQL only (SQLite has no UPDATE inside WITH): updateUserIfVersion and the audit row of the change in one
+ * statement, so one round trip and, in autocommit, one commit. The row is inserted only if the update applied, so
+ * of any number of writers holding the same version exactly one succeeds, and no audit row tells of a lost one.
+ */
+export async function updateUserIfVersionAudited(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: Updateable<UsersTable>,
+  event: { action: string; detail: Record<string, unknown>; now: string },
+): Promise<boolean> {
+  const request = currentRequest();
+  const result = await db
+    .with("updated", (qb) =>
+      qb
+        .updateTable("users")
+        .set({ ...changes, version: expectedVersion + 1 })
+        .where("id", "=", id)
+        .where("version", "=", expectedVersion)
+        .returning("id"),
+    )
+    .insertInto("audit_events")
+    .columns(["user_id", "action", "detail", "created_at", "ip", "user_agent"])
+    .expression((eb) =>
+      eb
+        .selectFrom("updated")
+        .select([
+          "updated.id",
+          eb.val(event.action).as("action"),
+          eb.val(JSON.stringify(event.detail)).as("detail"),
+          eb.val(event.now).as("created_at"),
+          eb.val(request?.ip ?? null).as("ip"),
+          eb.val(request?.userAgent ?? null).as("user_agent"),
+        ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
 export async function setUsername(db: Db, id: string, username: string): Promise<void> {
   await db.updateTable("users").set({ username }).where("id", "=", id).execute();
 }
