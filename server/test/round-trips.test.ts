@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Profile } from "../../contract/api";
 import { buildTestApp, ENGINES, type TestApp } from "./helpers";
@@ -69,6 +70,17 @@ describe.each(ENGINES)("statements per request on %s", (engine) => {
     expect(stale.res.status).toBe(412);
     expect((await t.call("GET", "/api/profile").then((r) => r.json())) as Profile).toMatchObject({ givenName: "Ada" });
     expect(await t.store.db.selectFrom("audit_events").select("id").where("action", "=", "profile.updated").execute()).toHaveLength(1);
+  });
+
+  it.runIf(engine === "postgres")("keeps answering reads after a newer instance's migration adds a column to a table they select", async () => {
+    const reads = () => Promise.all(Array.from({ length: 12 }, () => Promise.all([t.call("GET", "/api/profile"), t.call("GET", "/api/mfa")])));
+    // Every connection of the pool has prepared both reads.
+    expect((await reads()).flat().map((r) => r.status)).toEqual(Array(24).fill(200));
+    await sql`alter table users add column nickname_hint varchar(40)`.execute(t.store.db);
+    await sql`alter table mfa_devices add column label_hint varchar(40)`.execute(t.store.db);
+    const after = (await reads()).flat();
+    expect(after.map((r) => r.status)).toEqual(Array(24).fill(200));
+    expect((await after[0]!.json()) as Profile).toMatchObject({ username: "ada" });
   });
 
   it("takes the writing path once for a first visit, then reads in one statement", async () => {

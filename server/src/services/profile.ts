@@ -15,7 +15,7 @@ import {
 import type { Store } from "../store/db";
 import type { Engine } from "../store/migrations";
 import type { Database } from "../store/schema";
-import { findUserBySubject, insertAuditEvent, profileDocumentOf, updateUserIfVersion, updateUserIfVersionAudited, type UserRow } from "../store/users";
+import { findUserBySubject, insertAuditEvent, profileDocumentOf, updateProfileIfVersionAudited, updateUserIfVersion, type UserRow } from "../store/users";
 import { maskEmail, maskPhone } from "../mfa/code-method";
 import { hasRecentSignIn } from "./recent-sign-in";
 import { accountPhoneFields, type SecurityNotices } from "./security-notices";
@@ -196,7 +196,7 @@ export class ProfileService {
 
   /**
    * PostgreSQL's short path for a change of plain fields: a read, then the conditional update and its audit row in
-   * one statement (store/users.ts updateUserIfVersionAudited), committed on its own: two round trips and one commit.
+   * one statement (store/users.ts updateProfileIfVersionAudited), committed on its own: two round trips and one commit.
    * The checks and answers are updateProfile's. A change that needs more (a verified or protected field, an
    * address the security notices watch, a first visit or a new username) answers undefined: it takes the transaction.
    */
@@ -214,8 +214,8 @@ export class ProfileService {
     if (changed.length === 0) return this.present(row, stored, pending);
     if (changed.some((path) => this.needsTransaction(path))) return undefined;
     const profile = JSON.stringify(merged);
-    const event = { action: "profile.updated", detail: { fields: changed }, now };
-    if (!(await updateUserIfVersionAudited(this.store.db, row.id, row.version, { profile, updated_at: now }, event))) throw errors.versionConflict();
+    const saved = await updateProfileIfVersionAudited(this.store.db, { id: row.id, expectedVersion: row.version, profile, fields: changed, now });
+    if (!saved) throw errors.versionConflict();
     return this.present({ ...row, profile, updated_at: now, version: row.version + 1 }, merged, pending);
   }
 

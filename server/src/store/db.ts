@@ -5,6 +5,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from "kysely";
 import { groupCommit, type Transact } from "./group-commit";
 import { migrationProvider, type Engine } from "./migrations";
+import { preparedName } from "./nested";
 import type { Database } from "./schema";
 
 export interface Store {
@@ -116,10 +117,23 @@ async function openPostgres(url: string, options: PoolOptions): Promise<Store> {
   pool.on("error", () => {});
   let statements = 0;
   pool.on("connect", (client) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    // The pool listens for errors only while a connection is idle: one checked out between statements when the
+    // database shuts down (57P01) would otherwise crash the process. Its next statement fails and is answered 503.
+    client.on("error", () => {});
+    const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+    // Queries this connection no longer prepares: a migration changed what they read after it had prepared them.
+    const unprepared = new Set<string>();
     (client as { query: unknown }).query = (...args: unknown[]) => {
       statements++;
-      return query(...args);
+      const [text, values] = args;
+      const name = typeof text === "string" && !unprepared.has(text) ? preparedName(text) : undefined;
+      if (!name) return query(...args);
+      return query({ name, text, values }).catch((error: unknown) => {
+        // 0A000 "cached plan must not change result type": a newer instance added a column to a table it selects.
+        if ((error as { code?: unknown } | null)?.code !== "0A000") throw error;
+        unprepared.add(text as string);
+        return query(text, values);
+      });
     };
   });
   let refusedAt = -Infinity;

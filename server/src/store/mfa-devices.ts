@@ -1,6 +1,6 @@
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from "kysely";
 import type { Engine } from "./migrations";
-import { nestedRows, parseNested } from "./nested";
+import { compiledOnce, nestedRows, parseNested } from "./nested";
 import type { Database, MfaDevicesTable } from "./schema";
 import type { UserRow } from "./users";
 
@@ -13,16 +13,8 @@ export type DeviceListing = Pick<DeviceRow, "id" | "type" | "nickname" | "status
 /** The user's unused recovery codes and when they were made; null when the user has none at all. */
 export type RecoveryCodesSummary = { remaining: number; createdAt: string } | null;
 
-/**
- * The user with this subject, their devices (oldest first) and their recovery codes' summary, in one statement:
- * GET /api/mfa is one round trip.
- */
-export async function findUserWithDevices(
-  db: Db,
-  engine: Engine,
-  subject: string,
-): Promise<{ user: UserRow; devices: DeviceListing[]; recoveryCodes: RecoveryCodesSummary } | undefined> {
-  const row = await db
+const userWithDevices = compiledOnce(1, (db, engine, subject: string) =>
+  db
     .selectFrom("users")
     .selectAll("users")
     .select((eb) => [
@@ -44,20 +36,35 @@ export async function findUserWithDevices(
           .orderBy("mfa_devices.created_at")
           .orderBy("mfa_devices.id"),
       ).as("devices"),
-      eb.selectFrom("recovery_codes").select((c) => c.fn.countAll().as("n")).whereRef("recovery_codes.user_id", "=", "users.id").as("codes_total"),
-      eb
-        .selectFrom("recovery_codes")
-        .select((c) => c.fn.countAll().as("n"))
-        .whereRef("recovery_codes.user_id", "=", "users.id")
-        .where("recovery_codes.used_at", "is", null)
-        .as("codes_unused"),
-      eb.selectFrom("recovery_codes").select((c) => c.fn.min("recovery_codes.created_at").as("at")).whereRef("recovery_codes.user_id", "=", "users.id").as("codes_created_at"),
+      nestedRows(
+        engine,
+        eb
+          .selectFrom("recovery_codes")
+          .select((c) => [
+            c.fn.countAll<number | string>().as("total"),
+            c.fn.count<number | string>(sql`case when ${sql.ref("recovery_codes.used_at")} is null then 1 end`).as("unused"),
+            c.fn.min("recovery_codes.created_at").as("created_at"),
+          ])
+          .whereRef("recovery_codes.user_id", "=", "users.id"),
+      ).as("codes"),
     ])
-    .where("users.subject", "=", subject)
-    .executeTakeFirst();
+    .where("users.subject", "=", subject),
+);
+
+/**
+ * The user with this subject, their devices (oldest first) and their recovery codes' summary, in one statement:
+ * GET /api/mfa is one round trip.
+ */
+export async function findUserWithDevices(
+  db: Kysely<Database>,
+  engine: Engine,
+  subject: string,
+): Promise<{ user: UserRow; devices: DeviceListing[]; recoveryCodes: RecoveryCodesSummary } | undefined> {
+  const [row] = (await userWithDevices(db, engine, subject)).rows;
   if (!row) return undefined;
-  const { devices, codes_total, codes_unused, codes_created_at, ...user } = row;
-  const recoveryCodes = Number(codes_total) > 0 && codes_created_at ? { remaining: Number(codes_unused), createdAt: codes_created_at } : null;
+  const { devices, codes, ...user } = row;
+  const [summary] = parseNested(codes);
+  const recoveryCodes = summary && Number(summary.total) > 0 ? { remaining: Number(summary.unused), createdAt: summary.created_at! } : null;
   return { user, devices: parseNested(devices), recoveryCodes };
 }
 

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Selectable, Transaction } from "kysely";
 import type { Engine } from "./migrations";
-import { nestedRows, parseNested } from "./nested";
+import { compiledOnce, nestedRows, parseNested } from "./nested";
 import type { Database, ProfileChangesTable } from "./schema";
 import type { UserRow } from "./users";
 
@@ -35,18 +35,8 @@ export function listOpenProfileChanges(db: Db, userId: string, now: string, maxA
 /** What the API shows of an open change. */
 export type OpenChangeRow = Pick<ProfileChangeRow, "id" | "field" | "kind" | "value" | "expires_at">;
 
-/**
- * The user with this subject and their open changes (as listOpenProfileChanges finds them), in one statement:
- * GET /api/profile is one round trip.
- */
-export async function findUserWithOpenChanges(
-  db: Db,
-  engine: Engine,
-  subject: string,
-  now: string,
-  maxAttempts: number,
-): Promise<{ user: UserRow; changes: OpenChangeRow[] } | undefined> {
-  const row = await db
+const userWithOpenChanges = compiledOnce(3, (db, engine, subject: string, now: string, maxAttempts: number) =>
+  db
     .selectFrom("users")
     .selectAll("users")
     .select((eb) =>
@@ -63,8 +53,21 @@ export async function findUserWithOpenChanges(
           .orderBy("profile_changes.field"),
       ).as("open_changes"),
     )
-    .where("users.subject", "=", subject)
-    .executeTakeFirst();
+    .where("users.subject", "=", subject),
+);
+
+/**
+ * The user with this subject and their open changes (as listOpenProfileChanges finds them), in one statement:
+ * GET /api/profile is one round trip.
+ */
+export async function findUserWithOpenChanges(
+  db: Kysely<Database>,
+  engine: Engine,
+  subject: string,
+  now: string,
+  maxAttempts: number,
+): Promise<{ user: UserRow; changes: OpenChangeRow[] } | undefined> {
+  const [row] = (await userWithOpenChanges(db, engine, subject, now, maxAttempts)).rows;
   if (!row) return undefined;
   const { open_changes, ...user } = row;
   return { user, changes: parseNested(open_changes) };
