@@ -1,12 +1,15 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Balancer, etagVersion, ProfileHistory, runBalancedWriter } from "../../soak/profile-writers";
 import { createIdentity, freePort, ROOT, serverEnv, startServer, waitForReady, type Identity, type ServerProcess } from "../../soak/server-process";
 import { smtpNotifier } from "../src/notify/email";
 import { buildTestApp, freshDatabaseUrl } from "./helpers";
 import { expectError, mfaClient, otherCode } from "./mfa-helpers";
+import { freshPostgresSchema } from "../../testkit/postgres";
 import { startSmsReceiver, startSmtpReceiver } from "../../testkit/receivers";
 
 const WEBHOOK_SECRET = "whsec-cluster-test-0123456789";
@@ -208,8 +211,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL || !pgBin)("a PostgreSQL restart 
   let url: string;
   let port: number;
   let server: ServerProcess | undefined;
+  let servers: ServerProcess[] = [];
   const cluster = (command: "start" | "stop") =>
     execFileSync("bash", [script, command, join(dir, "data"), String(port)], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  /** The same, without blocking this process's event loop: the clients' load goes on while PostgreSQL stops and starts. */
+  const clusterAsync = async (command: "start" | "stop") =>
+    (await promisify(execFile)("bash", [script, command, join(dir, "data"), String(port)], { encoding: "utf8" })).stdout;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "profile-widget-pg-restart-"));
@@ -218,7 +225,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL || !pgBin)("a PostgreSQL restart 
     url = cluster("start").match(/TEST_DATABASE_URL=(\S+)/)![1]!;
   }, 60_000);
   afterAll(async () => {
-    await server?.stop("SIGKILL");
+    await Promise.all([server, ...servers].map((s) => s?.stop("SIGKILL")));
     try {
       cluster("stop");
     } finally {
@@ -259,4 +266,132 @@ describe.skipIf(!process.env.TEST_DATABASE_URL || !pgBin)("a PostgreSQL restart 
     expect(server.logs.some((l) => l.msg === "database unavailable" && l.level === "warn")).toBe(true);
     expect(server.child.exitCode).toBeNull();
   }, 90_000);
+
+  it("with three servers under load: all answer 503 while it is down, all resume by themselves, no acknowledged write lost", async () => {
+    // Running, whatever became of the test before.
+    if (!existsSync(join(dir, "data", "postmaster.pid"))) cluster("start");
+    const identity = await createIdentity();
+    // A schema of its own: the server above made its MFA signing key in this database's default schema with another SECRETS_KEY.
+    const database = await freshPostgresSchema(url, "restart");
+    const env = serverEnv(identity, { DATABASE_URL: database.url });
+    servers = await Promise.all([0, 1, 2].map(() => startServer(env)));
+    for (const s of servers) expect(await waitForReady(s, 20_000)).toBe(200);
+    const balancer = new Balancer(servers.map((s) => s.url), { healthIntervalMs: 100 });
+    const histories = Array.from({ length: 6 }, (_, i) => new ProfileHistory(`pg-restart-${i}`));
+    const tokens = new Map(await Promise.all(histories.map(async (h) => [h.username, await identity.token(h.username)] as const)));
+    let stopped = false;
+    const writers = histories.map((history, i) =>
+      runBalancedWriter({ balancer, history, tag: `w${i}`, token: async () => tokens.get(history.username)!, stop: () => stopped }),
+    );
+    const acked = () => histories.flatMap((h) => h.acknowledged);
+    const probe = async (s: ServerProcess, method: string, path: string, headers: Record<string, string> = {}, body?: unknown) => {
+      const res = await fetch(`${s.url}${path}`, {
+        method,
+        headers: { ...headers, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, retryAfter: res.headers.get("Retry-After"), etag: res.headers.get("ETag"), body: (text ? JSON.parse(text) : {}) as Json };
+    };
+    const auth = { Authorization: `Bearer ${await identity.token("pg-restart-probe")}` };
+
+    let downAt = 0;
+    let upAt = 0;
+    let resumedAt = 0;
+    try {
+      await new Promise((r) => setTimeout(r, 1500));
+      const before = acked().length;
+      downAt = Date.now();
+      await clusterAsync("stop");
+      // While it is down, each server answers for itself: 503 in the error shape, /readyz failing, /healthz up.
+      await new Promise((r) => setTimeout(r, 200));
+      for (const s of servers) {
+        // Still running: a connection the database ends must not take the process with it.
+        expect(s.child.exitCode, `server ${s.pid} exited when PostgreSQL stopped:\n${s.output().split("\n").filter((l) => !l.includes('"msg":"request"')).join("\n").slice(-3000)}`).toBeNull();
+        const read = await probe(s, "GET", "/api/profile", auth);
+        expect(read).toMatchObject({ status: 503, body: { error: { code: "service_unavailable", message: expect.any(String) } } });
+        expect(Object.keys(read.body)).toEqual(["error"]);
+        expect(read.retryAfter).toMatch(/^\d+$/);
+        const write = await probe(s, "PATCH", "/api/profile", { ...auth, "If-Match": `"x.1"` }, { givenName: "During" });
+        expect({ status: write.status, code: write.body.error?.code }).toEqual({ status: 503, code: "service_unavailable" });
+        const ready = await probe(s, "GET", "/readyz");
+        expect({ status: ready.status, code: ready.body.error?.code }).toEqual({ status: 503, code: "service_unavailable" });
+        expect((await probe(s, "GET", "/healthz")).status).toBe(200);
+      }
+      // Down long enough for the clients' retries to meet it on every server.
+      await new Promise((r) => setTimeout(r, 1500));
+      const duringOutage = acked().length;
+      upAt = Date.now();
+      await clusterAsync("start");
+      // Nobody restarts the servers: each is ready again, and takes writes, by itself.
+      for (const s of servers) expect(await waitForReady(s, 20_000, 50)).toBe(200);
+      resumedAt = Date.now();
+      const deadline = Date.now() + 10_000;
+      while (servers.some((_, i) => !acked().some((a) => a.server === i && a.at > resumedAt)) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(before).toBeGreaterThan(50);
+      expect(acked().length - duringOutage).toBeGreaterThan(50);
+    } finally {
+      // Up again whatever failed, so the clients can settle their last writes.
+      if (downAt && !upAt) await clusterAsync("start").catch(() => undefined);
+      stopped = true;
+      await Promise.all(writers);
+      balancer.close();
+    }
+
+    // Every server agrees on each user's state, and it is the newest the clients know: nothing acknowledged is lost.
+    const finals = await Promise.all(
+      histories.map(async (history) => {
+        const answers = await Promise.all(servers.map((s) => probe(s, "GET", "/api/profile", { Authorization: `Bearer ${tokens.get(history.username)!}` })));
+        return { history, answers, version: etagVersion(answers[0]!.etag)!, value: (answers[0]!.body.givenName as string | null | undefined) ?? null };
+      }),
+    );
+    expect(finals.flatMap((f) => f.history.checkFinal(f))).toEqual([]);
+    for (const { history, answers, version } of finals) {
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+      expect(new Set(answers.map((a) => a.etag)).size).toBe(1);
+      expect(history.acknowledged.length).toBeGreaterThan(0);
+      expect(version).toBeGreaterThanOrEqual(history.acknowledged.at(-1)!.version);
+      // The audit trail a client reads, a page of 100 at a time from each server in turn: one profile.updated per version.
+      let updates = 0;
+      let created = 0;
+      let pages = 0;
+      let before: string | null = null;
+      do {
+        const page = await probe(servers[pages++ % 3]!, "GET", `/api/activity?limit=100${before ? `&before=${before}` : ""}`, { Authorization: `Bearer ${tokens.get(history.username)!}` });
+        expect(page.status).toBe(200);
+        const events = page.body.events as Array<{ type: string }>;
+        updates += events.filter((e) => e.type === "profile.updated").length;
+        created += events.filter((e) => e.type === "user.created").length;
+        before = page.body.next as string | null;
+      } while (before);
+      expect({ user: history.username, created, updates }).toEqual({ user: history.username, created: 1, updates: version - 1 });
+    }
+
+    // No 5xx but 503, and those only from when it stopped until every server was ready again; no request unanswered.
+    const exchanges = balancer.exchanges;
+    expect(exchanges.filter((e) => e.status === "network")).toEqual([]);
+    const refused = exchanges.filter((e) => e.status !== "network" && e.status >= 500);
+    expect(refused.filter((e) => e.status !== 503)).toEqual([]);
+    expect(refused.filter((e) => e.endedAt < downAt || e.startedAt > resumedAt)).toEqual([]);
+    // The load met the outage on every server.
+    for (const i of [0, 1, 2]) expect(refused.filter((e) => e.server === i).length).toBeGreaterThan(0);
+    for (const s of servers) {
+      expect(s.logs.some((l) => l.msg === "database unavailable" && l.level === "warn")).toBe(true);
+      // Errors but the 503s' request lines: no unhandled error.
+      expect(s.logs.filter((l) => (l.level === "error" || l.level === "fatal") && !(l.msg === "request" && l.status === 503))).toEqual([]);
+      expect(s.child.exitCode).toBeNull();
+    }
+    const doubtful = histories.flatMap((h) => h.committedUnacknowledged);
+    console.warn(
+      `PostgreSQL restart under three servers: ${acked().length} writes acknowledged; down ${upAt - downAt} ms, ` +
+        `all ready again ${resumedAt - upAt} ms after the start; ${refused.length} answers 503; ` +
+        `${doubtful.length} writes answered 503 that had committed (${doubtful.map((d) => d.outcome).join(", ")}), ` +
+        `${histories.reduce((n, h) => n + h.notCommitted, 0)} in doubt that had not`,
+    );
+    // A clean stop still: SIGTERM ends each with 0.
+    for (const s of servers) expect(await s.stop("SIGTERM")).toEqual({ code: 0, signal: null });
+  }, 120_000);
 });
