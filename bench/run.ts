@@ -21,6 +21,8 @@ const ROOT = join(import.meta.dirname, "..");
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
 const CONNECTIONS = 50;
+/** BENCH_ONLY=totp or =writes: of the API routes, the verify-only ceiling and PATCH only. */
+const WRITES_ONLY = process.env.BENCH_ONLY === "totp" || process.env.BENCH_ONLY === "writes";
 const USERS = 200;
 const ISSUER = "https://id.bench.test";
 const AUDIENCE = "profile-widget-bench";
@@ -130,6 +132,40 @@ async function stop(child: ChildProcess) {
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+/** CPU time a process has used, user and system, in ms (/proc/PID/stat; the kernel counts in 1/100 s). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0; // exited
+  }
+}
+
+/** CPU time of every PostgreSQL process on this machine (postmaster, backends, WAL writer, checkpointer), in ms. */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") total += cpuMs(Number(pid));
+    } catch {
+      // exited while listed
+    }
+  }
+  return total;
+}
+
+/** Where a route's CPU went: the server process, PostgreSQL's processes and this process (the load generator). */
+function cpuMeter(serverPid: number, engine: "sqlite" | "postgres") {
+  const read = () => ({ server: cpuMs(serverPid), database: engine === "postgres" ? postgresCpuMs() : 0, load: process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000 });
+  const start = read();
+  return (requests: number) => {
+    const end = read();
+    const per = (k: keyof typeof start) => Math.round(((end[k] - start[k]) * 1000) / Math.max(requests, 1));
+    return { server: per("server"), database: per("database"), load: per("load") };
+  };
 }
 
 /** A fresh, empty PostgreSQL schema for one run, when a server is configured. */
@@ -475,6 +511,8 @@ interface LoadResult {
   requests: number;
   /** Statements the server sent to the database per request (round trips, on PostgreSQL). */
   statementsPerRequest?: number;
+  /** CPU per request, µs: the server process, PostgreSQL's processes, the load generator (this process). */
+  cpuPerRequestUs?: { server: number; database: number; load: number };
   /** PostgreSQL, PATCH: WAL flushes (fsyncs) per acknowledged write; below 1, commits shared flushes. */
   walFlushesPerWrite?: number;
 }
@@ -820,15 +858,18 @@ async function loadEngine(engine: "sqlite" | "postgres", databaseUrl: string) {
     ["PATCH /api/profile", "/api/profile", "PATCH", true],
     ["GET /api/mfa", "/api/mfa", "GET", true],
   ] as const) {
-    // BENCH_ONLY=totp: the ceiling and PATCH (the other durable write), then the TOTP verifications.
-    if (process.env.BENCH_ONLY === "totp" && name !== "ceiling: verify token only" && name !== "PATCH /api/profile") continue;
+    // BENCH_ONLY=totp: the ceiling and PATCH (the other durable write), then the TOTP verifications; =writes: those two.
+    if (WRITES_ONLY && name !== "ceiling: verify token only" && name !== "PATCH /api/profile") continue;
     const before = await statementsSent(origin);
     if (engine === "postgres" && method === "PATCH") flushesBeforeWrites = await walFlushes(databaseUrl);
+    const meter = cpuMeter(child.pid!, engine);
     const result = await load(name, origin, path, useTokens ? tokens : [], method);
+    result.cpuPerRequestUs = meter(result.requests);
     // The server's own count of statements sent to the database (on PostgreSQL, round trips), per request.
     result.statementsPerRequest = round(((await statementsSent(origin)) - before) / Math.max(result.requests, 1), 2);
     results.push(result);
-    console.error(`  ${engine} ${name}: ${result.rps} req/s, ${result.statementsPerRequest} statements per request`);
+    const cpu = result.cpuPerRequestUs;
+    console.error(`  ${engine} ${name}: ${result.rps} req/s, ${result.statementsPerRequest} statements per request, CPU µs per request: server ${cpu.server}, database ${cpu.database}, load ${cpu.load}`);
   }
   const writes = results.find((r) => r.name === "PATCH /api/profile");
   if (engine === "postgres" && writes) {
@@ -841,6 +882,10 @@ async function loadEngine(engine: "sqlite" | "postgres", databaseUrl: string) {
   const rss = rssMb(child.pid!);
   const memory = (await (await fetch(`${origin}/bench/memory`)).json()) as NodeJS.MemoryUsage;
   const ceiling = results.find((r) => r.name === "ceiling: verify token only")!.rps;
+  if (process.env.BENCH_ONLY === "writes") {
+    await stop(child);
+    return { engine, results, rssAfterLoadMb: rss, heapTotalMb: round(memory.heapTotal / 2 ** 20), externalMb: round(memory.external / 2 ** 20), totp: undefined };
+  }
   const { result, totp } = await loadTotpVerify(engine, origin, ceiling);
   results.push(result);
   console.error(`  ${engine} ${TOTP_ROUTE}: ${result.rps} req/s (${totp.ratioToVerifyCeiling} × the verify-only ceiling)`);
@@ -909,7 +954,8 @@ async function loadEngines() {
 /**
  * `BENCH_ONLY=api` (or `page`/`pages`): just the API load on each engine (or the page loads and the first renders'
  * weights), printed, for quick iterations;
- * `BENCH_ONLY=totp`: the verify-only ceiling, PATCH and the TOTP verifications on each engine. Nothing written.
+ * `BENCH_ONLY=totp`: the verify-only ceiling, PATCH and the TOTP verifications on each engine; `=writes`: the
+ * ceiling and PATCH. Nothing written.
  */
 async function apiOnly() {
   for (const e of await loadEngines()) {
@@ -918,7 +964,7 @@ async function apiOnly() {
       const statements = x.statementsPerRequest === undefined ? "" : `, ${x.statementsPerRequest} statements per request`;
       console.log(`  ${x.name}: ${x.rps} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms, ${x.errors} errors${statements}`);
     }
-    console.log(`  ${totpNote(e.totp)}`);
+    if (e.totp) console.log(`  ${totpNote(e.totp)}`);
   }
 }
 
@@ -926,7 +972,7 @@ async function main() {
   mkdirSync(TMP, { recursive: true });
   console.error("building…");
   await run("npm", ["run", "-s", "build"]);
-  if (process.env.BENCH_ONLY === "api" || process.env.BENCH_ONLY === "totp") return apiOnly();
+  if (process.env.BENCH_ONLY === "api" || WRITES_ONLY) return apiOnly();
 
   // Page cost and which files each flow loads.
   console.error(`page loads (${LOADS} per flow)…`);
@@ -1203,11 +1249,14 @@ function markdown(r: Report): string {
     );
   }
   lines.push(
-    "| API | engine | req/s | p50 ms | p99 ms | errors | statements per request |",
-    "|---|---|---:|---:|---:|---:|---:|",
+    "| API | engine | req/s | p50 ms | p99 ms | errors | statements per request | CPU µs per request: server · PostgreSQL · load generator |",
+    "|---|---|---:|---:|---:|---:|---:|---:|",
   );
   for (const e of r.api) {
-    for (const x of e.results) lines.push(`| ${x.name} | ${e.engine} | ${kb(x.rps)} | ${x.p50} | ${x.p99} | ${x.errors} | ${x.statementsPerRequest ?? "—"} |`);
+    for (const x of e.results) {
+      const cpu = x.cpuPerRequestUs ? `${x.cpuPerRequestUs.server} · ${e.engine === "postgres" ? x.cpuPerRequestUs.database : "—"} · ${x.cpuPerRequestUs.load}` : "—";
+      lines.push(`| ${x.name} | ${e.engine} | ${kb(x.rps)} | ${x.p50} | ${x.p99} | ${x.errors} | ${x.statementsPerRequest ?? "—"} | ${cpu} |`);
+    }
   }
   for (const e of r.api) {
     const writes = e.results.find((x) => x.walFlushesPerWrite !== undefined);
