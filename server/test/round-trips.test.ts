@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Profile } from "../../contract/api";
 import { buildTestApp, ENGINES, type TestApp } from "./helpers";
-import { mfaClient } from "./mfa-helpers";
+import { appCode, mfaClient } from "./mfa-helpers";
 
 /**
  * Statements per request, from the store's own counter: on PostgreSQL each one is a network round trip, so the
@@ -81,6 +81,21 @@ describe.each(ENGINES)("statements per request on %s", (engine) => {
     const after = (await reads()).flat();
     expect(after.map((r) => r.status)).toEqual(Array(24).fill(200));
     expect((await after[0]!.json()) as Profile).toMatchObject({ username: "ada" });
+  });
+
+  it.runIf(engine === "postgres")("verifies an authenticator app's code in one transaction of eight statements, the user found and locked in one", async () => {
+    const m = mfaClient(t);
+    await m.enable();
+    const added = (await (await m.add({ type: "totp" })).json()) as { device: { id: string }; totp: { secret: string } };
+    expect((await m.activate(added.device.id, { otp: appCode(added.totp.secret, Date.now() - 30_000) })).status).toBe(200);
+    const started = (await (await t.call("POST", "/api/mfa/challenges", { body: { deviceId: added.device.id } })).json()) as { challenge: { id: string } };
+    // The assertions' signing key exists (the first one is made on first use, as the JWKS is read).
+    expect((await t.call("GET", "/.well-known/jwks.json", { token: null })).status).toBe(200);
+    const { res, body, statements } = await counted("POST", `/api/mfa/challenges/${started.challenge.id}/verify`, { body: { otp: appCode(added.totp.secret) } });
+    expect({ status: res.status, body }).toMatchObject({ status: 200 });
+    expect(body).toMatchObject({ method: "totp", assertion: expect.any(String) });
+    // begin; the user, locked; the challenge, locked; the device; the time step taken; the challenge consumed; the audit row; commit.
+    expect(statements).toBe(8);
   });
 
   it("takes the writing path once for a first visit, then reads in one statement", async () => {

@@ -3,7 +3,7 @@ import type * as v from "valibot";
 import { errors } from "../errors";
 import type { Notifiers } from "../notify/types";
 import type { Store } from "../store/db";
-import { activatePendingDevice, countDevices, findDefaultDevice, insertDevice, lockUser, type DeviceRow } from "../store/mfa-devices";
+import { activatePendingDevice, countDevices, findDefaultDevice, insertDevice, lockUser, lockUserBySubject, type DeviceRow } from "../store/mfa-devices";
 import type { Engine } from "../store/migrations";
 import type { Database } from "../store/schema";
 import { findUserBySubject, insertAuditEvent, type UserRow } from "../store/users";
@@ -156,6 +156,9 @@ export class MfaKit {
   /** Runs `work` with the user's row locked, so checks and changes of one user's devices never interleave. */
   inUserTransaction<T>(session: Session, work: (trx: Transaction<Database>, user: UserRow) => Promise<T>): Promise<T> {
     return this.store.transact(async (trx) => {
+      // PostgreSQL: a returning user's row is found and locked in one statement, and read as it is once locked.
+      const locked = this.options.engine === "postgres" ? await lockUserBySubject(trx, session.subject) : undefined;
+      if (locked?.username === session.username) return work(trx, locked);
       const found = await userForSession(trx, session, this.now().toISOString());
       // The row as it is once locked: one read before the lock could predate the change that held it (MFA just turned on).
       const user = (await lockUser(trx, this.options.engine, found.id)) ?? found;

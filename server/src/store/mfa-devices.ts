@@ -77,6 +77,11 @@ export async function lockUser(db: Transaction<Database>, engine: Engine, userId
   return db.selectFrom("users").selectAll().where("id", "=", userId).forUpdate().executeTakeFirst();
 }
 
+/** PostgreSQL: lockUser by subject, in the statement that finds the row (undefined: no such user yet). */
+export async function lockUserBySubject(db: Transaction<Database>, subject: string): Promise<UserRow | undefined> {
+  return db.selectFrom("users").selectAll().where("subject", "=", subject).forUpdate().executeTakeFirst();
+}
+
 export function listDevices(db: Db, userId: string): Promise<DeviceRow[]> {
   return db
     .selectFrom("mfa_devices")
