@@ -25,6 +25,7 @@ import {
   findProfileChange,
   findUserWithOpenChanges,
   listOpenProfileChanges,
+  type OpenChangeRow,
   recordWrongChangeCode,
   replaceChangeCode,
   replaceProfileChange,
@@ -145,6 +146,10 @@ export class ProfileChanges implements PendingChanges {
 
   async list(db: Kysely<Database>, userId: string, now: string): Promise<PendingChange[]> {
     return (await listOpenProfileChanges(db, userId, now, OTP_MAX_ATTEMPTS)).map((row) => this.pending(row));
+  }
+
+  fromRows(rows: OpenChangeRow[]): PendingChange[] {
+    return rows.map((row) => this.pending(row));
   }
 
   async withUser(db: Kysely<Database>, engine: Engine, subject: string, now: string): Promise<{ user: UserRow; pending: PendingChange[] } | undefined> {

@@ -14,8 +14,11 @@ import {
 } from "../profile-schema/validate";
 import type { Store } from "../store/db";
 import type { Engine } from "../store/migrations";
+import type { OpenChangeRow } from "../store/profile-changes";
+import { saveProfileIfVersion } from "../store/profile-writes";
+import { OTP_MAX_ATTEMPTS } from "../mfa/one-time-codes";
 import type { Database } from "../store/schema";
-import { findUserBySubject, insertAuditEvent, profileDocumentOf, updateProfileIfVersionAudited, updateUserIfVersion, type UserRow } from "../store/users";
+import { findUserBySubject, insertAuditEvent, profileDocumentOf, updateUserIfVersion, type UserRow } from "../store/users";
 import { maskEmail, maskPhone } from "../mfa/code-method";
 import { hasRecentSignIn } from "./recent-sign-in";
 import { accountPhoneFields, type SecurityNotices } from "./security-notices";
@@ -51,6 +54,8 @@ export interface PendingChanges {
   /** Closes the field's open change, if any (the field was cleared, so no new address waits). */
   drop(trx: Kysely<Database>, userId: string, field: string): Promise<void>;
   list(db: Kysely<Database>, userId: string, now: string): Promise<PendingChange[]>;
+  /** The API's view of open changes read elsewhere (store/profile-writes.ts). */
+  fromRows(rows: OpenChangeRow[]): PendingChange[];
   /** The user with this subject and their open changes, in one statement; nothing when there is no such user. */
   withUser(db: Kysely<Database>, engine: Engine, subject: string, now: string): Promise<{ user: UserRow; pending: PendingChange[] } | undefined>;
   /** Checks a code for the user's change `id`; when it fits, the change is closed and its field and value returned. */
@@ -86,7 +91,13 @@ function problemsError(problems: Problems) {
   );
 }
 
+/** Rows ProfileService keeps of the users it served last (PostgreSQL): about a kilobyte each. */
+const RECENT_ROWS = 10_000;
+
 export class ProfileService {
+  /** The newest row this process saw of each recent user, by subject: where a PATCH starts (updatePlainFields). */
+  private readonly recent = new Map<string, UserRow>();
+
   constructor(
     private readonly store: Pick<Store, "db" | "transact" | "engine">,
     private readonly options: {
@@ -131,6 +142,7 @@ export class ProfileService {
   async getProfile(session: Session): Promise<VersionedProfile> {
     const now = this.now();
     const { user, pending } = await readForSession(this.store, session, now, (db) => this.findWithChanges(db, session.subject, now));
+    this.remember(user);
     return this.present(user, profileDocumentOf(user), pending);
   }
 
@@ -195,28 +207,64 @@ export class ProfileService {
   }
 
   /**
-   * PostgreSQL's short path for a change of plain fields: a read, then the conditional update and its audit row in
-   * one statement (store/users.ts updateProfileIfVersionAudited), committed on its own: two round trips and one commit.
-   * The checks and answers are updateProfile's. A change that needs more (a verified or protected field, an
+   * PostgreSQL's short path for a change of plain fields: the conditional update, its audit row and the open changes
+   * in one statement (store/profile-writes.ts), committed on its own. It starts from the row this process last saw
+   * of the user (`recent`): if that is still the stored version the change is one round trip; if not (another
+   * instance wrote since, or the checks fail on it), the row is read again and the change tried on that: two round
+   * trips. The version the update is conditional on is what makes this safe: a row seen earlier never overwrites a
+   * newer one. The checks and answers are updateProfile's; a change that needs more (a verified or protected field, an
    * address the security notices watch, a first visit or a new username) answers undefined: it takes the transaction.
    */
   private async updatePlainFields(session: Session, ifMatch: string, input: ProfilePatch): Promise<VersionedProfile | undefined> {
     const now = this.now();
+    const seen = this.recent.get(session.subject);
+    if (seen?.username === session.username) {
+      const saved = await this.savePlainFields(seen, ifMatch, input, now).catch(() => undefined);
+      if (saved?.profile) return saved.profile;
+    }
+    this.recent.delete(session.subject);
     const found = await this.findWithChanges(this.store.db, session.subject, now);
     if (found?.user.username !== session.username) return undefined;
-    const { user: row, pending } = found;
+    const saved = await this.savePlainFields(found.user, ifMatch, input, now, found.pending);
+    if (saved === undefined) return undefined;
+    if (!saved.profile) throw errors.versionConflict();
+    return saved.profile;
+  }
+
+  /**
+   * updatePlainFields' checks and statement on `row` as read: undefined when the change needs the transaction,
+   * `{profile: undefined}` when the row was no longer at its version. `pending`, when given, are the open changes
+   * read with `row`: a change that alters nothing is answered from them.
+   */
+  private async savePlainFields(
+    row: UserRow,
+    ifMatch: string,
+    input: ProfilePatch,
+    now: string,
+    pending?: PendingChange[],
+  ): Promise<{ profile?: VersionedProfile } | undefined> {
     const stored = profileDocumentOf(row);
     const merged = mergePatch(stored, input.patch);
     const problems = validateDocument(this.definition, merged, input.problems);
     if (Object.keys(problems).length > 0) throw problemsError(problems);
     if (!ifMatchAccepts(ifMatch, row)) throw errors.versionConflict();
     const changed = changedPaths(this.definition, stored, merged);
-    if (changed.length === 0) return this.present(row, stored, pending);
+    if (changed.length === 0) return pending ? { profile: this.present(row, stored, pending) } : { profile: undefined };
     if (changed.some((path) => this.needsTransaction(path))) return undefined;
     const profile = JSON.stringify(merged);
-    const saved = await updateProfileIfVersionAudited(this.store.db, { id: row.id, expectedVersion: row.version, profile, fields: changed, now });
-    if (!saved) throw errors.versionConflict();
-    return this.present({ ...row, profile, updated_at: now, version: row.version + 1 }, merged, pending);
+    const saved = await saveProfileIfVersion(this.store.db, { id: row.id, expectedVersion: row.version, profile, fields: changed, now, maxAttempts: OTP_MAX_ATTEMPTS });
+    if (!saved) return { profile: undefined };
+    const next = { ...row, profile, updated_at: now, version: row.version + 1 };
+    this.remember(next);
+    return { profile: this.present(next, merged, this.options.changes?.fromRows(saved.openChanges) ?? []) };
+  }
+
+  /** Keeps the newest row this process saw of a user for updatePlainFields, the least recently seen dropped first. */
+  private remember(row: UserRow): void {
+    if (this.store.engine !== "postgres") return;
+    this.recent.delete(row.subject);
+    this.recent.set(row.subject, row);
+    if (this.recent.size > RECENT_ROWS) this.recent.delete(this.recent.keys().next().value as string);
   }
 
   /** Whether a change of this field needs updateProfile's transaction: a code to send, a sign-in to check or a notice to queue. */
@@ -236,6 +284,7 @@ export class ProfileService {
     const changes = this.options.changes;
     if (!changes) throw errors.notFound();
     const now = this.now();
+    this.recent.delete(session.subject); // the row gets a new version
     type Outcome =
       | Exclude<ChangeVerdict, { ok: true }>
       | { ok: false; error: "invalid"; problems: Problems }

@@ -1,6 +1,5 @@
 import type { Kysely, Selectable, Transaction, Updateable } from "kysely";
 import { currentRequest } from "../request-context";
-import { compiledOnce } from "./nested";
 import type { Database, UsersTable } from "./schema";
 
 export type UserRow = Selectable<UsersTable>;
@@ -51,46 +50,6 @@ export async function updateUserIfVersion(
     .where("version", "=", expectedVersion)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
-}
-
-const profileUpdateAudited = compiledOnce(
-  8,
-  (db, _engine, id: string, version: number, next: number, profile: string, now: string, detail: string, ip: string | null, userAgent: string | null) =>
-    db
-      .with("updated", (qb) =>
-        qb.updateTable("users").set({ profile, updated_at: now, version: next }).where("id", "=", id).where("version", "=", version).returning("id"),
-      )
-      .insertInto("audit_events")
-      .columns(["user_id", "action", "detail", "created_at", "ip", "user_agent"])
-      .expression((eb) =>
-        eb
-          .selectFrom("updated")
-          .select([
-            "updated.id",
-            eb.val("profile.updated").as("action"),
-            eb.val(detail).as("detail"),
-            eb.val(now).as("created_at"),
-            eb.val(ip).as("ip"),
-            eb.val(userAgent).as("user_agent"),
-          ]),
-      ),
-);
-
-/**
- * PostgreSQL only (SQLite has no UPDATE inside WITH): the profile's conditional update (updateUserIfVersion) and its
- * `profile.updated` audit row in one statement, so one round trip and, in autocommit, one commit. The row is
- * inserted only if the update applied, so of any number of writers holding the same version exactly one succeeds,
- * and no audit row tells of a lost one.
- */
-export async function updateProfileIfVersionAudited(
-  db: Kysely<Database>,
-  change: { id: string; expectedVersion: number; profile: string; fields: string[]; now: string },
-): Promise<boolean> {
-  const request = currentRequest();
-  const { id, expectedVersion, profile, fields, now } = change;
-  const detail = JSON.stringify({ fields });
-  const result = await profileUpdateAudited(db, "postgres", id, expectedVersion, expectedVersion + 1, profile, now, detail, request?.ip ?? null, request?.userAgent ?? null);
-  return Number(result.numAffectedRows ?? 0) === 1;
 }
 
 export async function setUsername(db: Db, id: string, username: string): Promise<void> {
