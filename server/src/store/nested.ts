@@ -44,6 +44,9 @@ export function compiledOnce<A extends unknown[], R>(arity: A["length"], build: 
     if (!template) {
       const query = build(db, engine, ...(placeholders as A)).compile();
       const slots = query.parameters.map((p): Slot => (typeof p === "string" && placeholders.includes(p) ? { arg: placeholders.indexOf(p) } : { value: p }));
+      // An argument the compiled query lost (a plugin rewrote it, or it shaped the query) would be a stale value.
+      const unused = placeholders.filter((_, i) => !slots.some((slot) => "arg" in slot && slot.arg === i));
+      if (unused.length > 0) throw new Error(`compiledOnce: ${unused.length} argument(s) not among the query's parameters`);
       template = { query, slots };
       compiled.set(engine, template);
       if (engine === "postgres") prepared.set(query.sql, `q${prepared.size + 1}`);
