@@ -1,7 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIdentity, serverEnv, startServer, waitForReady, type Identity, type ServerProcess } from "../../soak/server-process";
-import { openStore } from "../src/store/db";
 import { freshDatabaseUrl } from "./helpers";
 
 type Json = { error?: { code: string; message: string } };
@@ -64,23 +63,38 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("PostgreSQL's pool and timeouts"
 });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)("three servers starting at once on an empty PostgreSQL", () => {
-  it("migrate it once and all serve", async () => {
+  it("migrate it once; the others wait, then all serve", async () => {
     const database = await freshDatabaseUrl("postgres");
+    const identity = await createIdentity();
+    const servers: ServerProcess[] = [];
     try {
-      const stores = await Promise.all([0, 1, 2].map(() => openStore(database.url)));
+      // Three processes with one configuration (SECRETS_KEY too), started together, each migrating on start.
+      const env = serverEnv(identity, { DATABASE_URL: database.url });
+      servers.push(...(await Promise.all([0, 1, 2].map(() => startServer(env, { timeoutMs: 30_000 })))));
+      for (const server of servers) expect(await waitForReady(server, 20_000)).toBe(200);
       const admin = new pg.Client({ connectionString: database.url });
       await admin.connect();
       const applied = await admin.query<{ name: string }>("select name from kysely_migration order by name");
+      await admin.end();
       const names = applied.rows.map((r) => r.name);
       expect(names.length).toBeGreaterThan(0);
       expect(new Set(names).size).toBe(names.length);
-      await admin.end();
-      for (const store of stores) {
-        await store.ping();
-        expect(await store.db.selectFrom("users").select("id").execute()).toEqual([]);
-        await store.close();
+      // One user's profile, written through one and read through the others: one schema, one set of tables.
+      const token = await identity.token("ada");
+      const auth = { Authorization: `Bearer ${token}` };
+      const saved = await fetch(`${servers[0]!.url}/api/profile`, {
+        method: "PATCH",
+        headers: { ...auth, "Content-Type": "application/json", "If-Match": "*" },
+        body: JSON.stringify({ givenName: "Ada" }),
+      });
+      expect(saved.status).toBe(200);
+      for (const server of servers.slice(1)) {
+        const read = await fetch(`${server.url}/api/profile`, { headers: auth });
+        expect(((await read.json()) as { givenName?: string }).givenName).toBe("Ada");
       }
+      for (const server of servers) expect(server.logs.filter((l) => l.level === "error" || l.level === "fatal")).toEqual([]);
     } finally {
+      await Promise.all(servers.map((s) => s.stop("SIGTERM")));
       await database.drop();
     }
   }, 60_000);
