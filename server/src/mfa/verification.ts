@@ -6,7 +6,7 @@ import type { Store } from "../store/db";
 import {
   consumeMfaChallenge,
   deleteFinishedChallenges,
-  findMfaChallengeWithLock,
+  findMfaChallengeToVerify,
   insertMfaChallenge,
   lockedUntil,
   recordFailedVerification,
@@ -134,7 +134,7 @@ export class VerificationService {
     const now = kit.now();
     const nowIso = now.toISOString();
     const outcome = await kit.inUserTransaction(session, async (trx, user): Promise<Outcome> => {
-      const challenge = await findMfaChallengeWithLock(trx, user.id, challengeId);
+      const challenge = await findMfaChallengeToVerify(trx, kit.options.engine, user.id, challengeId);
       if (!challenge) return { ok: false, error: "gone" };
       const refuse = async (reason: string, result: Outcome): Promise<Outcome> => {
         await kit.audit(trx, user.id, "mfa.verification.failed", { challengeId, method: challenge.method, reason });
@@ -145,7 +145,7 @@ export class VerificationService {
       if (challenge.consumed === 1 || challenge.expires_at <= nowIso) return refuse("expired", { ok: false, error: "expired" });
       if (challenge.attempts >= OTP_MAX_ATTEMPTS) return refuse("challenge_locked", { ok: false, error: "challenge_locked" });
 
-      const device = challenge.device_id ? ((await findDevice(trx, user.id, challenge.device_id)) ?? null) : null;
+      const device = challenge.device;
       if (challenge.device_id && device?.status !== "ACTIVE") return refuse("device_gone", { ok: false, error: "gone" });
       const verifier: Verifier = device ? methodOf(device.type) : recoveryCodeVerifier;
       if (!(verifier.proof in proof)) throw errors.validationFailed({ [verifier.proof]: proofMessage(verifier.proof) });

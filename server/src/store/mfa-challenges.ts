@@ -1,4 +1,7 @@
 import type { Insertable, Kysely, Selectable, Transaction } from "kysely";
+import type { Engine } from "./migrations";
+import type { DeviceRow } from "./mfa-devices";
+import { compiledOnce, nestedRows, parseNested } from "./nested";
 import type { Database, MfaChallengesTable } from "./schema";
 
 export type MfaChallengeRow = Selectable<MfaChallengesTable>;
@@ -13,23 +16,60 @@ export function findMfaChallenge(db: Db, userId: string, id: string): Promise<Mf
   return db.selectFrom("mfa_challenges").selectAll().where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
 }
 
-/**
- * The challenge if it is this user's, with when the user's verifications are locked until (null when they never
- * were): one query for what every proof is checked against first.
- */
-export function findMfaChallengeWithLock(
-  db: Db,
-  userId: string,
-  id: string,
-): Promise<(MfaChallengeRow & { locked_until: string | null }) | undefined> {
-  return db
+const challengeToVerify = compiledOnce(2, (db, engine, userId: string, id: string) =>
+  db
     .selectFrom("mfa_challenges")
     .leftJoin("mfa_lockouts", "mfa_lockouts.user_id", "mfa_challenges.user_id")
     .selectAll("mfa_challenges")
     .select("mfa_lockouts.locked_until")
+    .select((eb) =>
+      nestedRows(
+        engine,
+        eb
+          .selectFrom("mfa_devices")
+          .select([
+            "mfa_devices.id",
+            "mfa_devices.user_id",
+            "mfa_devices.type",
+            "mfa_devices.nickname",
+            "mfa_devices.status",
+            "mfa_devices.is_default",
+            "mfa_devices.target",
+            "mfa_devices.totp_secret",
+            "mfa_devices.totp_last_step",
+            "mfa_devices.failed_attempts",
+            "mfa_devices.credential_id",
+            "mfa_devices.credential_public_key",
+            "mfa_devices.credential_counter",
+            "mfa_devices.credential_transports",
+            "mfa_devices.created_at",
+            "mfa_devices.activated_at",
+            "mfa_devices.last_used_at",
+          ])
+          .whereRef("mfa_devices.id", "=", "mfa_challenges.device_id")
+          .where("mfa_devices.user_id", "=", userId),
+      ).as("devices"),
+    )
     .where("mfa_challenges.id", "=", id)
-    .where("mfa_challenges.user_id", "=", userId)
-    .executeTakeFirst();
+    .where("mfa_challenges.user_id", "=", userId),
+);
+
+/**
+ * The challenge if it is this user's, with when the user's verifications are locked until (null when they never
+ * were) and the user's device it was started for (null for a recovery code, or when the device is gone): one
+ * statement for what every proof is checked against first.
+ */
+export async function findMfaChallengeToVerify(
+  db: Kysely<Database>,
+  engine: Engine,
+  userId: string,
+  id: string,
+): Promise<(MfaChallengeRow & { locked_until: string | null; device: DeviceRow | null }) | undefined> {
+  const [row] = (await challengeToVerify(db, engine, userId, id)).rows;
+  if (!row) return undefined;
+  const { devices, ...challenge } = row;
+  const [device] = parseNested(devices);
+  return { ...challenge, device: device ?? null };
 }
 
 /** Marks the challenge used if it still is usable — one conditional UPDATE, so of parallel proofs one wins. */
