@@ -165,13 +165,7 @@ export class ProfileService {
     const deliveries: Array<() => Promise<void>> = [];
     const result = await this.store.transact(async (trx) => {
       const row = await this.userFor(trx, session);
-      const stored = profileDocumentOf(row);
-      const merged = mergePatch(stored, input.patch);
-      const problems = validateDocument(this.definition, merged, input.problems);
-      if (Object.keys(problems).length > 0) throw problemsError(problems);
-      if (!ifMatchAccepts(ifMatch, row)) throw errors.versionConflict();
-
-      const changed = changedPaths(this.definition, stored, merged);
+      const { stored, merged, changed } = this.patched(row, ifMatch, input);
       if (changed.length === 0) return this.view(trx, row, stored);
       const now = this.now();
       if (
@@ -204,6 +198,19 @@ export class ProfileService {
     const failed = sent.find((outcome) => outcome.status === "rejected");
     if (failed) throw failed.reason;
     return result;
+  }
+
+  /**
+   * The merge patch applied to `row`: 422 if the result is invalid against the schema, then 412 unless `ifMatch` names
+   * the row's version; answers the stored and merged documents and the fields that differ.
+   */
+  private patched(row: UserRow, ifMatch: string, input: ProfilePatch): { stored: ProfileDocument; merged: ProfileDocument; changed: string[] } {
+    const stored = profileDocumentOf(row);
+    const merged = mergePatch(stored, input.patch);
+    const problems = validateDocument(this.definition, merged, input.problems);
+    if (Object.keys(problems).length > 0) throw problemsError(problems);
+    if (!ifMatchAccepts(ifMatch, row)) throw errors.versionConflict();
+    return { stored, merged, changed: changedPaths(this.definition, stored, merged) };
   }
 
   /**
@@ -243,12 +250,7 @@ export class ProfileService {
     now: string,
     pending?: PendingChange[],
   ): Promise<{ profile?: VersionedProfile } | undefined> {
-    const stored = profileDocumentOf(row);
-    const merged = mergePatch(stored, input.patch);
-    const problems = validateDocument(this.definition, merged, input.problems);
-    if (Object.keys(problems).length > 0) throw problemsError(problems);
-    if (!ifMatchAccepts(ifMatch, row)) throw errors.versionConflict();
-    const changed = changedPaths(this.definition, stored, merged);
+    const { stored, merged, changed } = this.patched(row, ifMatch, input);
     if (changed.length === 0) return pending ? { profile: this.present(row, stored, pending) } : { profile: undefined };
     if (changed.some((path) => this.needsTransaction(path))) return undefined;
     const profile = JSON.stringify(merged);

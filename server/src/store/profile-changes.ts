@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Transaction } from "kysely";
+import { sql, type Expression, type Insertable, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { Engine } from "./migrations";
 import { compiledOnce, nestedRows, parseNested } from "./nested";
 import type { Database, ProfileChangesTable } from "./schema";
@@ -18,41 +18,34 @@ export function findProfileChange(db: Db, userId: string, id: string): Promise<P
   return db.selectFrom("profile_changes").selectAll().where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
 }
 
-/** Open changes: unused, unexpired and not locked (`maxAttempts` wrong codes), oldest first. */
-export function listOpenProfileChanges(db: Db, userId: string, now: string, maxAttempts: number): Promise<ProfileChangeRow[]> {
-  return db
-    .selectFrom("profile_changes")
-    .selectAll()
-    .where("user_id", "=", userId)
-    .where("consumed", "=", 0)
-    .where("expires_at", ">", now)
-    .where("attempts", "<", maxAttempts)
-    .orderBy("created_at")
-    .orderBy("field")
-    .execute();
-}
-
 /** What the API shows of an open change. */
 export type OpenChangeRow = Pick<ProfileChangeRow, "id" | "field" | "kind" | "value" | "expires_at">;
+
+/**
+ * The user's open changes: unused, unexpired and not locked (`maxAttempts` wrong codes), oldest first. `userId` is a
+ * value, or a reference to the outer query's user id when nested (nestedRows).
+ */
+export function openChangesQuery(db: Kysely<Database>, userId: string | Expression<string>, now: string, maxAttempts: number) {
+  return db
+    .selectFrom("profile_changes")
+    .select(["profile_changes.id", "profile_changes.field", "profile_changes.kind", "profile_changes.value", "profile_changes.expires_at"])
+    .where("profile_changes.user_id", "=", userId)
+    .where("profile_changes.consumed", "=", 0)
+    .where("profile_changes.expires_at", ">", now)
+    .where("profile_changes.attempts", "<", maxAttempts)
+    .orderBy("profile_changes.created_at")
+    .orderBy("profile_changes.field");
+}
+
+export function listOpenProfileChanges(db: Kysely<Database>, userId: string, now: string, maxAttempts: number): Promise<OpenChangeRow[]> {
+  return openChangesQuery(db, userId, now, maxAttempts).execute();
+}
 
 const userWithOpenChanges = compiledOnce(3, (db, engine, subject: string, now: string, maxAttempts: number) =>
   db
     .selectFrom("users")
     .selectAll("users")
-    .select((eb) =>
-      nestedRows(
-        engine,
-        eb
-          .selectFrom("profile_changes")
-          .select(["profile_changes.id", "profile_changes.field", "profile_changes.kind", "profile_changes.value", "profile_changes.expires_at"])
-          .whereRef("profile_changes.user_id", "=", "users.id")
-          .where("profile_changes.consumed", "=", 0)
-          .where("profile_changes.expires_at", ">", now)
-          .where("profile_changes.attempts", "<", maxAttempts)
-          .orderBy("profile_changes.created_at")
-          .orderBy("profile_changes.field"),
-      ).as("open_changes"),
-    )
+    .select(nestedRows(engine, openChangesQuery(db, sql.ref<string>("users.id"), now, maxAttempts)).as("open_changes"))
     .where("users.subject", "=", subject),
 );
 

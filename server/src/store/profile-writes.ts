@@ -1,7 +1,7 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { currentRequest } from "../request-context";
 import { compiledOnce, nestedRows, parseNested } from "./nested";
-import type { OpenChangeRow } from "./profile-changes";
+import { openChangesQuery, type OpenChangeRow } from "./profile-changes";
 import type { Database } from "./schema";
 
 const profileUpdate = compiledOnce(
@@ -41,20 +41,7 @@ const profileUpdate = compiledOnce(
           ),
       )
       .selectFrom("updated")
-      .select((eb) =>
-        nestedRows(
-          engine,
-          eb
-            .selectFrom("profile_changes")
-            .select(["profile_changes.id", "profile_changes.field", "profile_changes.kind", "profile_changes.value", "profile_changes.expires_at"])
-            .whereRef("profile_changes.user_id", "=", "updated.id")
-            .where("profile_changes.consumed", "=", 0)
-            .where("profile_changes.expires_at", ">", now)
-            .where("profile_changes.attempts", "<", maxAttempts)
-            .orderBy("profile_changes.created_at")
-            .orderBy("profile_changes.field"),
-        ).as("open_changes"),
-      ),
+      .select(nestedRows(engine, openChangesQuery(db, sql.ref<string>("updated.id"), now, maxAttempts)).as("open_changes"))
 );
 
 /**
